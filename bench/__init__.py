@@ -1,0 +1,1 @@
+"""Benchmarks of bbcs (see bench/README.md)."""

@@ -1,0 +1,3 @@
+from bbcs.cli import main
+
+main()

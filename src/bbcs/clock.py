@@ -1,0 +1,91 @@
+"""Time at the edge: "now" from ``BBCS_NOW`` or the clock, and dates as people type them.
+
+Times are read in ``BBCS_TZ`` (default Asia/Shanghai) when they carry no offset,
+and stored ISO 8601 with their offset, to the second.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
+
+from bbcs.errors import InvalidInput
+
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+@lru_cache(maxsize=4)
+def zone(name: str | None = None) -> tzinfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = name or os.environ.get("BBCS_TZ") or DEFAULT_TZ
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput("time.bad_zone", zone=name) from None
+
+
+def now() -> datetime:
+    """``BBCS_NOW`` if set (frozen time for tests and demos), else the clock, in ``BBCS_TZ``."""
+    frozen = os.environ.get("BBCS_NOW")
+    if frozen:
+        try:
+            return parse_datetime(frozen)
+        except InvalidInput:
+            raise InvalidInput("time.bad_now", value=frozen) from None
+    return datetime.now(zone()).replace(microsecond=0)
+
+
+def parse_datetime(text: str) -> datetime:
+    """A date-time as a person types it; no offset means ``BBCS_TZ``, a bare date means 00:00."""
+    raw = text.strip()
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        moment = _parse_loosely(raw)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone())
+    return moment.replace(microsecond=0)
+
+
+def parse_date(text: str) -> date:
+    """A calendar date as a person types it (``2026-09-30``, ``2026/9/30``, ``2026年9月30日``)."""
+    raw = text.strip()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return _parse_loosely(raw).date()
+
+
+def _parse_loosely(raw: str) -> datetime:
+    from dateutil import parser
+
+    cleaned = raw.replace("年", "-").replace("月", "-").replace("日", " ").replace("/", "-").strip()
+    if not cleaned or not cleaned[0].isdigit():
+        raise InvalidInput("time.bad_datetime", value=raw)
+    try:
+        return parser.isoparse(cleaned)
+    except ValueError:
+        pass
+    try:
+        return parser.parse(cleaned, yearfirst=True, dayfirst=False)
+    except (ValueError, OverflowError):
+        raise InvalidInput("time.bad_datetime", value=raw) from None
+
+
+def iso(moment: datetime) -> str:
+    """The stored form: ISO 8601 with offset, to the second."""
+    return moment.replace(microsecond=0).isoformat()
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(zone()).date() if moment.tzinfo else moment.date()
+
+
+def start_of_day(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=zone())
+
+
+def end_of_day(day: date) -> datetime:
+    return start_of_day(day) + timedelta(days=1) - timedelta(seconds=1)

@@ -1,0 +1,95 @@
+"""Checks on what people type: text lengths, control characters, phones, codes.
+
+Each check returns the cleaned value or raises ``InvalidInput`` naming the field,
+so a command refuses bad input in one sentence before it writes anything.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+from bbcs.errors import InvalidInput
+from bbcs.models import Labelled
+
+# SPEC §3 text limits, in characters
+SHORT = 100  # names
+MEDIUM = 1000  # reason, basis, comment
+SUMMARY = 200
+LONG = 4000  # detail, resolution, note
+PHONE = 32
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_SHORT = re.compile(r"[\x00-\x1f\x7f]")
+_PHONE = re.compile(r"[0-9 +\-]+")
+SITE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,9}")
+DEPT_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}")
+CASE_ID = re.compile(r"([A-Z][A-Z0-9]{0,9})-(\d{4})-(\d{6})")
+
+E = TypeVar("E", bound=Labelled)
+
+
+def text(value: str, field: str, limit: int, *, multiline: bool = False) -> str:
+    """A required text: trimmed, not empty, within ``limit`` characters, no control characters."""
+    cleaned = value.strip()
+    if not cleaned:
+        raise InvalidInput("field.empty", field=field)
+    return _checked(cleaned, field, limit, multiline)
+
+
+def optional_text(
+    value: str | None, field: str, limit: int, *, multiline: bool = False
+) -> str | None:
+    """An optional text: None or empty stays None."""
+    if value is None or not value.strip():
+        return None
+    return _checked(value.strip(), field, limit, multiline)
+
+
+def _checked(value: str, field: str, limit: int, multiline: bool) -> str:
+    if len(value) > limit:
+        raise InvalidInput("field.too_long", field=field, limit=limit, length=len(value))
+    if (_CONTROL if multiline else _CONTROL_SHORT).search(value):
+        raise InvalidInput("field.control", field=field)
+    return value
+
+
+def phone(value: str | None) -> str | None:
+    cleaned = optional_text(value, "phone", PHONE)
+    if cleaned is not None and not _PHONE.fullmatch(cleaned):
+        raise InvalidInput("field.phone", value=cleaned)
+    return cleaned
+
+
+def site_code(value: str) -> str:
+    code = value.strip().upper()
+    if not SITE_CODE.fullmatch(code):
+        raise InvalidInput("site.bad_code", code=value)
+    return code
+
+
+def dept_code(value: str) -> str:
+    code = value.strip().upper()
+    if not DEPT_CODE.fullmatch(code) or code == "WINDOW":
+        raise InvalidInput("dept.bad_code", code=value)
+    return code
+
+
+def choice(enum: type[E], value: str, field: str) -> E:
+    """The member of ``enum`` named by ``value`` (English or Chinese), or a clear refusal."""
+    member = enum.parse(value)
+    if member is None:
+        choices = ", ".join(f"{m.value} ({m.zh})" for m in enum)
+        raise InvalidInput("field.choice", field=field, value=value, choices=choices)
+    return member
+
+
+def mask_phone(value: str | None) -> str | None:
+    """``138****5678``: first 3 and last 4 digits kept when there are 8 or more, else all masked."""
+    if not value:
+        return value
+    digits = [c for c in value if c.isdigit()]
+    if len(digits) < 8:
+        return "*" * len(digits) if digits else value
+    kept_tail = "".join(digits[-4:])
+    return "".join(digits[:3]) + "*" * (len(digits) - 7) + kept_tail

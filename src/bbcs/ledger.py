@@ -1,0 +1,574 @@
+"""What each command does to the ledger: one public method, one transaction.
+
+A ``Ledger`` is a ``Store`` seen at one moment by one actor. Each write method
+checks the request against the case's state *at the event's time* (a late paper
+form is judged as of its own date), appends one event with the dates it computed,
+replays the case's events into its row (``projection.project``), applies the
+automatic escalations the new state calls for, and commits; on any error nothing
+is written. Allowed status transitions are ``rules.lifecycle.ALLOWED``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cached_property
+from typing import Any
+
+from bbcs import clock, fields
+from bbcs.errors import Conflict, InvalidInput, NotFound, WrongStatus
+from bbcs.models import (
+    SYSTEM_ACTOR,
+    Channel,
+    Complexity,
+    Escalation,
+    EventKind,
+    Rating,
+    Result,
+    Status,
+    Verdict,
+    Warning,
+)
+from bbcs.projection import AMENDABLE, CaseState, Event, event_time, project
+from bbcs.rules import lifecycle
+from bbcs.rules.calendar import Calendar
+from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
+from bbcs.store import Store
+
+DEFAULT_SITE = "BB"
+
+
+@dataclass(frozen=True)
+class Opened:
+    case_id: str
+    due_date: str
+    provisional: bool
+    dept_due_date: str | None
+
+
+def policy_defaults() -> dict[str, PolicyValue]:
+    import tomllib
+
+    from bbcs.resources import data_file
+
+    with data_file("policy.toml").open("rb") as handle:
+        return flatten(tomllib.load(handle))
+
+
+class Ledger:
+    """The ledger as one command sees it: a store, the moment ``now`` and the acting person."""
+
+    def __init__(self, store: Store, *, now: datetime, actor: str, os_user: str) -> None:
+        self.store = store
+        self.now = now
+        self.actor = actor
+        self.os_user = os_user
+
+    # ------------------------------------------------------------ context
+
+    @cached_property
+    def calendar(self) -> Calendar:
+        overrides, years = self.store.calendar_overrides()
+        return Calendar(overrides, years)
+
+    @cached_property
+    def policy(self) -> Policy:
+        values = policy_defaults()
+        values.update(self.store.policy_overrides())
+        return Policy(values)
+
+    @property
+    def today(self) -> date:
+        return clock.local_day(self.now)
+
+    @property
+    def site(self) -> str:
+        return self.store.meta("site") or DEFAULT_SITE
+
+    def case_id(self, text: str) -> str:
+        """A case id as typed: ``BB-2026-000042``, lower case too, or just ``42`` for this year's."""
+        raw = text.strip().upper()
+        if raw.isdigit() and len(raw) <= 6:
+            return f"{self.site}-{self.today.year}-{int(raw):06d}"
+        if not fields.CASE_ID.fullmatch(raw):
+            raise InvalidInput("case.bad_id", case=text)
+        return raw
+
+    def department(self, text: str) -> str:
+        """The code of a registered department named by code or name; else a "did you mean"."""
+        wanted = text.strip()
+        known = self.store.departments()
+        for dept in known:
+            if wanted.upper() == dept.code or wanted == dept.name:
+                return dept.code
+        names = [d.code for d in known] + [d.name for d in known]
+        close = difflib.get_close_matches(wanted.upper(), names, n=1, cutoff=0.5)
+        close = close or difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+        if close:
+            raise NotFound("dept.unknown_suggest", dept=wanted, suggestion=close[0])
+        raise NotFound("dept.unknown", dept=wanted)
+
+    # ------------------------------------------------------------ setup
+
+    def init(self, site: str | None) -> str:
+        code = fields.site_code(site) if site else self.site
+        with self.store.write():
+            current = self.store.meta("site")
+            if current is not None and current != code and self.store.case_count():
+                raise Conflict("site.has_cases", site=current)
+            self.store.set_meta("site", code)
+        return code
+
+    def add_department(self, code: str, name: str, parent: str | None) -> str:
+        dept = fields.dept_code(code)
+        title = fields.text(name, "name", fields.SHORT)
+        with self.store.write():
+            parent_code = self.department(parent) if parent else None
+            self.store.add_department(dept, title, parent_code, clock.iso(self.now), self.actor)
+        return dept
+
+    def set_policy(self, key: str, text: str) -> PolicyValue:
+        value = parse_value(key, text, policy_defaults())
+        with self.store.write():
+            self.store.set_policy(key, value, clock.iso(self.now), self.actor, self.os_user)
+        return value
+
+    # ------------------------------------------------------------ case events
+
+    def _moment(self, at: datetime | None) -> datetime:
+        moment = (at or self.now).astimezone(clock.zone())
+        if moment > self.now:
+            raise InvalidInput("time.future", at=clock.iso(moment), now=clock.iso(self.now))
+        return moment
+
+    def _load(self, case_id: str, at: datetime) -> tuple[list[Event], CaseState]:
+        """The case's events and its state as of ``at``; a person may not write before the last person."""
+        events = self.store.case_events(case_id)
+        if not events:
+            raise NotFound("case.not_found", case=case_id)
+        people = [e for e in events if e["actor"] != SYSTEM_ACTOR]
+        if people:
+            last = max(people, key=event_time)
+            if at < event_time(last):
+                raise InvalidInput(
+                    "time.before_last", case=case_id, at=clock.iso(at), last=last["at"]
+                )
+        return events, project(case_id, [e for e in events if event_time(e) <= at])
+
+    def _append(
+        self,
+        case_id: str,
+        events: list[Event],
+        kind: EventKind,
+        data: Mapping[str, Any],
+        at: datetime,
+        *,
+        actor: str | None = None,
+    ) -> CaseState:
+        """Append an event, rewrite the case's projection, and return the state after all events."""
+        seq = max((int(e["seq"]) for e in events), default=0) + 1
+        event = self.store.append_event(
+            case_id, seq, kind.value, clock.iso(at), actor or self.actor, self.os_user, data
+        )
+        events.append(event)
+        state = project(case_id, events)
+        self.store.save_case(state)
+        return state
+
+    def _record(
+        self,
+        case_id: str,
+        events: list[Event],
+        kind: EventKind,
+        data: Mapping[str, Any],
+        at: datetime,
+    ) -> CaseState:
+        state = self._append(case_id, events, kind, data, at)
+        return self._escalate_automatically(case_id, events, state, at)
+
+    def _escalate_automatically(
+        self, case_id: str, events: list[Event], state: CaseState, at: datetime
+    ) -> CaseState:
+        """Raise the case as the rules demand (SPEC §5), as ``system``, at the triggering time."""
+        for level, rule, extra in lifecycle.automatic_escalations(
+            state, self.calendar, self.policy, clock.local_day(at)
+        ):
+            data = {"from": state.escalation, "to": level.value, "rule": rule, "reason": rule}
+            data.update(extra)
+            state = self._append(case_id, events, EventKind.ESCALATE, data, at, actor=SYSTEM_ACTOR)
+        return state
+
+    def _due(self, start: str | date, limit: int, extra: int = 0) -> tuple[str, bool]:
+        """``add_working_days(start, limit)``, then ``extra`` more; ISO date and provisional flag."""
+        first = date.fromisoformat(start) if isinstance(start, str) else start
+        due, provisional = self.calendar.add_working_days(first, limit)
+        if extra:
+            due, later = self.calendar.add_working_days(due, extra)
+            provisional = provisional or later
+        return due.isoformat(), provisional
+
+    def _lead_dates(self, day: date, limit: int) -> dict[str, Any]:
+        """The new lead department's own clock: the policy's limit from the day it received the case."""
+        dept_due, _ = self._due(day, limit)
+        return {"limit": limit, "dept_due_date": dept_due}
+
+    def open_case(
+        self,
+        summary: str,
+        *,
+        reporter: str,
+        phone: str | None = None,
+        company: str | None = None,
+        category: str | None = None,
+        channel: str = "window",
+        complexity: str = "normal",
+        detail: str | None = None,
+        dept: str | None = None,
+        co: Sequence[str] = (),
+        at: datetime | None = None,
+    ) -> Opened:
+        level = fields.choice(Complexity, complexity, "complexity")
+        data: dict[str, Any] = {
+            "summary": fields.text(summary, "summary", fields.SUMMARY),
+            "detail": fields.optional_text(detail, "detail", fields.LONG, multiline=True),
+            "reporter": fields.text(reporter, "reporter", fields.SHORT),
+            "phone": fields.phone(phone),
+            "company": fields.optional_text(company, "company", fields.SHORT),
+            "category": fields.optional_text(category, "category", fields.SHORT),
+            "channel": fields.choice(Channel, channel, "channel").value,
+            "complexity": level.value,
+        }
+        if co and not dept:
+            raise InvalidInput("assign.co_without_lead")
+        moment = self._moment(at)
+        day = clock.local_day(moment)
+        limit = self.policy.limit(level)
+        data["limit"] = limit
+        data["due_date"], data["provisional"] = self._due(day, limit)
+        with self.store.write():
+            lead = self.department(dept) if dept else None
+            co_codes = self._co_departments(lead, co) if lead else []
+            site = self.site
+            case_id = f"{site}-{day.year}-{self.store.next_case_number(site, day.year):06d}"
+            events: list[Event] = []
+            state = self._append(case_id, events, EventKind.OPEN, data, moment)
+            if lead:
+                assign = {"lead": lead, "co": co_codes, **self._lead_dates(day, limit)}
+                state = self._record(case_id, events, EventKind.ASSIGN, assign, moment)
+        return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date)
+
+    def _co_departments(self, lead: str, co: Sequence[str]) -> list[str]:
+        codes: list[str] = []
+        for text in co:
+            code = self.department(text)
+            if code != lead and code not in codes:
+                codes.append(code)
+        return codes
+
+    def assign(
+        self, case: str, dept: str, co: Sequence[str] = (), *, at: datetime | None = None
+    ) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "assign")
+            lead = self.department(dept)
+            data = {
+                "lead": lead,
+                "co": self._co_departments(lead, co),
+                **self._lead_dates(
+                    clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
+                ),
+            }
+            return self._record(case_id, events, EventKind.ASSIGN, data, moment)
+
+    def transfer(
+        self, case: str, dept: str, *, reason: str, at: datetime | None = None
+    ) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "transfer")
+            to = self.department(dept)
+            if to == state.lead_dept:
+                raise Conflict("transfer.same_lead", case=case_id, dept=to)
+            data = {
+                "from": state.lead_dept,
+                "to": to,
+                "reason": why,
+                **self._lead_dates(
+                    clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
+                ),
+            }
+            return self._record(case_id, events, EventKind.TRANSFER, data, moment)
+
+    def pushback(
+        self,
+        case: str,
+        *,
+        reason: str,
+        basis: str | None = None,
+        by: str | None = None,
+        to: str | None = None,
+        at: datetime | None = None,
+    ) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        cited = fields.optional_text(basis, "basis", fields.MEDIUM)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "pushback")
+            if by is None:
+                raise InvalidInput("pushback.need_from", case=case_id)
+            pusher = self.department(by)
+            if pusher == state.lead_dept:
+                role = "lead"
+            elif pusher in state.co_depts:
+                role = "co"
+            else:
+                raise Conflict("pushback.not_holder", case=case_id, dept=pusher)
+            onward = self.department(to) if to else None
+            if onward is not None and (onward == state.lead_dept or onward in state.co_depts):
+                raise Conflict("pushback.already_holds", case=case_id, dept=onward)
+            data: dict[str, Any] = {
+                "by": pusher,
+                "role": role,
+                "to": onward,
+                "reason": why,
+                "basis": cited,
+            }
+            if role == "lead" and onward is not None:
+                limit = self.policy.limit(Complexity(state.complexity))
+                data.update(self._lead_dates(clock.local_day(moment), limit))
+            return self._record(case_id, events, EventKind.PUSHBACK, data, moment)
+
+    def note(self, case: str, text: str, *, at: datetime | None = None) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        body = fields.text(text, "note", fields.LONG, multiline=True)
+        with self.store.write():
+            events, _ = self._load(case_id, moment)
+            return self._record(case_id, events, EventKind.NOTE, {"text": body}, moment)
+
+    def close(
+        self, case: str, *, result: str, resolution: str, at: datetime | None = None
+    ) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        outcome = fields.choice(Result, result, "result")
+        text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "close")
+            data = {"result": outcome.value, "resolution": text}
+            return self._record(case_id, events, EventKind.CLOSE, data, moment)
+
+    def review(
+        self, case: str, rating: str, *, comment: str | None = None, at: datetime | None = None
+    ) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        verdict = fields.choice(Rating, rating, "rating")
+        remark = fields.optional_text(comment, "comment", fields.MEDIUM, multiline=True)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "review")
+            data = {"rating": verdict.value, "comment": remark}
+            state = self._record(case_id, events, EventKind.REVIEW, data, moment)
+            if (
+                verdict is Rating.UNSATISFIED
+                and state.result == Result.RESOLVED
+                and bool(self.policy["rules.reopen_on_unsatisfied"])
+            ):
+                reopen = {"reason": "unsatisfied_review", **self._restart(state, moment)}
+                state = self._append(
+                    case_id, events, EventKind.REOPEN, reopen, moment, actor=SYSTEM_ACTOR
+                )
+            return state
+
+    def _restart(self, state: CaseState, moment: datetime) -> dict[str, Any]:
+        """New due dates for a reopened case: the complexity's limit from the reopening day."""
+        limit = self.policy.limit(Complexity(state.complexity))
+        day = clock.local_day(moment)
+        due, provisional = self._due(day, limit)
+        data: dict[str, Any] = {"limit": limit, "due_date": due, "provisional": provisional}
+        if state.lead_dept is not None:
+            data["dept_due_date"] = due
+        return data
+
+    def reopen(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "reopen")
+            if state.result == Result.WITHDRAWN:
+                raise WrongStatus("reopen.withdrawn", case=case_id)
+            data = {"reason": why, **self._restart(state, moment)}
+            return self._record(case_id, events, EventKind.REOPEN, data, moment)
+
+    def uphold(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "uphold")
+            if state.review != "disputed":
+                raise WrongStatus("uphold.not_disputed", case=case_id)
+            return self._record(case_id, events, EventKind.UPHOLD, {"reason": why}, moment)
+
+    def amend(
+        self,
+        case: str,
+        changes: Mapping[str, str | None],
+        *,
+        reason: str,
+        at: datetime | None = None,
+    ) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        wanted = {name: value for name, value in changes.items() if value is not None}
+        if not wanted:
+            raise InvalidInput("amend.nothing", case=case_id)
+        new = {name: _amended_value(name, value) for name, value in wanted.items()}
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "amend")
+            diff = {
+                name: [getattr(state, name), value]
+                for name, value in new.items()
+                if getattr(state, name) != value
+            }
+            if not diff:
+                raise InvalidInput("amend.unchanged", case=case_id)
+            data: dict[str, Any] = {"changes": diff, "reason": why}
+            if "complexity" in diff:
+                limit = self.policy.limit(Complexity(str(new["complexity"])))
+                data["limit"] = limit
+                data["due_date"], data["provisional"] = self._due(
+                    state.round_start, limit, state.round_extra
+                )
+                hold = state.lead_hold()
+                if hold is not None:
+                    data["dept_due_date"], _ = self._due(hold.received, limit, state.dept_extra)
+            return self._record(case_id, events, EventKind.AMEND, data, moment)
+
+    def ruling(
+        self, case: str, verdict: str, *, reason: str | None = None, at: datetime | None = None
+    ) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        decision = fields.choice(Verdict, verdict, "ruling")
+        why = fields.optional_text(reason, "reason", fields.MEDIUM)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            if not state.unruled:
+                raise Conflict("ruling.none", case=case_id)
+            data = {"pushback_seq": state.unruled[-1], "verdict": decision.value, "reason": why}
+            return self._record(case_id, events, EventKind.RULING, data, moment)
+
+    # ------------------------------------------------------------ reading
+
+    def case_json(self, row: dict[str, Any], *, mask: bool) -> dict[str, Any]:
+        from bbcs.views import case_view
+
+        return case_view(
+            row,
+            self.calendar,
+            self.today,
+            yellow_within=self.policy.whole("warning.yellow_within"),
+            mask=mask,
+        )
+
+    def show(self, case: str) -> dict[str, Any]:
+        """One case with its events (superseded ones marked) and the departments that held it."""
+        from bbcs.views import hold_views
+
+        case_id = self.case_id(case)
+        view = self.case_json(self.store.case_row(case_id), mask=False)
+        events = self.store.case_events(case_id)
+        superseded = set(project(case_id, events).superseded)
+        view["events"] = [{**e, "superseded": e["seq"] in superseded} for e in events]
+        view["holds"] = hold_views(self.store.holds(case_id), self.calendar, self.today)
+        return view
+
+    def find(
+        self,
+        *,
+        status: str | None = None,
+        dept: str | None = None,
+        escalation: str | None = None,
+        warning: str | None = None,
+        overdue: bool = False,
+        due_within: int | None = None,
+        unreviewed: bool = False,
+        unruled: bool = False,
+        opened_from: date | None = None,
+        opened_to: date | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        mask: bool = True,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Cases matching every filter given, oldest first, and the count without the limit."""
+        from bbcs.store import CaseQuery
+
+        bounds: list[tuple[str | None, str | None]] = []
+        if warning is not None:
+            bounds.append(self._warning_bounds(fields.choice(Warning, warning, "warning")))
+        if overdue:
+            bounds.append(self._warning_bounds(Warning.OVERDUE))
+        if due_within is not None:
+            if due_within < 0:
+                raise InvalidInput("list.bad_due_within", days=due_within)
+            bounds.append((self.today.isoformat(), self._ahead(due_within)))
+        lows = [low for low, _ in bounds if low is not None]
+        highs = [high for _, high in bounds if high is not None]
+        query = CaseQuery(
+            status=fields.choice(Status, status, "status").value if status else None,
+            dept=self.department(dept) if dept else None,
+            escalation=fields.choice(Escalation, escalation, "escalation").value
+            if escalation
+            else None,
+            due_from=max(lows) if lows else None,
+            due_to=min(highs) if highs else None,
+            unreviewed=unreviewed,
+            unruled=unruled,
+            opened_from=opened_from.isoformat() if opened_from else None,
+            opened_to=opened_to.isoformat() if opened_to else None,
+            text=text,
+            limit=limit,
+        )
+        rows, total = self.store.list_cases(query)
+        return [self.case_json(row, mask=mask) for row in rows], total
+
+    def _ahead(self, days: int, *, after: bool = False) -> str:
+        """The last day with ``days`` or fewer working days left from today (or the first after it)."""
+        nxt, _ = self.calendar.add_working_days(self.today, days + 1)
+        return (nxt if after else nxt - timedelta(days=1)).isoformat()
+
+    def _warning_bounds(self, level: Warning) -> tuple[str | None, str | None]:
+        """The due dates of open cases at this warning level today."""
+        today = self.today.isoformat()
+        if level is Warning.OVERDUE:
+            return None, (self.today - timedelta(days=1)).isoformat()
+        yellow = self.policy.whole("warning.yellow_within")
+        if level is Warning.RED:
+            return today, self._ahead(0)
+        if level is Warning.YELLOW:
+            return self._ahead(0, after=True), self._ahead(yellow)
+        return self._ahead(yellow, after=True), None
+
+
+def _amended_value(name: str, value: str) -> str | None:
+    if name not in AMENDABLE:
+        raise InvalidInput("amend.field", field=name)
+    if name == "phone":
+        return fields.phone(value)
+    if name == "complexity":
+        return fields.choice(Complexity, value, "complexity").value
+    if name == "summary":
+        return fields.text(value, "summary", fields.SUMMARY)
+    if name == "detail":
+        return fields.optional_text(value, "detail", fields.LONG, multiline=True)
+    if name == "reporter":
+        return fields.text(value, "reporter", fields.SHORT)
+    return fields.optional_text(value, name, fields.SHORT)

@@ -1,0 +1,403 @@
+"""The case row as a projection of its events (SPEC §3).
+
+``project`` replays a case's events in time order (``at``, then ``seq``) and
+returns its state: the case fields, the departments that held it, and the
+bookkeeping the rules need (the base of each clock, unruled pushbacks, the review
+worklist). Every event that sets a due date carries the dates it computed, so a
+replay needs no calendar and gives the same row whatever today's calendar says.
+
+A system event that a late paper form made untrue (an ``overdue`` or an
+automatic escalation dated after the case was in fact closed, suspended or
+re-dated) is skipped and listed in ``superseded``; it counts in no figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bbcs.models import SYSTEM_ACTOR, Escalation, EventKind, HoldEnd, Rating, Result, Status
+
+Event = dict[str, Any]
+
+CASE_FIELDS = (
+    "id",
+    "status",
+    "summary",
+    "detail",
+    "reporter",
+    "phone",
+    "company",
+    "category",
+    "channel",
+    "complexity",
+    "opened_at",
+    "lead_dept",
+    "co_depts",
+    "escalation",
+    "due_date",
+    "due_provisional",
+    "dept_due_date",
+    "extensions",
+    "pushbacks",
+    "reopened",
+    "closed_at",
+    "result",
+    "resolution",
+    "rating",
+)
+
+AMENDABLE = ("phone", "reporter", "company", "category", "summary", "detail", "complexity")
+
+
+@dataclass
+class Hold:
+    """A department holding the case: as lead or co-department, from receipt to how it ended."""
+
+    dept: str
+    role: str  # "lead" or "co"
+    received: str  # ISO date
+    dept_due: str | None
+    seq: int
+    ended: str | None = None
+    how: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "dept": self.dept,
+            "role": self.role,
+            "received": self.received,
+            "dept_due_date": self.dept_due,
+            "ended": self.ended,
+            "how": self.how,
+        }
+
+
+@dataclass
+class CaseState:
+    id: str
+    status: str = Status.PENDING.value
+    summary: str = ""
+    detail: str | None = None
+    reporter: str = ""
+    phone: str | None = None
+    company: str | None = None
+    category: str | None = None
+    channel: str = "window"
+    complexity: str = "normal"
+    opened_at: str = ""
+    lead_dept: str | None = None
+    co_depts: list[str] = field(default_factory=list)
+    escalation: str = Escalation.NONE.value
+    due_date: str | None = None
+    due_provisional: bool = False
+    dept_due_date: str | None = None
+    extensions: int = 0
+    pushbacks: int = 0
+    reopened: int = 0
+    closed_at: str | None = None
+    result: str | None = None
+    resolution: str | None = None
+    rating: str | None = None
+    # bookkeeping of the rules, not a field of the case
+    round_start: str = ""
+    limit: int = 0  # working days the case clock grants this round
+    round_extra: int = 0  # working days added this round by extensions and suspensions
+    dept_limit: int = 0
+    dept_extra: int = 0
+    lead_pushbacks: int = 0
+    unruled: list[int] = field(default_factory=list)
+    review: str | None = None  # "due", "disputed" or "done" once closed
+    suspended_from: str | None = None  # the status to return to on resume
+    suspended_on: str | None = None
+    overdue_seen: list[str] = field(default_factory=list)  # due dates an overdue event recorded
+    last_person_at: str | None = None
+    last_at: str | None = None
+    notes: list[str] = field(default_factory=list)
+    holds: list[Hold] = field(default_factory=list)
+    superseded: list[int] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        """The case as the SPEC §3 fields, in their order."""
+        return {name: getattr(self, name) for name in CASE_FIELDS}
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (Status.PENDING, Status.IN_PROGRESS)
+
+    def lead_hold(self) -> Hold | None:
+        for hold in reversed(self.holds):
+            if hold.role == "lead" and hold.ended is None:
+                return hold
+        return None
+
+    def open_holds(self) -> list[Hold]:
+        return [hold for hold in self.holds if hold.ended is None]
+
+
+def event_time(event: Event) -> datetime:
+    return datetime.fromisoformat(str(event["at"]))
+
+
+def event_day(event: Event) -> str:
+    return event_time(event).date().isoformat()
+
+
+def ordered(events: Iterable[Event]) -> list[Event]:
+    """Events in the order the projection applies them: time, then the case's sequence."""
+    return sorted(events, key=lambda e: (event_time(e), int(e["seq"])))
+
+
+def project(case_id: str, events: Iterable[Event]) -> CaseState:
+    """The state of the case after all its events."""
+    state = CaseState(id=case_id)
+    for event in ordered(events):
+        apply(state, event)
+    return state
+
+
+def apply(state: CaseState, event: Event) -> None:
+    """Apply one event to the state in place (events must come in ``ordered`` order)."""
+    kind = EventKind(event["kind"])
+    data: Mapping[str, Any] = event["data"]
+    seq = int(event["seq"])
+    day = event_day(event)
+    if event["actor"] == SYSTEM_ACTOR and not _still_true(state, kind, data, day):
+        state.superseded.append(seq)
+        return
+    if event["actor"] != SYSTEM_ACTOR:
+        state.last_person_at = str(event["at"])
+    state.last_at = str(event["at"])
+    handler = _HANDLERS[kind]
+    handler(state, data, day, seq, str(event["at"]))
+
+
+def _still_true(state: CaseState, kind: EventKind, data: Mapping[str, Any], day: str) -> bool:
+    """Whether a system event still describes the case as its events now tell it."""
+    if kind is EventKind.OVERDUE:
+        return state.is_open and state.due_date == data["due_date"] and day > data["due_date"]
+    if kind is EventKind.ESCALATE:
+        if state.status == Status.CLOSED:
+            return False
+        if Escalation(data["to"]).rank <= Escalation(state.escalation).rank:
+            return False
+        if data.get("rule") == "overdue":
+            return state.is_open and state.due_date == data.get("due_date")
+        return True
+    if kind is EventKind.REOPEN:
+        return state.status == Status.CLOSED
+    if kind is EventKind.REDATE:
+        was = data.get("was", {})
+        return (state.due_date, state.dept_due_date) == (
+            was.get("due_date"),
+            was.get("dept_due_date"),
+        )
+    return True
+
+
+def _set_dates(state: CaseState, data: Mapping[str, Any]) -> None:
+    if "due_date" in data:
+        state.due_date = data["due_date"]
+        state.due_provisional = bool(data.get("provisional", False))
+    if "dept_due_date" in data:
+        state.dept_due_date = data["dept_due_date"]
+        hold = state.lead_hold()
+        if hold is not None:
+            hold.dept_due = data["dept_due_date"]
+
+
+def _take_lead(state: CaseState, dept: str, data: Mapping[str, Any], day: str, seq: int) -> None:
+    state.lead_dept = dept
+    if dept in state.co_depts:
+        state.co_depts.remove(dept)
+        _end_hold(state, dept, day, None)
+    state.holds.append(Hold(dept, "lead", day, data.get("dept_due_date"), seq))
+    state.dept_due_date = data.get("dept_due_date")
+    state.dept_limit = int(data.get("limit", 0))
+    state.dept_extra = 0
+
+
+def _end_hold(state: CaseState, dept: str, day: str, how: HoldEnd | None) -> None:
+    for hold in state.holds:
+        if hold.dept == dept and hold.ended is None:
+            hold.ended = day
+            hold.how = how.value if how is not None else None
+
+
+def _add_co(state: CaseState, dept: str, day: str, seq: int) -> None:
+    if dept != state.lead_dept and dept not in state.co_depts:
+        state.co_depts.append(dept)
+        state.holds.append(Hold(dept, "co", day, None, seq))
+
+
+def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    for name in ("summary", "detail", "reporter", "phone", "company", "category"):
+        setattr(state, name, data.get(name))
+    state.channel = data.get("channel", "window")
+    state.complexity = data.get("complexity", "normal")
+    state.opened_at = at
+    state.round_start = day
+    state.limit = int(data.get("limit", 0))
+    baseline = data.get("baseline", {})
+    state.pushbacks = int(baseline.get("pushbacks", 0))
+    state.lead_pushbacks = int(baseline.get("lead_pushbacks", 0))
+    state.extensions = int(baseline.get("extensions", 0))
+    state.reopened = int(baseline.get("reopened", 0))
+    state.escalation = baseline.get("escalation", Escalation.NONE.value)
+    _set_dates(state, data)
+
+
+def _assign(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    _take_lead(state, data["lead"], data, day, seq)
+    for dept in data.get("co", []):
+        _add_co(state, dept, day, seq)
+    state.status = Status.IN_PROGRESS.value
+
+
+def _transfer(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    if state.lead_dept is not None:
+        _end_hold(state, state.lead_dept, day, HoldEnd.TRANSFERRED)
+    _take_lead(state, data["to"], data, day, seq)
+
+
+def _pushback(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    by, to = data["by"], data.get("to")
+    state.pushbacks += 1
+    state.unruled.append(seq)
+    _end_hold(state, by, day, HoldEnd.PUSHED_BACK)
+    if data["role"] == "lead":
+        state.lead_pushbacks += 1
+        if to is None:
+            state.lead_dept = None
+            state.dept_due_date = None
+            state.status = Status.PENDING.value
+        else:
+            _take_lead(state, to, data, day, seq)
+    else:
+        state.co_depts.remove(by)
+        if to is not None:
+            _add_co(state, to, day, seq)
+
+
+def _ruling(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    if data["pushback_seq"] in state.unruled:
+        state.unruled.remove(data["pushback_seq"])
+
+
+def _escalate(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.escalation = data["to"]
+
+
+def _extend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.extensions += 1
+    _add_days(state, int(data["days"]))
+    _set_dates(state, data)
+
+
+def _add_days(state: CaseState, days: int) -> None:
+    state.round_extra += days
+    if state.lead_dept is not None:
+        state.dept_extra += days
+
+
+def _suspend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.suspended_from = state.status
+    state.suspended_on = day
+    state.status = Status.SUSPENDED.value
+
+
+def _resume(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.status = state.suspended_from or Status.IN_PROGRESS.value
+    state.suspended_from = None
+    state.suspended_on = None
+    _add_days(state, int(data["days"]))
+    _set_dates(state, data)
+
+
+def _note(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.notes.append(data["text"])
+
+
+def _close(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.status = Status.CLOSED.value
+    state.closed_at = at
+    state.result = data["result"]
+    state.resolution = data.get("resolution")
+    state.review = None if state.result == Result.WITHDRAWN else "due"
+    for hold in state.open_holds():
+        hold.ended = day
+        hold.how = HoldEnd.CLOSED.value
+
+
+def _review(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    rating = Rating(data["rating"])
+    if not rating.is_rating:
+        return
+    state.rating = rating.value
+    unsatisfied = rating is Rating.UNSATISFIED
+    state.review = "disputed" if unsatisfied else "done"
+
+
+def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.status = Status.IN_PROGRESS.value if state.lead_dept is not None else Status.PENDING.value
+    state.closed_at = None
+    state.result = None
+    state.resolution = None
+    state.review = None
+    state.reopened += 1
+    state.extensions = 0
+    state.round_start = day
+    state.limit = int(data["limit"])
+    state.round_extra = 0
+    state.dept_limit = int(data["limit"])
+    state.dept_extra = 0
+    if state.lead_dept is not None:
+        state.holds.append(Hold(state.lead_dept, "lead", day, data.get("dept_due_date"), seq))
+    for dept in state.co_depts:
+        state.holds.append(Hold(dept, "co", day, None, seq))
+    _set_dates(state, data)
+
+
+def _uphold(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.review = "done"
+
+
+def _overdue(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.overdue_seen.append(data["due_date"])
+
+
+def _redate(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    _set_dates(state, data)
+
+
+def _amend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    for name, (_old, new) in data["changes"].items():
+        setattr(state, name, new)
+    if "limit" in data:
+        state.limit = int(data["limit"])
+        if state.lead_dept is not None:
+            state.dept_limit = int(data["limit"])
+    _set_dates(state, data)
+
+
+_HANDLERS = {
+    EventKind.OPEN: _open,
+    EventKind.ASSIGN: _assign,
+    EventKind.TRANSFER: _transfer,
+    EventKind.PUSHBACK: _pushback,
+    EventKind.RULING: _ruling,
+    EventKind.ESCALATE: _escalate,
+    EventKind.EXTEND: _extend,
+    EventKind.SUSPEND: _suspend,
+    EventKind.RESUME: _resume,
+    EventKind.NOTE: _note,
+    EventKind.CLOSE: _close,
+    EventKind.REVIEW: _review,
+    EventKind.REOPEN: _reopen,
+    EventKind.UPHOLD: _uphold,
+    EventKind.OVERDUE: _overdue,
+    EventKind.REDATE: _redate,
+    EventKind.AMEND: _amend,
+}

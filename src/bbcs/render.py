@@ -1,0 +1,180 @@
+"""The one place that turns results into output: JSON documents and rich tables.
+
+rich is imported here, inside the functions that draw, so commands that print a
+line or nothing never pay for it. Colour follows ``NO_COLOR`` and whether stdout
+is a terminal (rich decides both).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from bbcs.i18n import label, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+WARNING_STYLE = {"overdue": "bold red", "red": "red", "yellow": "yellow", "green": "green"}
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def line(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def warn(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _enum_label(enum_name: str, value: str | None) -> str:
+    if value is None:
+        return ""
+    from bbcs import models
+
+    enum = getattr(models, enum_name)
+    try:
+        return label(enum(value))
+    except ValueError:
+        return value
+
+
+def _warning_cell(case: dict[str, Any]) -> str:
+    level = case.get("warning")
+    if level is None:
+        return ""
+    return f"[{WARNING_STYLE[level]}]{_enum_label('Warning', level)}[/]"
+
+
+def cases_table(cases: Sequence[dict[str, Any]], total: int | None = None) -> None:
+    out = console()
+    if not cases:
+        out.print(t("out.no_cases"))
+        return
+    from rich.table import Table
+
+    table = Table(title=t("title.cases"), title_justify="left")
+    for key in (
+        "col.case",
+        "col.status",
+        "col.warning",
+        "col.due",
+        "col.left",
+        "col.lead",
+        "col.escalation",
+        "col.summary",
+    ):
+        table.add_column(t(key), no_wrap=key != "col.summary")
+    for case in cases:
+        due = case["due_date"] or ""
+        if case["due_provisional"]:
+            due += "*"
+        left = case["working_days_left"]
+        table.add_row(
+            case["id"],
+            _enum_label("Status", case["status"]),
+            _warning_cell(case),
+            due,
+            "" if left is None else str(left),
+            case["lead_dept"] or "",
+            "" if case["escalation"] == "none" else _enum_label("Escalation", case["escalation"]),
+            case["summary"],
+        )
+    out.print(table)
+    if total is not None and total > len(cases):
+        out.print(t("out.more", shown=len(cases), total=total))
+
+
+def case_detail(case: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    out = console()
+    facts = Table(show_header=False, box=None, title=case["id"], title_justify="left")
+    facts.add_column(style="bold")
+    facts.add_column()
+    enums = {
+        "status": "Status",
+        "channel": "Channel",
+        "complexity": "Complexity",
+        "escalation": "Escalation",
+        "result": "Result",
+        "rating": "Rating",
+    }
+    skip = {"id", "events", "holds", "review"}
+    for name, value in case.items():
+        if name in skip or value is None or value == [] or value == "":
+            continue
+        if name in enums:
+            shown = _enum_label(enums[name], value)
+        elif name == "warning":
+            shown = _warning_cell(case)
+        elif isinstance(value, bool):
+            shown = "✓" if value else "✗"
+        elif isinstance(value, list):
+            shown = ", ".join(map(str, value))
+        else:
+            shown = str(value)
+        facts.add_row(label(name), shown)
+    if case.get("review") == "disputed":
+        facts.add_row("", f"[yellow]{t('show.disputed')}[/]")
+    out.print(facts)
+    holds = case.get("holds") or []
+    if holds:
+        table = Table(title=t("show.timeline"), title_justify="left")
+        for key in (
+            "col.dept",
+            "col.role",
+            "col.from",
+            "col.to",
+            "col.days",
+            "col.due",
+            "col.ended",
+        ):
+            table.add_column(t(key))
+        for hold in holds:
+            table.add_row(
+                hold["dept"],
+                t(f"role.{hold['role']}"),
+                hold["from"],
+                hold["to"] or "",
+                str(hold["working_days"]),
+                hold["dept_due_date"] or "",
+                _enum_label("HoldEnd", hold["ended"]),
+            )
+        out.print(table)
+    events = case.get("events") or []
+    if events:
+        table = Table(title=t("show.events"), title_justify="left")
+        for key in ("col.when", "col.event", "col.who", "col.details"):
+            table.add_column(t(key))
+        for event in events:
+            details = ", ".join(
+                f"{k}={v}" for k, v in sorted(event["data"].items()) if v not in (None, [], "")
+            )
+            kind = event["kind"]
+            if event.get("superseded"):
+                kind = f"[strike]{kind}[/] ({t('show.superseded')})"
+            table.add_row(event["at"], kind, event["actor"], details)
+        out.print(table)
+
+
+def simple_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    console().print(table)

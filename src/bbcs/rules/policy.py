@@ -1,0 +1,72 @@
+"""The policy: time limits and thresholds, defaults from ``data/policy.toml``, the ledger's overrides on top.
+
+Keys are the file's dotted names (``limits.simple``, ``rules.max_extensions``).
+Every value is an integer, a fraction or a boolean, checked against the kind and
+range its default declares, so ``policy set`` can refuse nonsense in one sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bbcs.errors import InvalidInput
+from bbcs.models import Complexity
+
+PolicyValue = int | float | bool
+
+
+@dataclass(frozen=True)
+class Policy:
+    values: Mapping[str, PolicyValue]
+
+    def __getitem__(self, key: str) -> PolicyValue:
+        return self.values[key]
+
+    def whole(self, key: str) -> int:
+        return int(self.values[key])
+
+    def limit(self, complexity: Complexity) -> int:
+        """The time limit in working days for a case of this complexity."""
+        return int(self.values[f"limits.{complexity.value}"])
+
+
+def flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, PolicyValue]:
+    flat: dict[str, PolicyValue] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def parse_value(key: str, text: str, defaults: Mapping[str, PolicyValue]) -> PolicyValue:
+    """The value ``text`` stands for under ``key``, of the same kind as its default."""
+    if key not in defaults:
+        raise InvalidInput("policy.unknown_key", key=key, keys=", ".join(sorted(defaults)))
+    default = defaults[key]
+    raw = text.strip().lower()
+    if isinstance(default, bool):
+        if raw in ("true", "yes", "1", "on", "是"):
+            return True
+        if raw in ("false", "no", "0", "off", "否"):
+            return False
+        raise InvalidInput("policy.bad_bool", key=key, value=text)
+    if isinstance(default, int):
+        try:
+            number: PolicyValue = int(raw)
+        except ValueError:
+            raise InvalidInput("policy.bad_int", key=key, value=text) from None
+        if number < 0 or number > 366:
+            raise InvalidInput("policy.out_of_range", key=key, value=text, low=0, high=366)
+        return number
+    try:
+        fraction = float(raw)
+    except ValueError:
+        raise InvalidInput("policy.bad_number", key=key, value=text) from None
+    if not 0 <= fraction <= 1:
+        raise InvalidInput("policy.out_of_range", key=key, value=text, low=0, high=1)
+    return fraction

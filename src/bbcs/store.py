@@ -1,0 +1,538 @@
+"""The ledger file: one SQLite database, every SQL statement of bbcs lives here.
+
+Invariants:
+- ``events`` is append-only and the source of truth; ``cases``, ``holds`` and the
+  full-text index ``case_text`` are projections of it, written in the same
+  transaction as the event that changed them.
+- Every write command runs in one ``BEGIN IMMEDIATE`` transaction (``Store.write``);
+  WAL and ``synchronous=FULL`` make a finished command survive a power cut, and the
+  busy timeout makes concurrent clerks wait rather than fail.
+- Each event carries a content hash, and the ledger chains every event in the order
+  written: link N = SHA-256(link N-1 + hash N). ``head()`` is ``count:link``.
+- Opening a ledger never changes it; a ledger of an older schema is refused until
+  ``bbcs migrate`` (``Store.migrate``) backs it up and upgrades it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bbcs.errors import Conflict, LedgerProblem, NotFound
+from bbcs.projection import CaseState
+
+ZERO_LINK = "0" * 64
+BUSY_TIMEOUT_MS = 60_000
+FILE_MODE = 0o660  # owner and group: the ledger holds personal data
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def content_hash(
+    case_id: str, seq: int, kind: str, at: str, actor: str, os_user: str, data: Any
+) -> str:
+    """SHA-256 over the canonical JSON of the event's content (SPEC §8)."""
+    body = {
+        "case_id": case_id,
+        "seq": seq,
+        "kind": kind,
+        "at": at,
+        "actor": actor,
+        "os_user": os_user,
+        "data": data,
+    }
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def next_link(previous: str, event_hash: str) -> str:
+    return hashlib.sha256((previous + event_hash).encode("ascii")).hexdigest()
+
+
+M001_INITIAL = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE departments (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, parent TEXT,
+            added_at TEXT NOT NULL, added_by TEXT NOT NULL
+        );
+        CREATE TABLE counters (
+            site TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL,
+            PRIMARY KEY (site, year)
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            case_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+            at TEXT NOT NULL, actor TEXT NOT NULL, os_user TEXT NOT NULL,
+            data TEXT NOT NULL, hash TEXT NOT NULL, link TEXT NOT NULL,
+            UNIQUE (case_id, seq)
+        );
+        CREATE INDEX events_hash ON events (hash);
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TABLE cases (
+            n INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL, summary TEXT NOT NULL, detail TEXT,
+            reporter TEXT NOT NULL, phone TEXT, company TEXT, category TEXT,
+            channel TEXT NOT NULL, complexity TEXT NOT NULL,
+            opened_at TEXT NOT NULL, opened_on TEXT NOT NULL,
+            lead_dept TEXT, co_depts TEXT NOT NULL DEFAULT '[]',
+            escalation TEXT NOT NULL, due_date TEXT, due_provisional INTEGER NOT NULL,
+            dept_due_date TEXT, extensions INTEGER NOT NULL, pushbacks INTEGER NOT NULL,
+            reopened INTEGER NOT NULL, closed_at TEXT, closed_on TEXT, result TEXT,
+            resolution TEXT, rating TEXT,
+            round_start TEXT NOT NULL, review TEXT, unruled INTEGER NOT NULL,
+            lead_pushbacks INTEGER NOT NULL, last_at TEXT
+        );
+        CREATE INDEX cases_status_due ON cases (status, due_date);
+        CREATE INDEX cases_lead ON cases (lead_dept, status);
+        CREATE INDEX cases_opened ON cases (opened_on);
+        CREATE INDEX cases_closed ON cases (closed_on);
+        CREATE INDEX cases_review ON cases (review) WHERE review IN ('due', 'disputed');
+        CREATE INDEX cases_unruled ON cases (unruled) WHERE unruled > 0;
+        CREATE TABLE holds (
+            case_id TEXT NOT NULL, n INTEGER NOT NULL, dept TEXT NOT NULL, role TEXT NOT NULL,
+            received TEXT NOT NULL, dept_due TEXT, ended TEXT, how TEXT, seq INTEGER NOT NULL,
+            PRIMARY KEY (case_id, n)
+        );
+        CREATE INDEX holds_dept ON holds (dept, received);
+        CREATE VIRTUAL TABLE case_text USING fts5 (body, tokenize = 'trigram');
+        CREATE TABLE calendar_days (
+            day TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+            added_at TEXT NOT NULL, added_by TEXT NOT NULL
+        );
+        CREATE TABLE calendar_years (year INTEGER PRIMARY KEY, source TEXT NOT NULL);
+        CREATE TABLE policy (
+            id INTEGER PRIMARY KEY, key TEXT NOT NULL, value TEXT NOT NULL,
+            set_at TEXT NOT NULL, set_by TEXT NOT NULL, os_user TEXT NOT NULL
+        );
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY, role TEXT NOT NULL, dept TEXT,
+            added_at TEXT NOT NULL, added_by TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+            os_user TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL
+        );
+        CREATE TABLE published (
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL, period_from TEXT NOT NULL,
+            period_to TEXT NOT NULL, body TEXT NOT NULL, head TEXT NOT NULL,
+            at TEXT NOT NULL, actor TEXT NOT NULL
+        );
+"""
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script (a trigger body keeps its inner semicolons)."""
+    statements, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip())
+            current = ""
+    return statements
+
+
+def _run_script(script: str) -> Callable[[sqlite3.Connection], None]:
+    # one statement at a time: executescript would commit the surrounding transaction
+    def migration(db: sqlite3.Connection) -> None:
+        for statement in _statements(script):
+            db.execute(statement)
+
+    return migration
+
+
+# Numbered migrations: never edit one that has shipped; add the next.
+MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_run_script(M001_INITIAL),)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db.row_factory = sqlite3.Row
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """What ``list`` and ``search`` ask for; dates are ISO strings, due bounds apply to open cases."""
+
+    status: str | None = None
+    dept: str | None = None
+    escalation: str | None = None
+    due_from: str | None = None
+    due_to: str | None = None
+    unreviewed: bool = False
+    unruled: bool = False
+    opened_from: str | None = None
+    opened_to: str | None = None
+    text: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Department:
+    code: str
+    name: str
+    parent: str | None
+
+
+class Store:
+    """An open ledger. ``Store.open`` for reading, ``Store.create_or_open`` for writing."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = db
+
+    # ----------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: Path, *, migrating: bool = False) -> Store:
+        """An existing ledger; a missing file is an error and is never created."""
+        if not path.is_file():
+            raise LedgerProblem("ledger.missing", path=str(path))
+        try:
+            db = _connect(path)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            raise LedgerProblem("ledger.not_sqlite", path=str(path)) from None
+        if version > SCHEMA_VERSION:
+            raise LedgerProblem("ledger.newer", path=str(path), version=version)
+        if version < SCHEMA_VERSION and not migrating:
+            if version == 0:
+                raise LedgerProblem("ledger.not_bbcs", path=str(path))
+            raise LedgerProblem("ledger.older", path=str(path), version=version)
+        return cls(path, db)
+
+    @classmethod
+    def create_or_open(cls, path: Path) -> Store:
+        """The ledger at ``path``, created (owner and group only) if it does not exist yet."""
+        if path.is_file():
+            return cls.open(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+        except OSError as exc:
+            raise LedgerProblem(
+                "ledger.cannot_create", path=str(path), reason=exc.strerror
+            ) from None
+        os.close(fd)
+        db = _connect(path)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # another process may have created the schema while we waited for the lock
+            if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+                for migration in MIGRATIONS:
+                    migration(db)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return cls(path, db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> int:
+        """Apply the migrations this ledger lacks in one transaction; the old version."""
+        old = self.version
+        with self.write():
+            for migration in MIGRATIONS[old:]:
+                migration(self.db)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return old
+
+    def backup_to(self, dest: Path) -> None:
+        """A consistent copy through SQLite's online backup, safe while others write."""
+        fd = os.open(dest, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+        os.close(fd)
+        target = sqlite3.connect(dest)
+        try:
+            self.db.backup(target)
+        finally:
+            target.close()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One ``BEGIN IMMEDIATE`` transaction: all of it is written, or none of it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ meta
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def case_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
+
+    def next_case_number(self, site: str, year: int) -> int:
+        """The next sequence number of the site's cases opened in ``year`` (gap-free)."""
+        row = self.db.execute(
+            "INSERT INTO counters (site, year, last) VALUES (?, ?, 1) "
+            "ON CONFLICT (site, year) DO UPDATE SET last = last + 1 RETURNING last",
+            (site, year),
+        ).fetchone()
+        return int(row[0])
+
+    # ----------------------------------------------------------- departments
+
+    def add_department(self, code: str, name: str, parent: str | None, at: str, by: str) -> None:
+        try:
+            self.db.execute(
+                "INSERT INTO departments (code, name, parent, added_at, added_by) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (code, name, parent, at, by),
+            )
+        except sqlite3.IntegrityError:
+            raise Conflict("dept.exists", code=code, name=name) from None
+
+    def departments(self) -> list[Department]:
+        rows = self.db.execute("SELECT code, name, parent FROM departments ORDER BY code")
+        return [Department(r["code"], r["name"], r["parent"]) for r in rows]
+
+    # ---------------------------------------------------------------- events
+
+    def case_events(self, case_id: str) -> list[dict[str, Any]]:
+        """The case's events in the order written (``seq``); empty when there is no such case."""
+        rows = self.db.execute(
+            "SELECT seq, kind, at, actor, os_user, data, hash FROM events "
+            "WHERE case_id = ? ORDER BY seq",
+            (case_id,),
+        ).fetchall()
+        return [
+            {
+                "seq": r["seq"],
+                "kind": r["kind"],
+                "at": r["at"],
+                "actor": r["actor"],
+                "os_user": r["os_user"],
+                "data": json.loads(r["data"]),
+                "hash": r["hash"],
+            }
+            for r in rows
+        ]
+
+    def append_event(
+        self,
+        case_id: str,
+        seq: int,
+        kind: str,
+        at: str,
+        actor: str,
+        os_user: str,
+        data: Mapping[str, Any],
+    ) -> dict[str, Any]:
+        """Append one event, extend the chain, and return it as ``case_events`` would."""
+        event_hash = content_hash(case_id, seq, kind, at, actor, os_user, data)
+        row = self.db.execute("SELECT link FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        link = next_link(row[0] if row else ZERO_LINK, event_hash)
+        self.db.execute(
+            "INSERT INTO events (case_id, seq, kind, at, actor, os_user, data, hash, link) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (case_id, seq, kind, at, actor, os_user, canonical_json(data), event_hash, link),
+        )
+        return {
+            "seq": seq,
+            "kind": kind,
+            "at": at,
+            "actor": actor,
+            "os_user": os_user,
+            "data": dict(data),
+            "hash": event_hash,
+        }
+
+    def head(self) -> str:
+        """The chain head ``count:link`` printed in nightly and published reports."""
+        row = self.db.execute("SELECT id, link FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        count = self.db.execute("SELECT count(*) FROM events").fetchone()[0]
+        return f"{count}:{row['link'] if row else ZERO_LINK}"
+
+    # ------------------------------------------------------------ projection
+
+    def save_case(self, state: CaseState) -> None:
+        """Write the case row, its holds and its searchable text from the projected state."""
+        row = state.row()
+        row["co_depts"] = json.dumps(row["co_depts"], ensure_ascii=False)
+        row["due_provisional"] = int(row["due_provisional"])
+        row.update(
+            opened_on=state.opened_at[:10],
+            closed_on=state.closed_at[:10] if state.closed_at else None,
+            round_start=state.round_start,
+            review=state.review,
+            unruled=len(state.unruled),
+            lead_pushbacks=state.lead_pushbacks,
+            last_at=state.last_at,
+        )
+        names = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in row if name != "id")
+        n = self.db.execute(
+            f"INSERT INTO cases ({names}) VALUES ({marks}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates} RETURNING n",
+            row,
+        ).fetchone()[0]
+        self.db.execute("DELETE FROM holds WHERE case_id = ?", (state.id,))
+        self.db.executemany(
+            "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (state.id, i, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
+                for i, h in enumerate(state.holds)
+            ],
+        )
+        body = "\n".join(
+            part for part in (state.summary, state.detail, state.resolution, *state.notes) if part
+        )
+        self.db.execute("DELETE FROM case_text WHERE rowid = ?", (n,))
+        self.db.execute("INSERT INTO case_text (rowid, body) VALUES (?, ?)", (n, body))
+
+    def case_row(self, case_id: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
+        if row is None:
+            raise NotFound("case.not_found", case=case_id)
+        return _case_dict(row)
+
+    def holds(self, case_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT dept, role, received, dept_due, ended, how FROM holds "
+            "WHERE case_id = ? ORDER BY n",
+            (case_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def list_cases(self, query: CaseQuery) -> tuple[list[dict[str, Any]], int]:
+        """Cases matching ``query``, oldest first, and how many match without the limit."""
+        where: list[str] = []
+        params: dict[str, Any] = {}
+        if query.status is not None:
+            where.append("status = :status")
+            params["status"] = query.status
+        if query.dept is not None:
+            where.append(
+                "lead_dept = :dept OR EXISTS (SELECT 1 FROM json_each(co_depts) WHERE value = :dept)"
+            )
+            params["dept"] = query.dept
+        if query.escalation is not None:
+            where.append("escalation = :escalation")
+            params["escalation"] = query.escalation
+        if query.due_from is not None or query.due_to is not None:
+            where.append("status IN ('pending', 'in_progress')")
+        if query.due_from is not None:
+            where.append("due_date >= :due_from")
+            params["due_from"] = query.due_from
+        if query.due_to is not None:
+            where.append("due_date <= :due_to")
+            params["due_to"] = query.due_to
+        if query.unreviewed:
+            where.append("review IN ('due', 'disputed')")
+        if query.unruled:
+            where.append("unruled > 0")
+        if query.opened_from is not None:
+            where.append("opened_on >= :opened_from")
+            params["opened_from"] = query.opened_from
+        if query.opened_to is not None:
+            where.append("opened_on <= :opened_to")
+            params["opened_to"] = query.opened_to
+        if query.text:
+            clause, text_params = self._search_clause(query.text)
+            where.append(clause)
+            params.update(text_params)
+        condition = (" WHERE " + " AND ".join(f"({c})" for c in where)) if where else ""
+        sql = f"SELECT * FROM cases{condition} ORDER BY opened_at, n"
+        if query.limit is not None:
+            sql += f" LIMIT {int(query.limit)}"
+        rows = [_case_dict(r) for r in self.db.execute(sql, params)]
+        total = len(rows)
+        if query.limit is not None and total == query.limit:
+            total = int(
+                self.db.execute(f"SELECT count(*) FROM cases{condition}", params).fetchone()[0]
+            )
+        return rows, total
+
+    def _search_clause(self, query: str) -> tuple[str, dict[str, Any]]:
+        """A condition for cases whose text contains ``query``.
+
+        The trigram index answers queries of three characters or more; shorter
+        ones (a Chinese word is often two) scan the indexed text with LIKE.
+        """
+        if len(query) >= 3:
+            phrase = '"' + query.replace('"', '""') + '"'
+            return "n IN (SELECT rowid FROM case_text WHERE case_text MATCH :q)", {"q": phrase}
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return (
+            "n IN (SELECT rowid FROM case_text WHERE body LIKE :q ESCAPE '\\')",
+            {"q": pattern},
+        )
+
+    def open_case_ids(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress', 'suspended')"
+        )
+        return [r[0] for r in rows]
+
+    # ------------------------------------------------------- calendar, policy
+
+    def calendar_overrides(self) -> tuple[dict[date, bool], frozenset[int]]:
+        days = {
+            date.fromisoformat(r[0]): r[1] == "workday"
+            for r in self.db.execute("SELECT day, kind FROM calendar_days")
+        }
+        years = frozenset(int(r[0]) for r in self.db.execute("SELECT year FROM calendar_years"))
+        return days, years
+
+    def policy_overrides(self) -> dict[str, Any]:
+        rows = self.db.execute(
+            "SELECT key, value FROM policy WHERE id IN (SELECT max(id) FROM policy GROUP BY key)"
+        )
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    def set_policy(self, key: str, value: Any, at: str, by: str, os_user: str) -> None:
+        self.db.execute(
+            "INSERT INTO policy (key, value, set_at, set_by, os_user) VALUES (?, ?, ?, ?, ?)",
+            (key, json.dumps(value), at, by, os_user),
+        )
+
+    def policy_log(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT key, value, set_at, set_by FROM policy ORDER BY id")
+        return [dict(r) for r in rows]
+
+
+def _case_dict(row: sqlite3.Row) -> dict[str, Any]:
+    case = dict(row)
+    case["co_depts"] = json.loads(case["co_depts"])
+    case["due_provisional"] = bool(case["due_provisional"])
+    return case

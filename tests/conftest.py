@@ -1,0 +1,107 @@
+"""Each test gets its own ledger file under tmp_path and a frozen, known world.
+
+``bbcs(...)`` runs the CLI in-process through typer's CliRunner with the test's
+environment; ``ledger_rows(...)`` reads the real SQLite file back.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from bbcs.cli import app
+
+
+@pytest.fixture(autouse=True)
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "ledger.db"
+    monkeypatch.setenv("BBCS_DB", str(db))
+    monkeypatch.setenv("BBCS_NOW", "2026-11-02T09:00:00+08:00")
+    monkeypatch.setenv("BBCS_TZ", "Asia/Shanghai")
+    monkeypatch.setenv("BBCS_USER", "clerk1")
+    monkeypatch.setenv("BBCS_LANG", "en")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    return db
+
+
+class Run:
+    def __init__(self, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.db = db
+        self.monkeypatch = monkeypatch
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, now: str | None = None, user: str | None = None) -> Any:
+        if now is not None:
+            self.monkeypatch.setenv("BBCS_NOW", now)
+        if user is not None:
+            self.monkeypatch.setenv("BBCS_USER", user)
+        return self.runner.invoke(app, list(args))
+
+    def ok(self, *args: str, **kw: Any) -> str:
+        result = self(*args, **kw)
+        assert result.exit_code == 0, (result.output, result.stderr, result.exception)
+        return str(result.stdout)
+
+    def fails(self, *args: str, **kw: Any) -> str:
+        """Run a command that must be refused: exit 1, one sentence on stderr, no traceback."""
+        result = self(*args, **kw)
+        assert result.exit_code == 1, (result.output, result.exception)
+        message = result.stderr.strip()
+        assert message and "\n" not in message and "Traceback" not in message, message
+        return str(message)
+
+    def json(self, *args: str, **kw: Any) -> Any:
+        return json.loads(self.ok(*args, "--json", **kw))
+
+    def open(self, *args: str, **kw: Any) -> str:
+        return self.ok("open", *args, "--quiet", **kw).strip()
+
+
+@pytest.fixture
+def bbcs(world: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    return Run(world, monkeypatch)
+
+
+@pytest.fixture
+def desk(bbcs: Run) -> Run:
+    """A ledger with site HX and three departments."""
+    bbcs.ok("init", "--site", "HX")
+    bbcs.ok("dept", "add", "ZJJ", "住建局")
+    bbcs.ok("dept", "add", "GTJ", "自然资源局")
+    bbcs.ok("dept", "add", "SCJ", "市场监管局")
+    return bbcs
+
+
+@pytest.fixture
+def snapshot(world: Path) -> Callable[[], list[tuple[Any, ...]]]:
+    """Everything in the ledger file, to compare before and after a refused command."""
+
+    def take() -> list[tuple[Any, ...]]:
+        db = sqlite3.connect(world)
+        try:
+            rows: list[tuple[Any, ...]] = []
+            for (table,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'case_text%'"
+            ):
+                rows.extend((table, *row) for row in db.execute(f"SELECT * FROM {table}"))
+            return rows
+        finally:
+            db.close()
+
+    return take
+
+
+def rows(db: Path, sql: str, *params: Any) -> list[sqlite3.Row]:
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
