@@ -17,21 +17,21 @@ from bbcs.rules.calendar import Calendar
 from bbcs.rules.deadlines import overdue_by
 from bbcs.rules.policy import Policy
 
-P, I, S, C = Status.PENDING, Status.IN_PROGRESS, Status.SUSPENDED, Status.CLOSED
+P, W, S, C = Status.PENDING, Status.IN_PROGRESS, Status.SUSPENDED, Status.CLOSED
 
 ALLOWED: dict[str, frozenset[Status]] = {
     "assign": frozenset({P}),
-    "transfer": frozenset({I}),
-    "pushback": frozenset({I}),
-    "suspend": frozenset({P, I}),
+    "transfer": frozenset({W}),
+    "pushback": frozenset({W}),
+    "suspend": frozenset({P, W}),
     "resume": frozenset({S}),
-    "extend": frozenset({P, I, S}),
-    "escalate": frozenset({P, I, S}),
-    "close": frozenset({P, I}),
+    "extend": frozenset({P, W, S}),
+    "escalate": frozenset({P, W, S}),
+    "close": frozenset({P, W}),
     "review": frozenset({C}),
     "reopen": frozenset({C}),
     "uphold": frozenset({C}),
-    "amend": frozenset({P, I, S}),
+    "amend": frozenset({P, W, S}),
 }
 
 # what to tell a clerk who tries a command in a status that does not allow it
@@ -39,7 +39,7 @@ _HINTS = {
     C: "status.hint_closed",
     S: "status.hint_suspended",
     P: "status.hint_pending",
-    I: "status.hint_in_progress",
+    W: "status.hint_in_progress",
 }
 
 
@@ -47,7 +47,7 @@ def require(state: CaseState, command: str) -> None:
     """Refuse ``command`` unless the case's status allows it."""
     status = Status(state.status)
     if status not in ALLOWED[command]:
-        hint = _HINTS[status] if command != "assign" or status is not I else "status.hint_assigned"
+        hint = _HINTS[status] if command != "assign" or status is not W else "status.hint_assigned"
         raise WrongStatus(hint, case=state.id, status=status, command=command)
     if command == "close" and status is P and state.complexity != Complexity.IMMEDIATE:
         raise WrongStatus("close.pending_not_immediate", case=state.id)
