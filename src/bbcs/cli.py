@@ -670,6 +670,10 @@ def search(
         render.cases_table(cases, total)
 
 
+# ---------------------------------------------------------------- command groups of their own
+# Each module below imports only typer at the top; its heavy imports live inside its commands.
+
+
 def main() -> None:
     """The console script: ``bbcs``."""
     app(prog_name="bbcs")

@@ -322,4 +322,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title.cases": ("Cases", "事项"),
     "title.depts": ("Departments", "单位"),
     "title.policy": ("Policy", "政策参数"),
+    # --- rules: escalation, extension, suspension, calendar, sweep (issue 3)
+    # --- reports (issue 4)
+    # --- CSV ledgers (issue 5)
+    # --- reliability and security (issue 6)
 }
