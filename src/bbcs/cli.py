@@ -545,6 +545,80 @@ def amend(
     _done(ledger(write=True).amend(case, changes, reason=reason, at=when(at)))
 
 
+@app.command()
+def escalate(
+    case: CaseArg,
+    level: Annotated[str, typer.Argument(help="urgent|coordinate|special|supervise")],
+    reason: ReasonOpt,
+    correction: Annotated[
+        bool,
+        typer.Option(
+            "--correction", help=_h("Lower a mistaken level.", "更正错误的级别（降级）。")
+        ),
+    ] = False,
+    at: AtOpt = None,
+) -> None:
+    """Raise a case's level: 加急办 < 协调办 < 特事特办 < 督办.
+
+    Example: bbcs escalate 42 supervise --reason "群众多次反映"
+    """
+    from bbcs import render
+    from bbcs.i18n import label
+    from bbcs.models import Escalation
+
+    state = ledger(write=True).escalate(
+        case, level, reason=reason, correction=correction, at=when(at)
+    )
+    render.line(t("out.escalated", case=state.id, level=label(Escalation(state.escalation))))
+
+
+@app.command()
+def extend(
+    case: CaseArg,
+    days: Annotated[int, typer.Argument(help=_h("Working days to add.", "延长的工作日数。"))],
+    reason: ReasonOpt,
+    at: AtOpt = None,
+) -> None:
+    """Move both due dates later by DAYS working days (延期), before they pass.
+
+    Example: bbcs extend 42 2 --reason "需现场勘验"
+    """
+    from bbcs import render
+
+    state = ledger(write=True).extend(case, days, reason=reason, at=when(at))
+    render.line(t("out.due", case=state.id, due=state.due_date))
+
+
+@app.command()
+def suspend(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
+    """Stop the clock while waiting (挂起). Example: bbcs suspend 42 --reason "等待鉴定" """
+    _done(ledger(write=True).suspend(case, reason=reason, at=when(at)))
+
+
+@app.command()
+def resume(case: CaseArg, at: AtOpt = None) -> None:
+    """Restart the clock; the due dates move by the working days suspended.
+
+    Example: bbcs resume 42
+    """
+    from bbcs import render
+
+    state = ledger(write=True).resume(case, at=when(at))
+    render.line(t("out.due", case=state.id, due=state.due_date))
+
+
+@app.command()
+def sweep() -> None:
+    """Record newly overdue cases and apply automatic escalations (nightly; safe to re-run).
+
+    Example: bbcs sweep
+    """
+    from bbcs import render
+
+    swept = ledger(write=True).sweep()
+    render.line(t("sweep.done", overdue=swept.overdue, escalated=swept.escalated))
+
+
 # ---------------------------------------------------------------- reading
 
 
@@ -672,6 +746,9 @@ def search(
 
 # ---------------------------------------------------------------- command groups of their own
 # Each module below imports only typer at the top; its heavy imports live inside its commands.
+from bbcs.cli_calendar import calendar_app  # noqa: E402
+
+app.add_typer(calendar_app, name="calendar")
 
 
 def main() -> None:

@@ -275,6 +275,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the due date is provisional: the holiday schedule of {year} is not loaded yet",
         "办结期限为暂定：{year} 年的节假日安排尚未导入",
     ),
+    "out.due": ("{case}: due {due}", "{case}：办结期限 {due}"),
     "out.dept_due": ("{dept} due {due}", "{dept} 部门期限 {due}"),
     "out.done": ("{case}: {status}", "{case}：{status}"),
     "out.reopened": (
@@ -323,6 +324,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title.depts": ("Departments", "单位"),
     "title.policy": ("Policy", "政策参数"),
     # --- rules: escalation, extension, suspension, calendar, sweep (issue 3)
+    "escalate.not_up": (
+        "case {case} is already at {level}; escalation only goes up (a supervisor corrects with --correction)",
+        "事项 {case} 已是{level}；升级只能向上（如需更正请由督查人员加 --correction）",
+    ),
+    "escalate.correction_not_down": (
+        "a correction lowers the level; case {case} is at {level}",
+        "更正只能降低级别；事项 {case} 当前为{level}",
+    ),
+    "extend.bad_days": (
+        "an extension is 1 to {most} working days, not {days}",
+        "延期须为 1 到 {most} 个工作日，不能为 {days}",
+    ),
+    "extend.too_many": (
+        "case {case} has used its {allowed} extension(s) for this round of handling",
+        "事项 {case} 本轮办理已延期 {allowed} 次，不能再延期",
+    ),
+    "extend.past_due": (
+        "case {case} was due {due}; an extension must be asked for before the deadline passes",
+        "事项 {case} 的期限 {due} 已过；延期须在期限届满前申请",
+    ),
+    "calendar.bad_kind": (
+        "line {line}: kind must be holiday or workday, not {kind}",
+        "第 {line} 行：类型须为 holiday 或 workday，不能为 {kind}",
+    ),
+    "calendar.bad_row": ("line {line}: {problem}", "第 {line} 行：{problem}"),
+    "calendar.bad_header": (
+        "{path} is not a calendar file: the first line must be date,kind,name",
+        "{path} 不是日历文件：第一行须为 date,kind,name",
+    ),
+    "calendar.empty": ("{path} holds no dates", "{path} 中没有日期"),
+    "calendar.bad_limit": (
+        "{limit} is neither a number of working days nor a complexity",
+        "{limit} 既不是工作日数，也不是复杂程度",
+    ),
+    "calendar.need_kind": (
+        "say --holiday or --workday",
+        "请指明 --holiday（休息日）或 --workday（工作日）",
+    ),
+    "calendar.bad_period": (
+        "{period} is not a month (2026-10) or a year (2026)",
+        "{period} 不是月份（2026-10）或年份（2026）",
+    ),
+    "calendar.uncovered": (
+        "no holiday schedule for {years}: open cases' due dates there are provisional; load it with 'bbcs calendar import'",
+        "{years} 年没有节假日安排：相关在办事项的期限为暂定；请用 'bbcs calendar import' 导入",
+    ),
+    "calendar.covered": (
+        "every year that open cases' due dates reach has holiday data",
+        "在办事项期限涉及的年份均已有节假日安排",
+    ),
+    "calendar.changed": (
+        "{day} is now a {kind} ({name}); {count} case(s) re-dated",
+        "{day} 已设为{kind}（{name}）；{count} 件事项期限已重新计算",
+    ),
+    "calendar.imported": (
+        "loaded {days} day(s) for {years}; {count} case(s) re-dated",
+        "已导入 {years} 年的 {days} 个日期；{count} 件事项期限已重新计算",
+    ),
+    "calendar.due": (
+        "{due} ({limit} working days after {start})",
+        "{due}（{start} 之后 {limit} 个工作日）",
+    ),
+    "calendar.workdays": (
+        "{count} working day(s) after {start} up to and including {end}",
+        "{start} 之后至 {end}（含）共 {count} 个工作日",
+    ),
+    "calendar.holiday": ("holiday", "休息日"),
+    "calendar.workday": ("working day", "工作日"),
+    "calendar.legend": (
+        "red: holiday · bold yellow: adjusted working day (调休) · *: the ledger's own",
+        "红色：节假日 · 黄色粗体：调休上班 · *：本台账自定义",
+    ),
+    "weekdays": ("Mon Tue Wed Thu Fri Sat Sun", "一 二 三 四 五 六 日"),
+    "sweep.done": (
+        "sweep: {overdue} case(s) newly overdue, {escalated} escalated",
+        "巡检：新增超期 {overdue} 件，自动升级 {escalated} 件",
+    ),
     # --- reports (issue 4)
     # --- CSV ledgers (issue 5)
     # --- reliability and security (issue 6)

@@ -38,6 +38,13 @@ from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
 from bbcs.store import Store
 
 DEFAULT_SITE = "BB"
+MAX_EXTENSION_DAYS = 60
+
+
+@dataclass
+class Swept:
+    overdue: int = 0
+    escalated: int = 0
 
 
 @dataclass(frozen=True)
@@ -465,6 +472,175 @@ class Ledger:
                 raise Conflict("ruling.none", case=case_id)
             data = {"pushback_seq": state.unruled[-1], "verdict": decision.value, "reason": why}
             return self._record(case_id, events, EventKind.RULING, data, moment)
+
+    def escalate(
+        self,
+        case: str,
+        level: str,
+        *,
+        reason: str,
+        correction: bool = False,
+        at: datetime | None = None,
+    ) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        target = fields.choice(Escalation, level, "escalation")
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "escalate")
+            current = Escalation(state.escalation)
+            if correction and target.rank >= current.rank:
+                raise Conflict("escalate.correction_not_down", case=case_id, level=current)
+            if not correction and target.rank <= current.rank:
+                raise Conflict("escalate.not_up", case=case_id, level=current, target=target)
+            data = {
+                "from": current.value,
+                "to": target.value,
+                "reason": why,
+                "correction": correction,
+                "dept": state.lead_dept,
+            }
+            return self._record(case_id, events, EventKind.ESCALATE, data, moment)
+
+    def extend(self, case: str, days: int, *, reason: str, at: datetime | None = None) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        if not 1 <= days <= MAX_EXTENSION_DAYS:
+            raise InvalidInput("extend.bad_days", days=days, most=MAX_EXTENSION_DAYS)
+        day = clock.local_day(moment)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "extend")
+            allowed = self.policy.whole("rules.max_extensions")
+            if state.extensions >= allowed:
+                raise Conflict("extend.too_many", case=case_id, allowed=allowed)
+            passed = [d for d in (state.due_date, state.dept_due_date) if d and day.isoformat() > d]
+            if passed:
+                raise Conflict("extend.past_due", case=case_id, due=min(passed))
+            data: dict[str, Any] = {"days": days, "reason": why}
+            data.update(self._moved(state, days))
+            return self._record(case_id, events, EventKind.EXTEND, data, moment)
+
+    def _moved(self, state: CaseState, days: int) -> dict[str, Any]:
+        """Both due dates moved ``days`` working days later."""
+        if days == 0 or state.due_date is None:
+            return {}
+        due, provisional = self._due(state.due_date, 0, days)
+        moved: dict[str, Any] = {"due_date": due, "provisional": provisional}
+        if state.dept_due_date is not None:
+            moved["dept_due_date"], _ = self._due(state.dept_due_date, 0, days)
+        return moved
+
+    def suspend(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "suspend")
+            return self._record(case_id, events, EventKind.SUSPEND, {"reason": why}, moment)
+
+    def resume(self, case: str, *, at: datetime | None = None) -> CaseState:
+        case_id, moment = self.case_id(case), self._moment(at)
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            lifecycle.require(state, "resume")
+            since = date.fromisoformat(state.suspended_on or state.round_start)
+            days = max(0, self.calendar.working_days(since, clock.local_day(moment)))
+            data: dict[str, Any] = {"days": days, **self._moved(state, days)}
+            return self._record(case_id, events, EventKind.RESUME, data, moment)
+
+    def sweep(self) -> Swept:
+        """The nightly pass: an ``overdue`` event once per case and due date, and escalations.
+
+        Only open cases past their due date are looked at, so the work follows the
+        open cases, not the ledger. Run twice on one day, it writes nothing the second time.
+        """
+        today = self.today.isoformat()
+        swept = Swept()
+        with self.store.write():
+            for case_id in self.store.overdue_case_ids(today):
+                events = self.store.case_events(case_id)
+                state = project(case_id, events)
+                if state.due_date is not None and state.due_date not in state.overdue_seen:
+                    data = {"due_date": state.due_date, "dept": state.lead_dept}
+                    state = self._append(
+                        case_id, events, EventKind.OVERDUE, data, self.now, actor=SYSTEM_ACTOR
+                    )
+                    swept.overdue += 1
+                level = state.escalation
+                state = self._escalate_automatically(case_id, events, state, self.now)
+                if state.escalation != level:
+                    swept.escalated += 1
+        return swept
+
+    # ------------------------------------------------------------ calendar upkeep
+
+    def calendar_add(self, day: date, *, workday: bool, name: str) -> int:
+        """Mark one day a holiday or a working day; re-date the cases it affects."""
+        title = fields.text(name, "name", fields.SHORT)
+        with self.store.write():
+            self.store.set_calendar_day(
+                day.isoformat(),
+                "workday" if workday else "holiday",
+                title,
+                clock.iso(self.now),
+                self.actor,
+            )
+            return self._redate_after(day)
+
+    def calendar_import(self, rows: Sequence[tuple[date, bool, str]], years: set[int]) -> int:
+        """Load a schedule (``date,kind,name`` rows); its years count as covered from now on."""
+        with self.store.write():
+            for day, workday, name in rows:
+                self.store.set_calendar_day(
+                    day.isoformat(),
+                    "workday" if workday else "holiday",
+                    name,
+                    clock.iso(self.now),
+                    self.actor,
+                )
+            for year in sorted(years):
+                self.store.cover_year(year, "import")
+            first = min((day for day, _, _ in rows), default=date(min(years), 1, 1))
+            return self._redate_after(first, provisional_too=True)
+
+    def _redate_after(self, changed: date, *, provisional_too: bool = False) -> int:
+        """Recompute the due dates of open cases and of cases closed on or after ``changed``."""
+        self.__dict__.pop("calendar", None)
+        count = 0
+        for case_id in self.store.redate_candidates(changed.isoformat()):
+            events = self.store.case_events(case_id)
+            state = project(case_id, events)
+            data = self._recomputed(state)
+            if data is None:
+                continue
+            self._append(case_id, events, EventKind.REDATE, data, self.now, actor=SYSTEM_ACTOR)
+            count += 1
+        return count
+
+    def _recomputed(self, state: CaseState) -> dict[str, Any] | None:
+        """The case's due dates on today's calendar, or None when they stand as they are."""
+        due, provisional = self._due(state.round_start, state.limit, state.round_extra)
+        data: dict[str, Any] = {"due_date": due, "provisional": provisional}
+        hold = state.lead_hold()
+        if hold is not None and state.dept_due_date is not None:
+            data["dept_due_date"], _ = self._due(hold.received, state.dept_limit, state.dept_extra)
+        else:
+            data["dept_due_date"] = state.dept_due_date
+        if (due, provisional, data["dept_due_date"]) == (
+            state.due_date,
+            state.due_provisional,
+            state.dept_due_date,
+        ):
+            return None
+        data["was"] = {"due_date": state.due_date, "dept_due_date": state.dept_due_date}
+        data["reason"] = "calendar"
+        return data
+
+    def uncovered_years(self) -> list[int]:
+        """Years that open cases' due dates reach and no calendar data covers."""
+        years = self.store.open_due_years()
+        return sorted(y for y in years if not self.calendar.is_covered(y))
 
     # ------------------------------------------------------------ reading
 

@@ -128,9 +128,12 @@ class CaseState:
         return self.status in (Status.PENDING, Status.IN_PROGRESS)
 
     def lead_hold(self) -> Hold | None:
+        """The hold of the current lead department (the last one, once the case is closed)."""
         for hold in reversed(self.holds):
-            if hold.role == "lead" and hold.ended is None:
-                return hold
+            if hold.role == "lead" and hold.dept == self.lead_dept:
+                if hold.ended is None or self.status == Status.CLOSED:
+                    return hold
+                return None
         return None
 
     def open_holds(self) -> list[Hold]:

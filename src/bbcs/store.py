@@ -498,11 +498,49 @@ class Store:
             {"q": pattern},
         )
 
-    def open_case_ids(self) -> list[str]:
+    def overdue_case_ids(self, today: str) -> list[str]:
+        """Pending and in-progress cases whose due date lies before ``today``."""
         rows = self.db.execute(
-            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress', 'suspended')"
+            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress') AND due_date < ? "
+            "ORDER BY n",
+            (today,),
         )
         return [r[0] for r in rows]
+
+    def redate_candidates(self, changed: str) -> list[str]:
+        """Cases whose due dates a calendar change on ``changed`` may move."""
+        rows = self.db.execute(
+            "SELECT id FROM cases WHERE status != 'closed' UNION "
+            "SELECT id FROM cases WHERE closed_on >= ?",
+            (changed,),
+        )
+        return [r[0] for r in rows]
+
+    def open_due_years(self) -> set[int]:
+        rows = self.db.execute(
+            "SELECT DISTINCT substr(due_date, 1, 4) FROM cases "
+            "WHERE status != 'closed' AND due_date IS NOT NULL"
+        )
+        return {int(r[0]) for r in rows}
+
+    def set_calendar_day(self, day: str, kind: str, name: str, at: str, by: str) -> None:
+        self.db.execute(
+            "INSERT INTO calendar_days (day, kind, name, added_at, added_by) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
+            "added_at = excluded.added_at, added_by = excluded.added_by",
+            (day, kind, name, at, by),
+        )
+
+    def cover_year(self, year: int, source: str) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO calendar_years (year, source) VALUES (?, ?)", (year, source)
+        )
+
+    def calendar_names(self, first: str, last: str) -> dict[str, tuple[str, str]]:
+        rows = self.db.execute(
+            "SELECT day, kind, name FROM calendar_days WHERE day BETWEEN ? AND ?", (first, last)
+        )
+        return {r[0]: (r[1], r[2]) for r in rows}
 
     # ------------------------------------------------------- calendar, policy
 

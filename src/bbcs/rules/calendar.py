@@ -32,8 +32,8 @@ def statutory_name(day: date) -> str | None:
     """The festival a statutory holiday or adjusted working day belongs to, if any."""
     import chinese_calendar.constants as cc
 
-    holiday = cc.holidays.get(day) or cc.workdays.get(day)
-    return str(holiday.value) if holiday is not None else None
+    name = cc.holidays.get(day) or cc.workdays.get(day)
+    return str(name) if name is not None else None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,293 @@
+"""``bbcs calendar``: the working-day calendar, its overrides and its coverage (SPEC §5)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from bbcs.errors import InvalidInput
+from bbcs.i18n import language, t
+
+ZH = language() == "zh"
+
+
+def _h(en: str, zh: str) -> str:
+    return zh if ZH else en
+
+
+calendar_app = typer.Typer(
+    help=_h(
+        "Working days: show, count, and load holiday schedules.",
+        "工作日历：查看、计算、导入节假日安排。",
+    )
+)
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
+]
+
+
+def _book(write: bool = False) -> Any:
+    from bbcs.cli import ledger
+
+    return ledger(write=write)
+
+
+def _calendar() -> Any:
+    """The ledger's calendar, or the statutory one alone when there is no ledger yet."""
+    from bbcs.cli import ledger_path
+    from bbcs.rules.calendar import Calendar
+
+    if not ledger_path().is_file():
+        return Calendar()
+    return _book().calendar
+
+
+def _period(text: str | None) -> tuple[date, date]:
+    from bbcs import clock
+
+    if text is None:
+        today = clock.local_day(clock.now())
+        first = today.replace(day=1)
+    else:
+        try:
+            if len(text) == 4:
+                year = int(text)
+                return date(year, 1, 1), date(year, 12, 31)
+            first = date.fromisoformat(text + "-01")
+        except ValueError:
+            raise InvalidInput("calendar.bad_period", period=text) from None
+    after = (first + timedelta(days=32)).replace(day=1)
+    return first, after - timedelta(days=1)
+
+
+@calendar_app.command("show")
+def calendar_show(
+    period: Annotated[str | None, typer.Argument(help="YYYY-MM | YYYY", show_default=False)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show a month (or a year) with holidays and 调休 working days marked.
+
+    Example: bbcs calendar show 2026-10
+    """
+    from bbcs import render
+    from bbcs.rules.calendar import statutory_name
+
+    first, last = _period(period)
+    cal = _calendar()
+    days = []
+    day = first
+    while day <= last:
+        override = cal.overrides.get(day)
+        days.append(
+            {
+                "date": day.isoformat(),
+                "workday": cal.is_workday(day),
+                "weekend": day.weekday() >= 5,
+                "name": statutory_name(day),
+                "override": override is not None,
+                "provisional": not cal.is_covered(day.year),
+            }
+        )
+        day += timedelta(days=1)
+    if as_json:
+        render.print_json(days)
+        return
+    _draw_months(days)
+
+
+def _draw_months(days: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    from bbcs import render
+
+    out = render.console()
+    months: dict[str, list[dict[str, Any]]] = {}
+    for entry in days:
+        months.setdefault(entry["date"][:7], []).append(entry)
+    for month, entries in months.items():
+        title = month + (" *" if entries[0]["provisional"] else "")
+        table = Table(title=title, title_justify="left")
+        for name in t("weekdays").split():
+            table.add_column(name, justify="right")
+        week = [""] * date.fromisoformat(entries[0]["date"]).weekday()
+        for entry in entries:
+            number = str(int(entry["date"][8:]))
+            if entry["override"]:
+                number += "*"
+            if not entry["workday"]:
+                cell = f"[red]{number}[/]"
+            elif entry["weekend"]:
+                cell = f"[bold yellow]{number}[/]"
+            else:
+                cell = number
+            week.append(cell)
+            if len(week) == 7:
+                table.add_row(*week)
+                week = []
+        if week:
+            table.add_row(*(week + [""] * (7 - len(week))))
+        out.print(table)
+    out.print(t("calendar.legend"))
+
+
+@calendar_app.command("due")
+def calendar_due(
+    start: Annotated[str, typer.Argument(help=_h("Registration date.", "受理日期。"))],
+    limit: Annotated[
+        str, typer.Argument(help=_h("Working days, or a complexity.", "工作日数或复杂程度。"))
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """The due date LIMIT working days after DATE. Example: bbcs calendar due 2026-09-30 simple"""
+    from bbcs import clock, render
+    from bbcs.fields import choice
+    from bbcs.models import Complexity
+
+    first = clock.parse_date(start)
+    if limit.strip().isdigit():
+        days = int(limit)
+    else:
+        level = Complexity.parse(limit)
+        if level is None:
+            raise InvalidInput("calendar.bad_limit", limit=limit)
+        from bbcs.cli import ledger_path
+
+        if ledger_path().is_file():
+            days = _book().policy.limit(choice(Complexity, limit, "complexity"))
+        else:
+            from bbcs.ledger import policy_defaults
+
+            days = int(policy_defaults()[f"limits.{level.value}"])
+    due, provisional = _calendar().add_working_days(first, days)
+    if as_json:
+        render.print_json(
+            {
+                "from": first.isoformat(),
+                "limit": days,
+                "due": due.isoformat(),
+                "provisional": provisional,
+            }
+        )
+        return
+    render.line(t("calendar.due", due=due.isoformat(), limit=days, start=first.isoformat()))
+    if provisional:
+        render.warn(t("out.provisional", year=due.year))
+
+
+@calendar_app.command("workdays")
+def calendar_workdays(
+    start: Annotated[str, typer.Argument(help="FROM")],
+    end: Annotated[str, typer.Argument(help="TO")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Working days after FROM up to and including TO. Example: bbcs calendar workdays 2026-09-30 2026-10-12"""
+    from bbcs import clock, render
+
+    first, last = clock.parse_date(start), clock.parse_date(end)
+    count = _calendar().working_days(first, last)
+    if as_json:
+        render.print_json({"from": first.isoformat(), "to": last.isoformat(), "workdays": count})
+        return
+    render.line(t("calendar.workdays", count=count, start=first.isoformat(), end=last.isoformat()))
+
+
+@calendar_app.command("add")
+def calendar_add(
+    day: Annotated[str, typer.Argument(help=_h("The date.", "日期。"))],
+    name: Annotated[str, typer.Argument(help=_h("Why, e.g. 台风停工.", "名称，如“台风停工”。"))],
+    holiday: Annotated[
+        bool, typer.Option("--holiday", help=_h("A day off.", "设为休息日。"))
+    ] = False,
+    workday: Annotated[
+        bool, typer.Option("--workday", help=_h("A working day.", "设为工作日。"))
+    ] = False,
+) -> None:
+    """Mark a day off or a working day; affected cases are re-dated.
+
+    Example: bbcs calendar add 2026-09-15 台风停工 --holiday
+    """
+    from bbcs import clock, render
+
+    if holiday == workday:
+        raise InvalidInput("calendar.need_kind")
+    when = clock.parse_date(day)
+    count = _book(write=True).calendar_add(when, workday=workday, name=name)
+    kind = t("calendar.workday") if workday else t("calendar.holiday")
+    render.line(t("calendar.changed", day=when.isoformat(), kind=kind, name=name, count=count))
+
+
+@calendar_app.command("import")
+def calendar_import(
+    path: Annotated[
+        Path, typer.Argument(help=_h("CSV file: date,kind,name.", "CSV 文件：date,kind,name。"))
+    ],
+) -> None:
+    """Load a year's holiday schedule (CSV date,kind,name); provisional due dates are recomputed.
+
+    Example: bbcs calendar import data/calendar-2027.csv
+    """
+    from bbcs import render
+
+    rows, years = read_calendar_file(path)
+    count = _book(write=True).calendar_import(rows, years)
+    render.line(
+        t(
+            "calendar.imported",
+            days=len(rows),
+            years=", ".join(map(str, sorted(years))),
+            count=count,
+        )
+    )
+
+
+def read_calendar_file(path: Path) -> tuple[list[tuple[date, bool, str]], set[int]]:
+    """The rows of a calendar file, all checked before any is used."""
+    import csv
+    import io
+
+    from bbcs import clock
+
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030", errors="strict")
+    reader = csv.reader(io.StringIO(text))
+    header = [cell.strip().lower() for cell in next(reader, [])]
+    if header[:3] != ["date", "kind", "name"]:
+        raise InvalidInput("calendar.bad_header", path=str(path))
+    rows: list[tuple[date, bool, str]] = []
+    for line, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) < 3:
+            raise InvalidInput("calendar.bad_row", line=line, problem="date,kind,name")
+        try:
+            day = clock.parse_date(cells[0])
+        except InvalidInput as error:
+            raise InvalidInput("calendar.bad_row", line=line, problem=str(error)) from None
+        kind = cells[1].strip().lower()
+        if kind not in ("holiday", "workday", "休息日", "工作日", "假日", "上班"):
+            raise InvalidInput("calendar.bad_kind", line=line, kind=cells[1])
+        rows.append((day, kind in ("workday", "工作日", "上班"), cells[2].strip() or kind))
+    if not rows:
+        raise InvalidInput("calendar.empty", path=str(path))
+    return rows, {day.year for day, _, _ in rows}
+
+
+@calendar_app.command("check")
+def calendar_check() -> None:
+    """Exit 1 while a year that open cases' due dates reach has no holiday data (for cron).
+
+    Example: bbcs calendar check
+    """
+    from bbcs import render
+
+    missing = _book().uncovered_years()
+    if missing:
+        render.warn(t("calendar.uncovered", years=", ".join(map(str, missing))))
+        raise typer.Exit(1)
+    render.line(t("calendar.covered"))
