@@ -232,3 +232,17 @@ def test_late_paper_form_and_equal_times(desk):
     desk.ok("close", case, "--result", "resolved", "--resolution", "ok", "--at", "2026-10-31 15:00")
     view = desk.json("show", case)
     assert view["closed_at"] == "2026-10-31T15:00:00+08:00"
+
+
+def test_lead_may_hand_the_case_to_its_co_department(desk):
+    case = desk.open("a", "--reporter", "x", "--dept", "ZJJ", "--co", "GTJ")
+    desk.ok(
+        "pushback", case, "--from", "ZJJ", "--to", "GTJ", "--reason", "r", now="2026-11-03T09:00"
+    )
+    view = desk.json("show", case)
+    assert (view["lead_dept"], view["co_depts"], view["dept_due_date"]) == ("GTJ", [], "2026-11-12")
+    assert [(h["dept"], h["role"], h["ended"]) for h in view["holds"]] == [
+        ("ZJJ", "lead", "pushed_back"),
+        ("GTJ", "co", None),
+        ("GTJ", "lead", None),
+    ]

@@ -744,6 +744,40 @@ def search(
         render.cases_table(cases, total)
 
 
+@app.command()
+def demo(
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help=_h("Overwrite an existing demo ledger.", "覆盖已有的演示台账。")
+        ),
+    ] = False,
+) -> None:
+    """Build the demo ledger (two months of a county window) and show it.
+
+    It is written to --db if given, else to ./bbcs-demo.db, never to your real ledger.
+    Example: bbcs demo
+    """
+    from bbcs import render
+    from bbcs.demo import AS_OF, build_demo
+
+    path = _state.db or Path("bbcs-demo.db")
+    if path.exists():
+        if not replace:
+            raise InvalidInput("demo.exists", path=str(path))
+        for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            stale.unlink(missing_ok=True)
+    count = build_demo(path)
+    as_of = AS_OF.isoformat(timespec="minutes")
+    os.environ["BBCS_NOW"] = as_of
+    _state.db = path
+    render.line(t("demo.built", path=str(path), count=count, as_of=as_of))
+    cases, _ = ledger(write=False).find(limit=None)
+    open_cases = [c for c in cases if c["status"] != "closed"]
+    render.cases_table(open_cases, len(open_cases))
+    render.line(t("demo.try", path=str(path), as_of=as_of))
+
+
 # ---------------------------------------------------------------- command groups of their own
 # Each module below imports only typer at the top; its heavy imports live inside its commands.
 from bbcs.cli_calendar import calendar_app  # noqa: E402

@@ -338,7 +338,9 @@ class Ledger:
             else:
                 raise Conflict("pushback.not_holder", case=case_id, dept=pusher)
             onward = self.department(to) if to else None
-            if onward is not None and (onward == state.lead_dept or onward in state.co_depts):
+            # the lead may hand the case to one of its co-departments; nobody to a current lead
+            holders = [state.lead_dept, *([] if role == "lead" else state.co_depts)]
+            if onward is not None and (onward == pusher or onward in holders):
                 raise Conflict("pushback.already_holds", case=case_id, dept=onward)
             data: dict[str, Any] = {
                 "by": pusher,

@@ -17,6 +17,7 @@ from bbcs.i18n import label, t
 if TYPE_CHECKING:
     from rich.console import Console
 
+MIN_WIDTHS = {"col.case": 16, "col.due": 10, "col.summary": 12}
 WARNING_STYLE = {"overdue": "bold red", "red": "red", "yellow": "yellow", "green": "green"}
 
 
@@ -68,23 +69,25 @@ def cases_table(cases: Sequence[dict[str, Any]], total: int | None = None) -> No
     for key in (
         "col.case",
         "col.status",
-        "col.warning",
         "col.due",
         "col.left",
         "col.lead",
         "col.escalation",
         "col.summary",
     ):
-        table.add_column(t(key), no_wrap=key != "col.summary")
+        table.add_column(
+            t(key), no_wrap=key in ("col.case", "col.due"), min_width=MIN_WIDTHS.get(key)
+        )
     for case in cases:
         due = case["due_date"] or ""
         if case["due_provisional"]:
             due += "*"
         left = case["working_days_left"]
+        # an open case shows its warning level in colour; the others their status
+        status = _warning_cell(case) or _enum_label("Status", case["status"])
         table.add_row(
             case["id"],
-            _enum_label("Status", case["status"]),
-            _warning_cell(case),
+            status,
             due,
             "" if left is None else str(left),
             case["lead_dept"] or "",
@@ -160,9 +163,11 @@ def case_detail(case: dict[str, Any]) -> None:
             table.add_column(t(key))
         for event in events:
             details = ", ".join(
-                f"{k}={v}" for k, v in sorted(event["data"].items()) if v not in (None, [], "")
+                f"{k}={'、'.join(map(str, v)) if isinstance(v, list) else v}"
+                for k, v in sorted(event["data"].items())
+                if v not in (None, [], "")
             )
-            kind = event["kind"]
+            kind = t(f"event.{event['kind']}")
             if event.get("superseded"):
                 kind = f"[strike]{kind}[/] ({t('show.superseded')})"
             table.add_row(event["at"], kind, event["actor"], details)

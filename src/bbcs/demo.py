@@ -1,0 +1,203 @@
+"""The demo ledger: two months of a county window, replayed through the real ledger commands.
+
+``build_demo`` reads the departments and case templates in ``data/demo.toml``
+and plays a seeded simulation in time order: clerks open and assign cases,
+departments push some back, the window transfers and escalates, cases are
+suspended, extended, closed (some late, across the National Day holiday),
+called back, and the nightly sweep runs every evening. Every step goes through
+``Ledger``, so the demo exercises exactly what a clerk would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from bbcs import clock
+from bbcs.errors import BbcsError
+from bbcs.ledger import Ledger
+from bbcs.models import Complexity
+from bbcs.store import Store
+
+DEMO_SITE = "DEMO"
+AS_OF = datetime(2026, 11, 20, 17, 30)
+START = date(2026, 9, 21)
+CLERKS = ("窗口-刘敏", "窗口-陈静", "窗口-周强")
+SUPERVISOR = "督查-孙立"
+
+
+@dataclass(order=True)
+class Step:
+    """One clerk's action: a ``Ledger`` method and its arguments, at a moment."""
+
+    at: datetime
+    order: int
+    actor: str = field(compare=False)
+    method: str = field(compare=False)
+    case: list[str] = field(compare=False)  # filled with the case id once it is opened
+    kwargs: dict[str, Any] = field(compare=False)
+
+    def run(self, book: Ledger) -> None:
+        if self.method == "open_case":
+            self.case.append(book.open_case(**self.kwargs).case_id)
+        elif self.case:
+            getattr(book, self.method)(self.case[0], **self.kwargs)
+
+
+def _load_script() -> dict[str, Any]:
+    import tomllib
+
+    from bbcs.resources import data_file
+
+    with data_file("demo.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def build_demo(path: Path, *, seed: int = 2026) -> int:
+    """Create the demo ledger at ``path`` (which must not exist); the number of cases."""
+    script = _load_script()
+    store = Store.create_or_open(path)
+    try:
+        first = datetime.combine(START, time(8, 30), clock.zone())
+        setup = Ledger(store, now=first, actor="管理员", os_user="demo")
+        setup.init(DEMO_SITE)
+        for dept in script["departments"]:
+            setup.add_department(dept["code"], dept["name"], None)
+        steps = _plan(script, random.Random(seed), setup)
+        _play(store, steps)
+        return store.case_count()
+    finally:
+        store.close()
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), clock.zone())
+
+
+def _plan(script: dict[str, Any], rng: random.Random, calendar_source: Ledger) -> list[Step]:
+    """Every case's story as steps, sorted by time."""
+    cal = calendar_source.calendar
+    prone = {d["code"]: float(d.get("pushback", 0.1)) for d in script["departments"]}
+    codes = list(prone)
+    as_of = AS_OF.replace(tzinfo=clock.zone())
+    workdays = [
+        START + timedelta(days=i)
+        for i in range((as_of.date() - START).days + 1)
+        if cal.is_workday(START + timedelta(days=i))
+    ]
+    steps: list[Step] = []
+    order = 0
+
+    def later(start: datetime, workdays_after: int, hour: int = 10) -> datetime:
+        day, _ = cal.add_working_days(start.date(), workdays_after)
+        return max(_at(day, hour, rng.randrange(60)), start + timedelta(minutes=5))
+
+    for index, template in enumerate(script["cases"] * 2):
+        holder: list[str] = []
+        clerk = rng.choice(CLERKS)
+
+        def add(
+            at: datetime, actor: str, method: str, case: list[str] = holder, **kwargs: Any
+        ) -> None:
+            nonlocal order
+            if at <= as_of:
+                order += 1
+                steps.append(Step(at, order, actor, method, case, kwargs))
+
+        opened_day = workdays[(index * 7 + rng.randrange(5)) % len(workdays)]
+        opened = _at(opened_day, rng.choice((9, 10, 11, 14, 15, 16)), rng.randrange(60))
+        add(
+            opened,
+            clerk,
+            "open_case",
+            summary=template["summary"],
+            reporter=rng.choice(script["reporters"]),
+            phone=f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",
+            company=template.get("company"),
+            category=template["category"],
+            channel=template.get("channel", "window"),
+            complexity=template["complexity"],
+            detail=template.get("detail"),
+            dept=template["dept"],
+            co=template.get("co", []),
+        )
+        moment, current = opened, template["dept"]
+        for _ in range(2):  # departments prone to pushing back do so, sometimes twice
+            if rng.random() >= prone[current]:
+                break
+            moment = later(moment, rng.randrange(1, 3))
+            onward = rng.choice([c for c in codes if c != current])
+            add(
+                moment,
+                clerk,
+                "pushback",
+                reason=rng.choice(script["pushback_reasons"]),
+                basis="三定方案职责分工",
+                by=current,
+                to=onward,
+            )
+            current = onward
+        if rng.random() < 0.3:
+            moment = later(moment, 1, 15)
+            add(moment, clerk, "note", text="已电话催办，部门答复正在处理")
+        if template["complexity"] in ("complex", "hard") and rng.random() < 0.4:
+            moment = later(moment, 1, 11)
+            add(
+                moment,
+                SUPERVISOR,
+                "escalate",
+                level="urgent",
+                reason="涉及企业生产经营，要求加快办理",
+            )
+        limit = calendar_source.policy.limit(Complexity(template["complexity"]))
+        fate = rng.random()
+        if fate < 0.1:
+            moment = later(moment, 1, 9)
+            add(moment, clerk, "suspend", reason="等待第三方鉴定结果")
+            moment = later(moment, rng.randrange(2, 5), 9)
+            add(moment, clerk, "resume")
+        elif fate < 0.18 and limit >= 7:
+            moment = later(moment, 1, 9)
+            add(moment, SUPERVISOR, "extend", days=3, reason="需多部门现场会商")
+        if rng.random() < 0.12:
+            continue  # still open: some of these are overdue by the demo date
+        taken = max(0, limit + rng.choice((-3, -2, -1, -1, 0, 0, 1, 3)))
+        closed = later(opened, taken, 16) if taken else opened + timedelta(hours=2)
+        closed = max(closed, moment + timedelta(minutes=30))
+        result = (
+            "withdrawn" if rng.random() < 0.05 else rng.choice(("resolved",) * 4 + ("explained",))
+        )
+        add(closed, clerk, "close", result=result, resolution=script["resolutions"][result])
+        if result == "withdrawn":
+            continue
+        rating = rng.choice(("satisfied",) * 6 + ("basic",) * 2 + ("unsatisfied", "unreachable"))
+        add(
+            later(closed, rng.randrange(1, 3), 10),
+            rng.choice(CLERKS),
+            "review",
+            rating=rating,
+            comment=None if rating == "unreachable" else "回访记录",
+        )
+    return sorted(steps)
+
+
+def _play(store: Store, steps: list[Step]) -> None:
+    """Run the steps in time order, with a sweep every working evening at 20:00."""
+    day = START
+    end = AS_OF.replace(tzinfo=clock.zone())
+    pending = iter(steps)
+    step = next(pending, None)
+    while day <= end.date():
+        evening = _at(day, 20)
+        while step is not None and step.at < evening:
+            # the rules may refuse a step (an escalation already overtaken): skip it, as a clerk would
+            with contextlib.suppress(BbcsError):
+                step.run(Ledger(store, now=step.at, actor=step.actor, os_user="demo"))
+            step = next(pending, None)
+        if evening <= end:
+            Ledger(store, now=evening, actor="cron", os_user="demo").sweep()
+        day += timedelta(days=1)

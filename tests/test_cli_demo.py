@@ -1,0 +1,68 @@
+"""The demo ledger and the installed command, as a newcomer meets them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import rows
+
+from bbcs.projection import project
+from bbcs.store import Store
+
+
+def test_demo_builds_a_lively_ledger_whose_rows_are_their_events(bbcs, tmp_path):
+    path = tmp_path / "demo.db"
+    out = bbcs.ok("--db", str(path), "demo")
+    assert "40 cases" in out and "DEMO-2026-" in out
+    kinds = {r[0] for r in rows(path, "SELECT DISTINCT kind FROM events")}
+    assert {"open", "assign", "pushback", "close", "review", "overdue", "escalate"} <= kinds
+    store = Store.open(path)
+    for (case_id,) in store.db.execute("SELECT id FROM cases"):
+        stored = store.case_row(case_id)
+        rebuilt = project(case_id, store.case_events(case_id)).row()
+        assert {k: stored[k] for k in rebuilt} == rebuilt
+    store.close()
+    assert "--replace" in bbcs.fails("--db", str(path), "demo")
+
+
+def _bbcs(*args, env):
+    return subprocess.run(
+        [sys.executable, "-m", "bbcs", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_installed_command_runs_a_case_in_real_processes(tmp_path):
+    env = {
+        **os.environ,
+        "BBCS_DB": str(tmp_path / "real.db"),
+        "BBCS_NOW": "2026-09-30T10:00",
+        "BBCS_USER": "clerk",
+        "BBCS_LANG": "en",
+    }
+    assert _bbcs("--version", env=env).stdout.startswith("bbcs ")
+    assert _bbcs("dept", "add", "ZJJ", "住建局", env=env).returncode == 0
+    opened = _bbcs(
+        "open",
+        "路灯不亮",
+        "--reporter",
+        "张三",
+        "--complexity",
+        "simple",
+        "--dept",
+        "ZJJ",
+        "--quiet",
+        env=env,
+    )
+    assert opened.returncode == 0 and opened.stdout.strip() == "BB-2026-000001"
+    shown = json.loads(_bbcs("show", "1", "--json", env=env).stdout)
+    assert shown["due_date"] == "2026-10-10"
+    refused = _bbcs("close", "1", "--result", "nope", "--resolution", "x", env=env)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().startswith("nope is not a valid result")
+    chinese = _bbcs(
+        "close", "1", "--result", "nope", "--resolution", "x", env={**env, "BBCS_LANG": "zh"}
+    )
+    assert "不是有效的办理结果" in chinese.stderr
