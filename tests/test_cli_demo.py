@@ -7,10 +7,9 @@ import os
 import subprocess
 import sys
 
-from conftest import rows
-
 from bbcs.projection import project
 from bbcs.store import Store
+from conftest import rows
 
 
 def test_demo_builds_a_lively_ledger_whose_rows_are_their_events(bbcs, tmp_path):
