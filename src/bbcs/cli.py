@@ -229,6 +229,27 @@ def init(
     render.line(t("out.site", site=code, path=str(book.store.path)))
 
 
+@app.command()
+def migrate() -> None:
+    """Upgrade a ledger made by an older bbcs, after backing it up next to itself.
+
+    Example: bbcs migrate
+    """
+    from bbcs import render
+    from bbcs.store import SCHEMA_VERSION, Store
+
+    path = ledger_path()
+    store = Store.open(path, migrating=True)
+    old = store.version
+    if old == SCHEMA_VERSION:
+        render.line(t("migrate.current", path=str(path), version=old))
+        return
+    backup = path.with_name(f"{path.name}.v{old}.bak")
+    store.backup_to(backup)
+    store.migrate()
+    render.line(t("migrate.done", path=str(path), old=old, new=SCHEMA_VERSION, backup=str(backup)))
+
+
 @dept_app.command("add")
 def dept_add(
     code: Annotated[str, typer.Argument(help=_h("Short code, e.g. ZJJ.", "单位代码，如 ZJJ。"))],

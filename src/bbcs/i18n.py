@@ -340,6 +340,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title.cases": ("Cases", "事项"),
     "title.depts": ("Departments", "单位"),
     "title.policy": ("Policy", "政策参数"),
+    "migrate.current": (
+        "the ledger {path} is already at schema {version}; nothing to do",
+        "台账 {path} 已是最新结构（版本 {version}），无需升级",
+    ),
+    "migrate.done": (
+        "upgraded {path} from schema {old} to {new}; the old file is kept as {backup}",
+        "已将 {path} 从结构版本 {old} 升级到 {new}；原文件备份为 {backup}",
+    ),
     "demo.exists": (
         "{path} already exists; use --replace to build the demo afresh",
         "{path} 已存在；如需重新生成演示台账请加 --replace",
