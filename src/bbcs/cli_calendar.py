@@ -77,6 +77,7 @@ def calendar_show(
 
     first, last = _period(period)
     cal = _calendar()
+    names = _override_names(first, last)
     days = []
     day = first
     while day <= last:
@@ -86,7 +87,7 @@ def calendar_show(
                 "date": day.isoformat(),
                 "workday": cal.is_workday(day),
                 "weekend": day.weekday() >= 5,
-                "name": statutory_name(day),
+                "name": names.get(day.isoformat(), (None, None))[1] or statutory_name(day, zh=ZH),
                 "override": override is not None,
                 "provisional": not cal.is_covered(day.year),
             }
@@ -96,6 +97,14 @@ def calendar_show(
         render.print_json(days)
         return
     _draw_months(days)
+
+
+def _override_names(first: date, last: date) -> dict[str, tuple[str, str]]:
+    from bbcs.cli import ledger_path
+
+    if not ledger_path().is_file():
+        return {}
+    return dict(_book().store.calendar_names(first.isoformat(), last.isoformat()))
 
 
 def _draw_months(days: list[dict[str, Any]]) -> None:
@@ -117,10 +126,13 @@ def _draw_months(days: list[dict[str, Any]]) -> None:
             number = str(int(entry["date"][8:]))
             if entry["override"]:
                 number += "*"
-            if not entry["workday"]:
+            # marked in words as well as colour: a printout or NO_COLOR has no colour
+            if not entry["workday"] and not entry["weekend"]:
+                cell = f"[red]{number}休[/]"
+            elif not entry["workday"]:
                 cell = f"[red]{number}[/]"
             elif entry["weekend"]:
-                cell = f"[bold yellow]{number}[/]"
+                cell = f"[bold yellow]{number}班[/]"
             else:
                 cell = number
             week.append(cell)

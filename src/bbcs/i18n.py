@@ -430,8 +430,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.holiday": ("holiday", "休息日"),
     "calendar.workday": ("working day", "工作日"),
     "calendar.legend": (
-        "red: holiday · bold yellow: adjusted working day (调休) · *: the ledger's own",
-        "红色：节假日 · 黄色粗体：调休上班 · *：本台账自定义",
+        "休 (red): holiday on a weekday · 班 (yellow): adjusted working day (调休) · *: the ledger's own",
+        "休（红色）：工作日放假 · 班（黄色）：调休上班 · *：本台账自定义",
     ),
     "weekdays": ("Mon Tue Wed Thu Fri Sat Sun", "一 二 三 四 五 六 日"),
     "sweep.done": (

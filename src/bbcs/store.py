@@ -97,7 +97,8 @@ M001_INITIAL = """
         );
         CREATE INDEX cases_status_due ON cases (status, due_date);
         CREATE INDEX cases_lead ON cases (lead_dept, status);
-        CREATE INDEX cases_opened ON cases (opened_on);
+        CREATE INDEX cases_opened ON cases (opened_at);
+        CREATE INDEX cases_opened_on ON cases (opened_on);
         CREATE INDEX cases_closed ON cases (closed_on);
         CREATE INDEX cases_review ON cases (review) WHERE review IN ('due', 'disputed');
         CREATE INDEX cases_unruled ON cases (unruled) WHERE unruled > 0;

@@ -28,12 +28,25 @@ def _statutory() -> tuple[frozenset[date], frozenset[date], frozenset[int]]:
     return holidays, workdays, years
 
 
-def statutory_name(day: date) -> str | None:
+FESTIVALS_ZH = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+}
+
+
+def statutory_name(day: date, *, zh: bool = False) -> str | None:
     """The festival a statutory holiday or adjusted working day belongs to, if any."""
     import chinese_calendar.constants as cc
 
     name = cc.holidays.get(day) or cc.workdays.get(day)
-    return str(name) if name is not None else None
+    if name is None:
+        return None
+    return FESTIVALS_ZH.get(str(name), str(name)) if zh else str(name)
 
 
 @dataclass(frozen=True)
