@@ -111,3 +111,22 @@ def test_usage_errors_exit_two(desk):
 
 def test_bad_bbcs_now_is_one_sentence(desk):
     assert "BBCS_NOW" in desk.fails("list", now="not a time")
+
+
+def test_suspend_resume_refusals(desk, case, snapshot):
+    before = snapshot()
+    assert "in progress" in desk.fails("resume", case)
+    desk.ok("suspend", case, "--reason", "r")
+    assert "suspended; resume it first" in desk.fails("suspend", case, "--reason", "r")
+    assert "suspended; resume it first" in desk.fails(
+        "close", case, "--result", "resolved", "--resolution", "x"
+    )
+    assert "suspended; resume it first" in desk.fails("transfer", case, "SCJ", "--reason", "r")
+    desk.ok("resume", case)
+    assert snapshot() != before
+
+
+def test_debug_lets_the_traceback_through(desk, case):
+    result = desk("--debug", "note", "HX-2026-000099", "x")
+    assert result.exit_code == 1
+    assert type(result.exception).__name__ == "NotFound"
