@@ -6,7 +6,6 @@ usage errors exit 2; ``--debug`` lets the traceback through. Heavy modules (rich
 pydantic, the calendar data) are imported inside the commands that need them.
 """
 
-from __future__ import annotations
 
 import os
 import sys

@@ -1,6 +1,5 @@
 """``bbcs calendar``: the working-day calendar, its overrides and its coverage (SPEC §5)."""
 
-from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
