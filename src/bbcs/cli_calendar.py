@@ -1,6 +1,5 @@
 """``bbcs calendar``: the working-day calendar, its overrides and its coverage (SPEC §5)."""
 
-
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
