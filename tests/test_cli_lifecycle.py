@@ -246,3 +246,12 @@ def test_lead_may_hand_the_case_to_its_co_department(desk):
         ("GTJ", "co", None),
         ("GTJ", "lead", None),
     ]
+
+
+def test_list_by_department_means_lead_or_co_department_now(desk):
+    led = desk.open("a", "--reporter", "x", "--dept", "ZJJ")
+    helped = desk.open("b", "--reporter", "x", "--dept", "GTJ", "--co", "ZJJ")
+    left = desk.open("c", "--reporter", "x", "--dept", "ZJJ")
+    desk.ok("pushback", left, "--from", "ZJJ", "--to", "SCJ", "--reason", "r")
+    assert [c["id"] for c in desk.json("list", "--dept", "ZJJ")] == [led, helped]
+    assert [c["id"] for c in desk.json("list", "--dept", "市场监管局")] == [left]

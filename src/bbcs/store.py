@@ -443,6 +443,8 @@ class Store:
             where.append("status = :status")
             params["status"] = query.status
         if query.dept is not None:
+            # the holds index narrows the search; the case row says who holds it now
+            where.append("id IN (SELECT case_id FROM holds WHERE dept = :dept)")
             where.append(
                 "lead_dept = :dept OR EXISTS (SELECT 1 FROM json_each(co_depts) WHERE value = :dept)"
             )
