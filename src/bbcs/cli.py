@@ -145,8 +145,11 @@ def actor() -> tuple[str, str]:
     return name, login
 
 
-def ledger(*, write: bool) -> Any:
-    """The ledger for this command; reading never creates the file."""
+def ledger(*, write: bool, command: str | None = None) -> Any:
+    """The ledger for this command; reading never creates the file.
+
+    ``command`` names a command that has no ledger method of its own to check roles.
+    """
     from bbcs import clock
     from bbcs.ledger import Ledger
     from bbcs.store import Store
@@ -154,7 +157,10 @@ def ledger(*, write: bool) -> Any:
     path = ledger_path()
     store = Store.create_or_open(path) if write else Store.open(path)
     name, login = actor()
-    return Ledger(store, now=clock.now(), actor=name, os_user=login)
+    book = Ledger(store, now=clock.now(), actor=name, os_user=login)
+    if command is not None:
+        book._permit(command)
+    return book
 
 
 def when(at: str | None) -> datetime | None:
@@ -251,7 +257,7 @@ def dept_list(as_json: JsonOpt = False) -> None:
     """List the registered departments. Example: bbcs dept list"""
     from bbcs import render
 
-    depts = ledger(write=False).store.departments()
+    depts = ledger(write=False, command="dept list").store.departments()
     if as_json:
         render.print_json([{"code": d.code, "name": d.name, "parent": d.parent} for d in depts])
         return
@@ -267,7 +273,7 @@ def policy_show(as_json: JsonOpt = False) -> None:
     """Show every policy value in force. Example: bbcs policy show"""
     from bbcs import render
 
-    values = dict(ledger(write=False).policy.values)
+    values = dict(ledger(write=False, command="policy show").policy.values)
     if as_json:
         render.print_json(values)
         return
@@ -672,6 +678,9 @@ def search(
 
 # ---------------------------------------------------------------- command groups of their own
 # Each module below imports only typer at the top; its heavy imports live inside its commands.
+from bbcs.cli_reliability import register as register_reliability  # noqa: E402
+
+register_reliability(app)
 
 
 def main() -> None:
