@@ -391,6 +391,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the events table has lost its append-only guard {name}: the ledger was changed behind bbcs's back",
         "办理记录表的只增保护 {name} 已被删除：台账曾被绕过 bbcs 改动",
     ),
+    "verify.unreadable": (
+        "the ledger could not be read to the end ({reason}): the file is damaged; restore the latest backup that verifies",
+        "台账无法完整读取（{reason}）：文件已损坏，请恢复最近一份校验通过的备份",
+    ),
     "verify.sqlite": (
         "SQLite's integrity check fails: {problem}",
         "SQLite 完整性检查未通过：{problem}",

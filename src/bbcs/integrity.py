@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -106,10 +107,16 @@ def verify(store: Store, head: Head | None = None) -> Verification:
     with store.reading():
         for name in store.missing_guards():
             tally.add("verify.guard_missing", name=name)
-        result.events, result.head = _check_chain(store, head, tally)
-        result.cases = _check_cases(store, tally)
-        for problem in store.integrity_problems():
-            tally.add("verify.sqlite", problem=problem)
+        try:
+            result.events, result.head = _check_chain(store, head, tally)
+            result.cases = _check_cases(store, tally)
+        except sqlite3.DatabaseError as error:  # a damaged page: the integrity check says where
+            tally.add("verify.unreadable", reason=str(error))
+        try:
+            for problem in store.integrity_problems():
+                tally.add("verify.sqlite", problem=problem)
+        except sqlite3.DatabaseError as error:
+            tally.add("verify.sqlite", problem=str(error))
     result.findings = tally.findings()
     return result
 

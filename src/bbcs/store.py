@@ -592,7 +592,12 @@ class Store:
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own integrity check finds; empty when the file is sound."""
-        found = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check")]
+        found = [
+            line
+            for r in self.db.execute("PRAGMA integrity_check")
+            for line in str(r[0]).splitlines()
+            if not line.startswith("***")  # "*** in database main ***" heads the list
+        ]
         return [] if found == ["ok"] else found
 
     def missing_guards(self) -> list[str]:
