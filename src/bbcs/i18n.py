@@ -431,8 +431,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} 不是本台账的登记用户，只能运行 report、sweep、verify 和 backup；请管理员用 bbcs user add 登记",
     ),
     "role.forbidden": (
-        "{user} is a {role} and may not {command}",
-        "{user} 的角色为{role}，无权执行 {command}",
+        "{user} ({role}) may not run bbcs {command}",
+        "{user}（{role}）无权执行 bbcs {command}",
     ),
     "role.not_held": (
         "{user} works for {dept}, which has never held case {case}",

@@ -232,17 +232,27 @@ class Store:
 
     @classmethod
     def create_or_open(cls, path: Path) -> Store:
-        """The ledger at ``path``, created (owner and group only) if it does not exist yet."""
-        if path.is_file():
-            return cls.open(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            _create_private(path)
-        except OSError as exc:
-            raise LedgerProblem(
-                "ledger.cannot_create", path=str(path), reason=exc.strerror
-            ) from None
+        """The ledger at ``path``, created (owner and group only) if it does not exist yet.
+
+        Several processes may create it at once: the first to take the write lock sets
+        it up; the others find it set up when they get the lock.
+        """
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                _create_private(path)
+            except OSError as exc:
+                raise LedgerProblem(
+                    "ledger.cannot_create", path=str(path), reason=exc.strerror
+                ) from None
         db = _connect(path)
+        try:
+            blank = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        except sqlite3.DatabaseError:
+            blank = False
+        if not blank:
+            db.close()
+            return cls.open(path)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("BEGIN IMMEDIATE")
         try:
