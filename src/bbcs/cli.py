@@ -32,6 +32,15 @@ def _h(en: str, zh: str) -> str:
 class LedgerGroup(TyperGroup):
     """The top-level group: maps every ``BbcsError`` to one sentence and exit 1."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # a terminal in another encoding hands Python undecodable bytes as lone surrogates,
+        # which no file or database can store: refuse them here, before any command runs
+        for arg in args:
+            if _unencodable(arg):
+                shown = arg.encode("utf-8", "backslashreplace").decode("utf-8")
+                _fail(t("input.not_utf8", value=shown))
+        return list(super().parse_args(ctx, args))
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -39,6 +48,12 @@ class LedgerGroup(TyperGroup):
             if _state.debug:
                 raise
             _fail(str(error))
+        except UnicodeEncodeError as error:  # the same, from the environment ($BBCS_USER, …)
+            if _state.debug:
+                raise
+            _fail(
+                t("input.not_utf8", value=error.object.encode("utf-8", "backslashreplace").decode())
+            )
         except OSError as error:
             if _state.debug:
                 raise
@@ -49,6 +64,14 @@ class LedgerGroup(TyperGroup):
             if _state.debug or not isinstance(error, sqlite3.Error):
                 raise
             _fail(t("ledger.sqlite_error", reason=str(error)))
+
+
+def _unencodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _fail(message: str) -> NoReturn:

@@ -442,6 +442,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} works for {dept} and may push back only for it, not for {other}",
         "{user} 所在单位为 {dept}，只能以本单位名义退回，不能代 {other} 退回",
     ),
+    "input.not_utf8": (
+        "{value} is not valid text: set the terminal to UTF-8 and type it again",
+        "{value} 不是有效文字：请将终端设为 UTF-8 后重新输入",
+    ),
     "title.users": ("Users", "用户"),
     "col.user": ("User", "用户"),
     "col.added": ("Added", "登记时间"),
