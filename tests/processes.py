@@ -114,6 +114,10 @@ def crash_test(
 
     ``command`` finds its ledger in ``BBCS_DB`` (set here for each copy); it must be
     deterministic (``BBCS_NOW`` is frozen) so that a complete run is one known state.
+    A kill test of another command is one call, e.g. for ``bbcs import``::
+
+        points = [KillPoint(seconds=0.2 * n) for n in range(1, 8)]
+        crash_test([*BBCS, "import", str(cases_csv)], base, tmp_path, points)
     """
     done_db = workdir / "complete.db"
     copy_ledger(base, done_db)

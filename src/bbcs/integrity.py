@@ -226,7 +226,7 @@ def _check_case(
 
 
 def _shown(value: Any) -> str:
-    return "empty" if value is None else json.dumps(value, ensure_ascii=False)
+    return t("verify.empty") if value is None else json.dumps(value, ensure_ascii=False)
 
 
 class _Numbering:
