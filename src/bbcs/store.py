@@ -160,8 +160,11 @@ MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_run_script(M001_I
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def _create_private(path: Path) -> None:
-    """Create ``path`` readable and writable by owner and group only, whatever the umask."""
+def create_private(path: Path) -> None:
+    """Create ``path`` readable and writable by owner and group only, whatever the umask.
+
+    For every file that holds personal data: the ledger, its backups, its exports.
+    """
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
     try:
         if hasattr(os, "fchmod"):  # not on Windows, where the folder's ACL decides
@@ -240,7 +243,7 @@ class Store:
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                _create_private(path)
+                create_private(path)
             except OSError as exc:
                 raise LedgerProblem(
                     "ledger.cannot_create", path=str(path), reason=exc.strerror
@@ -285,7 +288,7 @@ class Store:
 
     def backup_to(self, dest: Path) -> None:
         """A consistent copy through SQLite's online backup, safe while others write."""
-        _create_private(dest)
+        create_private(dest)
         target = sqlite3.connect(dest)
         try:
             self.db.backup(target)
