@@ -287,13 +287,18 @@ def test_the_ledger_is_created_for_owner_and_group_and_verify_warns_when_others_
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
-def test_the_ledger_is_owner_and_group_only_even_under_a_loose_umask(bbcs: Run) -> None:
-    old = os.umask(0o002)
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
+def test_ledger_and_backup_are_for_owner_and_group_whatever_the_umask(
+    bbcs: Run, tmp_path: Path, umask: int
+) -> None:
+    old = os.umask(umask)
     try:
         bbcs.ok("init")
+        bbcs.ok("backup", str(tmp_path / "copy.db"))
     finally:
         os.umask(old)
     assert stat.S_IMODE(bbcs.db.stat().st_mode) == 0o660
+    assert stat.S_IMODE((tmp_path / "copy.db").stat().st_mode) == 0o660
 
 
 def test_verify_refuses_a_file_that_is_not_a_ledger(bbcs: Run, tmp_path: Path) -> None:
