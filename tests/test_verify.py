@@ -326,3 +326,28 @@ def test_verify_and_backup_refuse_a_missing_ledger(bbcs: Run) -> None:
     bbcs.fails("verify")
     bbcs.fails("backup", "copy.db")
     assert not bbcs.db.exists()
+
+
+def test_verify_reports_progress_through_both_passes(book: Run) -> None:
+    from bbcs.integrity import verify
+    from bbcs.projection import project
+    from bbcs.store import Store
+
+    store = Store.open(book.db)
+    try:
+        with store.write():
+            for n in range(3000):
+                case_id = f"XX-2026-{n + 1:06d}"
+                event = store.append_event(
+                    case_id, 1, "note", "2026-11-02T09:00:00+08:00", "c", "c", {"text": str(n)}
+                )
+                store.save_case(project(case_id, [event]))
+        heard: list[tuple[int, int]] = []
+        result = verify(store, progress=lambda done, total: heard.append((done, total)))
+    finally:
+        store.close()
+    total = 2 * result.events
+    assert result.events > 3000
+    assert [done for done, _ in heard] == sorted(done for done, _ in heard)
+    assert heard[-1] == (total, total)
+    assert {t for _, t in heard} == {total}

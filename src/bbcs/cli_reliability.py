@@ -6,6 +6,9 @@ ledger; ``user add`` and ``user list`` go through the ledger's role checks.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -42,6 +45,25 @@ user_app = typer.Typer(
 )
 
 
+@contextmanager
+def _progress(title: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal (else nothing): ``advance(done, total)``."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    from bbcs.render import console
+
+    with Progress(console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task(title, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
 def verify(
     head: Annotated[
         str | None,
@@ -68,7 +90,8 @@ def verify(
     wanted = Head.parse(head) if head is not None else None
     store = Store.open(ledger_path())
     try:
-        result = run_checks(store, wanted)
+        with _progress(t("verify.progress")) as advance:
+            result = run_checks(store, wanted, advance)
     finally:
         store.close()
     if result.readable_by_others:

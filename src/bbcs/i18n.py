@@ -330,6 +330,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Verified {events} events and {cases} cases; head {head}",
         "校验通过：{events} 条记录、{cases} 件事项；链头 {head}",
     ),
+    "verify.progress": ("Verifying", "正在校验"),
     "verify.empty": ("empty", "空"),
     "verify.more": (" (and {count} more like it)", "（另有 {count} 处同类问题）"),
     "verify.bad_head": (

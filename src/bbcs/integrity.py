@@ -25,7 +25,7 @@ import os
 import re
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +36,9 @@ from bbcs.projection import project
 from bbcs.store import ZERO_LINK, Store, case_record, content_hash, hold_records, next_link
 
 _HEAD = re.compile(r"(\d+):([0-9a-f]{64})")
+STEP = 5000  # events between two progress reports
+
+Progress = Callable[[int, int], None]  # (work done, total work), both counted in events
 
 
 @dataclass(frozen=True)
@@ -100,16 +103,24 @@ def readable_by_others(store: Store) -> bool:
     return bool(store.path.stat().st_mode & stat.S_IROTH)
 
 
-def verify(store: Store, head: Head | None = None) -> Verification:
-    """Run every check on the ledger; the result lists the findings (empty when sound)."""
+def verify(
+    store: Store, head: Head | None = None, progress: Progress | None = None
+) -> Verification:
+    """Run every check on the ledger; the result lists the findings (empty when sound).
+
+    ``progress`` hears how far the two passes over the events have got, every few
+    thousand events, for a progress bar on a large ledger.
+    """
     tally = _Tally()
     result = Verification(readable_by_others=readable_by_others(store))
     with store.reading():
+        total = 2 * store.event_count() if progress is not None else 0
+        report = (lambda done: progress(done, total)) if progress is not None else None
         for name in store.missing_guards():
             tally.add("verify.guard_missing", name=name)
         try:
-            result.events, result.head = _check_chain(store, head, tally)
-            result.cases = _check_cases(store, tally)
+            result.events, result.head = _check_chain(store, head, tally, report)
+            result.cases = _check_cases(store, tally, report, result.events)
         except sqlite3.DatabaseError as error:  # a damaged page: the integrity check says where
             tally.add("verify.unreadable", reason=str(error))
         try:
@@ -121,7 +132,9 @@ def verify(store: Store, head: Head | None = None) -> Verification:
     return result
 
 
-def _check_chain(store: Store, head: Head | None, tally: _Tally) -> tuple[int, str]:
+def _check_chain(
+    store: Store, head: Head | None, tally: _Tally, report: Callable[[int], None] | None
+) -> tuple[int, str]:
     """Walk the events in the order written; the number of events and the head found."""
     link, count = ZERO_LINK, 0
     if head is not None and head.count == 0 and head.link != ZERO_LINK:
@@ -151,6 +164,8 @@ def _check_chain(store: Store, head: Head | None, tally: _Tally) -> tuple[int, s
         link = event["link"]
         if head is not None and count == head.count and link != head.link:
             tally.add("verify.head_moved", head=str(head), count=count)
+        if report is not None and count % STEP == 0:
+            report(count)
     if head is not None and count < head.count:
         tally.add("verify.head_lost", head=str(head), count=head.count, events=count)
     return count, f"{count}:{link}"
@@ -161,7 +176,9 @@ def _keyed(items: Iterator[Any], key: Any) -> Iterator[tuple[str, Any]]:
         yield key(item), item
 
 
-def _check_cases(store: Store, tally: _Tally) -> int:
+def _check_cases(
+    store: Store, tally: _Tally, report: Callable[[int], None] | None, done: int
+) -> int:
     """Rebuild every case and compare; walks three streams sorted by case id side by side."""
     streams = [
         _keyed(store.events_by_case(), lambda pair: pair[0]),
@@ -187,7 +204,12 @@ def _check_cases(store: Store, tally: _Tally) -> int:
             tally.add(key, case=case_id)
             continue
         _check_case(case_id, events[1], row, holds[1] if holds else [], tally)
+        if report is not None and (done + len(events[1])) // STEP > done // STEP:
+            report(done + len(events[1]))
+        done += len(events[1])
     numbering.finish(tally)
+    if report is not None:
+        report(done)
     return cases
 
 

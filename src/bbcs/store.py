@@ -599,6 +599,9 @@ class Store:
         for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
             yield case_id, [tuple(r)[1:] for r in rows]
 
+    def event_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM events").fetchone()[0])
+
     def counters(self) -> list[tuple[str, int, int]]:
         rows = self.db.execute("SELECT site, year, last FROM counters ORDER BY site, year")
         return [(str(r[0]), int(r[1]), int(r[2])) for r in rows]
