@@ -30,6 +30,15 @@ def _h(en: str, zh: str) -> str:
 class LedgerGroup(TyperGroup):
     """The top-level group: maps every ``BbcsError`` to one sentence and exit 1."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # a terminal in another encoding hands Python undecodable bytes as lone surrogates,
+        # which no file or database can store: refuse them here, before any command runs
+        for arg in args:
+            if _unencodable(arg):
+                shown = arg.encode("utf-8", "backslashreplace").decode("utf-8")
+                _fail(t("input.not_utf8", value=shown))
+        return list(super().parse_args(ctx, args))
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -37,6 +46,12 @@ class LedgerGroup(TyperGroup):
             if _state.debug:
                 raise
             _fail(str(error))
+        except UnicodeEncodeError as error:  # the same, from the environment ($BBCS_USER, …)
+            if _state.debug:
+                raise
+            _fail(
+                t("input.not_utf8", value=error.object.encode("utf-8", "backslashreplace").decode())
+            )
         except OSError as error:
             if _state.debug:
                 raise
@@ -47,6 +62,14 @@ class LedgerGroup(TyperGroup):
             if _state.debug or not isinstance(error, sqlite3.Error):
                 raise
             _fail(t("ledger.sqlite_error", reason=str(error)))
+
+
+def _unencodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _fail(message: str) -> NoReturn:
@@ -143,8 +166,11 @@ def actor() -> tuple[str, str]:
     return name, login
 
 
-def ledger(*, write: bool) -> Any:
-    """The ledger for this command; reading never creates the file."""
+def ledger(*, write: bool, command: str | None = None) -> Any:
+    """The ledger for this command; reading never creates the file.
+
+    ``command`` names a command that has no ledger method of its own to check roles.
+    """
     from bbcs import clock
     from bbcs.ledger import Ledger
     from bbcs.store import Store
@@ -152,7 +178,10 @@ def ledger(*, write: bool) -> Any:
     path = ledger_path()
     store = Store.create_or_open(path) if write else Store.open(path)
     name, login = actor()
-    return Ledger(store, now=clock.now(), actor=name, os_user=login)
+    book = Ledger(store, now=clock.now(), actor=name, os_user=login)
+    if command is not None:
+        book._permit(command)
+    return book
 
 
 def when(at: str | None) -> datetime | None:
@@ -233,11 +262,14 @@ def migrate() -> None:
 
     Example: bbcs migrate
     """
-    from bbcs import render
+    from bbcs import clock, render
+    from bbcs.ledger import Ledger
     from bbcs.store import SCHEMA_VERSION, Store
 
     path = ledger_path()
     store = Store.open(path, migrating=True)
+    name, login = actor()
+    Ledger(store, now=clock.now(), actor=name, os_user=login)._permit("migrate")
     old = store.version
     if old == SCHEMA_VERSION:
         render.line(t("migrate.current", path=str(path), version=old))
@@ -270,7 +302,7 @@ def dept_list(as_json: JsonOpt = False) -> None:
     """List the registered departments. Example: bbcs dept list"""
     from bbcs import render
 
-    depts = ledger(write=False).store.departments()
+    depts = ledger(write=False, command="dept list").store.departments()
     if as_json:
         render.print_json([{"code": d.code, "name": d.name, "parent": d.parent} for d in depts])
         return
@@ -286,7 +318,7 @@ def policy_show(as_json: JsonOpt = False) -> None:
     """Show every policy value in force. Example: bbcs policy show"""
     from bbcs import render
 
-    values = dict(ledger(write=False).policy.values)
+    values = dict(ledger(write=False, command="policy show").policy.values)
     if as_json:
         render.print_json(values)
         return
@@ -802,6 +834,9 @@ def demo(
 from bbcs.cli_calendar import calendar_app  # noqa: E402
 
 app.add_typer(calendar_app, name="calendar")
+from bbcs.cli_reliability import register as register_reliability  # noqa: E402
+
+register_reliability(app)
 
 
 # Command help in Chinese: the docstrings are the English help; the examples stay as they are.

@@ -27,20 +27,20 @@ JsonOpt = Annotated[
 ]
 
 
-def _book(write: bool = False) -> Any:
+def _book(write: bool = False, command: str | None = None) -> Any:
     from bbcs.cli import ledger
 
-    return ledger(write=write)
+    return ledger(write=write, command=command)
 
 
-def _calendar() -> Any:
+def _calendar(command: str) -> Any:
     """The ledger's calendar, or the statutory one alone when there is no ledger yet."""
     from bbcs.cli import ledger_path
     from bbcs.rules.calendar import Calendar
 
     if not ledger_path().is_file():
         return Calendar()
-    return _book().calendar
+    return _book(command=command).calendar
 
 
 def _period(text: str | None) -> tuple[date, date]:
@@ -74,7 +74,7 @@ def calendar_show(
     from bbcs.rules.calendar import statutory_name
 
     first, last = _period(period)
-    cal = _calendar()
+    cal = _calendar("calendar show")
     names = _override_names(first, last)
     days = []
     day = first
@@ -102,7 +102,8 @@ def _override_names(first: date, last: date) -> dict[str, tuple[str, str]]:
 
     if not ledger_path().is_file():
         return {}
-    return dict(_book().store.calendar_names(first.isoformat(), last.isoformat()))
+    book = _book(command="calendar show")
+    return dict(book.store.calendar_names(first.isoformat(), last.isoformat()))
 
 
 def _draw_months(days: list[dict[str, Any]]) -> None:
@@ -166,12 +167,14 @@ def calendar_due(
         from bbcs.cli import ledger_path
 
         if ledger_path().is_file():
-            days = _book().policy.limit(choice(Complexity, limit, "complexity"))
+            days = _book(command="calendar due").policy.limit(
+                choice(Complexity, limit, "complexity")
+            )
         else:
             from bbcs.ledger import policy_defaults
 
             days = int(policy_defaults()[f"limits.{level.value}"])
-    due, provisional = _calendar().add_working_days(first, days)
+    due, provisional = _calendar("calendar due").add_working_days(first, days)
     if as_json:
         render.print_json(
             {
@@ -197,7 +200,7 @@ def calendar_workdays(
     from bbcs import clock, render
 
     first, last = clock.parse_date(start), clock.parse_date(end)
-    count = _calendar().working_days(first, last)
+    count = _calendar("calendar workdays").working_days(first, last)
     if as_json:
         render.print_json({"from": first.isoformat(), "to": last.isoformat(), "workdays": count})
         return
@@ -296,7 +299,7 @@ def calendar_check() -> None:
     """
     from bbcs import render
 
-    missing = _book().uncovered_years()
+    missing = _book(command="calendar check").uncovered_years()
     if missing:
         render.warn(t("calendar.uncovered", years=", ".join(map(str, missing))))
         raise typer.Exit(1)

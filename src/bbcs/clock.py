@@ -46,6 +46,11 @@ def parse_datetime(text: str) -> datetime:
         moment = _parse_loosely(raw)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone())
+    try:
+        # an offset of a day or more, or a moment at the edge of the calendar, cannot be used
+        moment.astimezone(zone())
+    except (ValueError, OverflowError):
+        raise InvalidInput("time.bad_datetime", value=raw) from None
     return moment.replace(microsecond=0)
 
 

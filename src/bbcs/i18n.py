@@ -441,4 +441,129 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- reports (issue 4)
     # --- CSV ledgers (issue 5)
     # --- reliability and security (issue 6)
+    "verify.ok": (
+        "Verified {events} events and {cases} cases; head {head}",
+        "校验通过：{events} 条记录、{cases} 件事项；链头 {head}",
+    ),
+    "verify.progress": ("Verifying", "正在校验"),
+    "verify.empty": ("empty", "空"),
+    "verify.more": (" (and {count} more like it)", "（另有 {count} 处同类问题）"),
+    "verify.bad_head": (
+        "--head takes COUNT:HASH as a report prints it (a number, a colon, 64 hex digits), not {head}",
+        "--head 须为报表上印的“条数:哈希值”（数字、冒号、64 位十六进制），不能为 {head}",
+    ),
+    "verify.event_changed": (
+        "event {event} (case {case} #{seq}) was changed after it was written: its content no longer matches its hash",
+        "第 {event} 条记录（事项 {case} 第 {seq} 条）写入后被改动：内容与其哈希值不符",
+    ),
+    "verify.event_unreadable": (
+        "event {event} (case {case} #{seq}) is damaged: its data is not readable",
+        "第 {event} 条记录（事项 {case} 第 {seq} 条）已损坏：数据无法读取",
+    ),
+    "verify.chain_broken": (
+        "the chain breaks at event {event} (case {case} #{seq}): an event up to it was deleted, inserted or changed",
+        "哈希链在第 {event} 条记录（事项 {case} 第 {seq} 条）处断开：此前有记录被删除、插入或改动",
+    ),
+    "verify.head_moved": (
+        "the chain no longer passes through head {head}: its first {count} events are not the ones that head was taken from, so they were rewritten",
+        "哈希链不再经过链头 {head}：前 {count} 条记录已不是取链头时的记录，已被改写",
+    ),
+    "verify.head_lost": (
+        "the ledger has {events} events, fewer than the {count} of head {head}: events were deleted",
+        "台账只有 {events} 条记录，少于链头 {head} 的 {count} 条：有记录被删除",
+    ),
+    "verify.case_missing": (
+        "case {case} has events but no case row: its row was deleted",
+        "事项 {case} 有办理记录却没有事项行：事项行已被删除",
+    ),
+    "verify.case_without_events": (
+        "case {case} has a case row but no events: its events were deleted or the row was made up",
+        "事项 {case} 有事项行却没有办理记录：记录已被删除或事项行系伪造",
+    ),
+    "verify.case_differs": (
+        "case {case} does not match its events: its {field} is {stored} where its events give {expected}",
+        "事项 {case} 与其办理记录不符：{field} 为 {stored}，按记录应为 {expected}",
+    ),
+    "verify.holds_differ": (
+        "case {case} does not match its events: the departments that held it differ from what its events say",
+        "事项 {case} 与其办理记录不符：承办经过与记录不一致",
+    ),
+    "verify.case_unreplayable": (
+        "case {case} cannot be rebuilt from its events ({reason}): an event was changed",
+        "事项 {case} 无法由其办理记录重建（{reason}）：有记录被改动",
+    ),
+    "verify.seq_gap": (
+        "case {case} lacks its event #{seq}: an event was deleted",
+        "事项 {case} 缺少第 {seq} 条记录：有记录被删除",
+    ),
+    "verify.case_gone": (
+        "case {case} is missing: the site's numbering skips it, so it was deleted",
+        "事项 {case} 不见了：本站编号跳过了它，事项已被删除",
+    ),
+    "verify.orphan_holds": (
+        "holds are recorded for case {case}, which has no events",
+        "事项 {case} 没有办理记录，却有承办记录",
+    ),
+    "verify.guard_missing": (
+        "the events table has lost its append-only guard {name}: the ledger was changed behind bbcs's back",
+        "办理记录表的只增保护 {name} 已被删除：台账曾被绕过 bbcs 改动",
+    ),
+    "verify.unreadable": (
+        "the ledger could not be read to the end ({reason}): the file is damaged; restore the latest backup that verifies",
+        "台账无法完整读取（{reason}）：文件已损坏，请恢复最近一份校验通过的备份",
+    ),
+    "verify.sqlite": (
+        "SQLite's integrity check fails: {problem}",
+        "SQLite 完整性检查未通过：{problem}",
+    ),
+    "verify.world_readable": (
+        "warning: the ledger {path} holds personal data and every user of this computer can read it; run: chmod o-rwx {path}",
+        "警告：台账 {path} 含个人信息，本机所有用户都能读取；请执行：chmod o-rwx {path}",
+    ),
+    "backup.exists": (
+        "{dest} already exists; give a new file name, or a folder to put a dated copy in",
+        "{dest} 已存在；请换一个文件名，或给出文件夹以存放带日期的备份",
+    ),
+    "backup.done": ("Backed up {path} to {dest}", "已将 {path} 备份到 {dest}"),
+    "user.exists": ("user {user} is already registered", "用户 {user} 已登记"),
+    "user.added": ("Registered {user} as {role}", "已登记用户 {user}，角色：{role}"),
+    "user.added_dept": (
+        "Registered {user} as {role} of {dept}",
+        "已登记用户 {user}，角色：{dept} {role}",
+    ),
+    "user.first_admin": (
+        "the first user must be an admin, so that someone can manage the others: add one with --role admin first",
+        "第一个用户必须是管理员，以便管理其他用户：请先用 --role admin 登记一名管理员",
+    ),
+    "user.dept_needed": (
+        "{user} is a department user and needs --dept, the department they work for",
+        "{user} 是部门人员，须用 --dept 指明所在单位",
+    ),
+    "user.dept_only": (
+        "--dept is only for department users, not for a {role}",
+        "--dept 仅用于部门人员，{role}不属于某个单位",
+    ),
+    "role.unregistered": (
+        "{user} is not a registered user of this ledger, so may only run report, sweep, verify and backup; an admin adds users with bbcs user add",
+        "{user} 不是本台账的登记用户，只能运行 report、sweep、verify 和 backup；请管理员用 bbcs user add 登记",
+    ),
+    "role.forbidden": (
+        "{user} ({role}) may not run bbcs {command}",
+        "{user}（{role}）无权执行 bbcs {command}",
+    ),
+    "role.not_held": (
+        "{user} works for {dept}, which has never held case {case}",
+        "{user} 所在的 {dept} 从未承办事项 {case}，无权操作",
+    ),
+    "role.other_dept": (
+        "{user} works for {dept} and may push back only for it, not for {other}",
+        "{user} 所在单位为 {dept}，只能以本单位名义退回，不能代 {other} 退回",
+    ),
+    "input.not_utf8": (
+        "{value} is not valid text: set the terminal to UTF-8 and type it again",
+        "{value} 不是有效文字：请将终端设为 UTF-8 后重新输入",
+    ),
+    "title.users": ("Users", "用户"),
+    "col.user": ("User", "用户"),
+    "col.added": ("Added", "登记时间"),
 }

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from bbcs import clock, fields
+from bbcs import clock, fields, roles
 from bbcs.errors import Conflict, InvalidInput, NotFound, WrongStatus
 from bbcs.models import (
     SYSTEM_ACTOR,
@@ -27,15 +27,17 @@ from bbcs.models import (
     EventKind,
     Rating,
     Result,
+    Role,
     Status,
     Verdict,
     Warning,
 )
 from bbcs.projection import AMENDABLE, CaseState, Event, event_time, project
+from bbcs.roles import User
 from bbcs.rules import lifecycle
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
-from bbcs.store import Store
+from bbcs.store import CaseQuery, Store
 
 DEFAULT_SITE = "BB"
 MAX_EXTENSION_DAYS = 60
@@ -120,6 +122,7 @@ class Ledger:
     # ------------------------------------------------------------ setup
 
     def init(self, site: str | None) -> str:
+        self._permit("init")
         code = fields.site_code(site) if site else self.site
         with self.store.write():
             current = self.store.meta("site")
@@ -129,6 +132,7 @@ class Ledger:
         return code
 
     def add_department(self, code: str, name: str, parent: str | None) -> str:
+        self._permit("dept add")
         dept = fields.dept_code(code)
         title = fields.text(name, "name", fields.SHORT)
         with self.store.write():
@@ -137,6 +141,7 @@ class Ledger:
         return dept
 
     def set_policy(self, key: str, text: str) -> PolicyValue:
+        self._permit("policy set")
         value = parse_value(key, text, policy_defaults())
         with self.store.write():
             self.store.set_policy(key, value, clock.iso(self.now), self.actor, self.os_user)
@@ -236,6 +241,7 @@ class Ledger:
         co: Sequence[str] = (),
         at: datetime | None = None,
     ) -> Opened:
+        self._permit("open")
         level = fields.choice(Complexity, complexity, "complexity")
         data: dict[str, Any] = {
             "summary": fields.text(summary, "summary", fields.SUMMARY),
@@ -278,6 +284,7 @@ class Ledger:
         self, case: str, dept: str, co: Sequence[str] = (), *, at: datetime | None = None
     ) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("assign", case_id)
         with self.store.write():
             events, state = self._load(case_id, moment)
             lifecycle.require(state, "assign")
@@ -295,6 +302,7 @@ class Ledger:
         self, case: str, dept: str, *, reason: str, at: datetime | None = None
     ) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("transfer", case_id)
         why = fields.text(reason, "reason", fields.MEDIUM)
         with self.store.write():
             events, state = self._load(case_id, moment)
@@ -323,6 +331,7 @@ class Ledger:
         at: datetime | None = None,
     ) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        by = self._permit("pushback", case_id, acting_for=by)
         why = fields.text(reason, "reason", fields.MEDIUM)
         cited = fields.optional_text(basis, "basis", fields.MEDIUM)
         with self.store.write():
@@ -356,6 +365,7 @@ class Ledger:
 
     def note(self, case: str, text: str, *, at: datetime | None = None) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("note", case_id)
         body = fields.text(text, "note", fields.LONG, multiline=True)
         with self.store.write():
             events, _ = self._load(case_id, moment)
@@ -365,6 +375,7 @@ class Ledger:
         self, case: str, *, result: str, resolution: str, at: datetime | None = None
     ) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("close", case_id)
         outcome = fields.choice(Result, result, "result")
         text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
         with self.store.write():
@@ -377,6 +388,7 @@ class Ledger:
         self, case: str, rating: str, *, comment: str | None = None, at: datetime | None = None
     ) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("review", case_id)
         verdict = fields.choice(Rating, rating, "rating")
         remark = fields.optional_text(comment, "comment", fields.MEDIUM, multiline=True)
         with self.store.write():
@@ -407,6 +419,7 @@ class Ledger:
 
     def reopen(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("reopen", case_id)
         why = fields.text(reason, "reason", fields.MEDIUM)
         with self.store.write():
             events, state = self._load(case_id, moment)
@@ -418,6 +431,7 @@ class Ledger:
 
     def uphold(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("uphold", case_id)
         why = fields.text(reason, "reason", fields.MEDIUM)
         with self.store.write():
             events, state = self._load(case_id, moment)
@@ -435,6 +449,7 @@ class Ledger:
         at: datetime | None = None,
     ) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("amend", case_id)
         why = fields.text(reason, "reason", fields.MEDIUM)
         wanted = {name: value for name, value in changes.items() if value is not None}
         if not wanted:
@@ -466,6 +481,7 @@ class Ledger:
         self, case: str, verdict: str, *, reason: str | None = None, at: datetime | None = None
     ) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("ruling", case_id)
         decision = fields.choice(Verdict, verdict, "ruling")
         why = fields.optional_text(reason, "reason", fields.MEDIUM)
         with self.store.write():
@@ -485,6 +501,7 @@ class Ledger:
         at: datetime | None = None,
     ) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("escalate", case_id)
         target = fields.choice(Escalation, level, "escalation")
         why = fields.text(reason, "reason", fields.MEDIUM)
         with self.store.write():
@@ -506,6 +523,7 @@ class Ledger:
 
     def extend(self, case: str, days: int, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("extend", case_id)
         why = fields.text(reason, "reason", fields.MEDIUM)
         if not 1 <= days <= MAX_EXTENSION_DAYS:
             raise InvalidInput("extend.bad_days", days=days, most=MAX_EXTENSION_DAYS)
@@ -535,6 +553,7 @@ class Ledger:
 
     def suspend(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("suspend", case_id)
         why = fields.text(reason, "reason", fields.MEDIUM)
         with self.store.write():
             events, state = self._load(case_id, moment)
@@ -543,6 +562,7 @@ class Ledger:
 
     def resume(self, case: str, *, at: datetime | None = None) -> CaseState:
         case_id, moment = self.case_id(case), self._moment(at)
+        self._permit("resume", case_id)
         with self.store.write():
             events, state = self._load(case_id, moment)
             lifecycle.require(state, "resume")
@@ -579,6 +599,7 @@ class Ledger:
 
     def calendar_add(self, day: date, *, workday: bool, name: str) -> int:
         """Mark one day a holiday or a working day; re-date the cases it affects."""
+        self._permit("calendar add")
         title = fields.text(name, "name", fields.SHORT)
         with self.store.write():
             self.store.set_calendar_day(
@@ -592,6 +613,7 @@ class Ledger:
 
     def calendar_import(self, rows: Sequence[tuple[date, bool, str]], years: set[int]) -> int:
         """Load a schedule (``date,kind,name`` rows); its years count as covered from now on."""
+        self._permit("calendar import")
         with self.store.write():
             for day, workday, name in rows:
                 self.store.set_calendar_day(
@@ -662,6 +684,7 @@ class Ledger:
         from bbcs.views import hold_views
 
         case_id = self.case_id(case)
+        self._permit("show", case_id)
         view = self.case_json(self.store.case_row(case_id), mask=False)
         events = self.store.case_events(case_id)
         superseded = set(project(case_id, events).superseded)
@@ -689,6 +712,7 @@ class Ledger:
         """Cases matching every filter given, oldest first, and the count without the limit."""
         from bbcs.store import CaseQuery
 
+        self._permit("list")
         bounds: list[tuple[str | None, str | None]] = []
         if warning is not None:
             bounds.append(self._warning_bounds(fields.choice(Warning, warning, "warning")))
@@ -715,7 +739,7 @@ class Ledger:
             text=text,
             limit=limit,
         )
-        rows, total = self.store.list_cases(query)
+        rows, total = self.store.list_cases(self._scope(query))
         return [self.case_json(row, mask=mask) for row in rows], total
 
     def _ahead(self, days: int, *, after: bool = False) -> str:
@@ -734,6 +758,74 @@ class Ledger:
         if level is Warning.YELLOW:
             return self._ahead(0, after=True), self._ahead(yellow)
         return self._ahead(yellow, after=True), None
+
+    # ------------------------------------------------------------ roles and users (issue 6)
+
+    @cached_property
+    def _registration(self) -> tuple[bool, User | None]:
+        """Whether any users are registered, and the acting user among them (None if not one)."""
+        if not self.store.user_count():
+            return False, None
+        row = self.store.user(self.actor)
+        if row is None:
+            return True, None
+        return True, User(row["name"], Role(row["role"]), row["dept"])
+
+    def _permit(
+        self, command: str, case_id: str | None = None, *, acting_for: str | None = None
+    ) -> str | None:
+        """Refuse ``command`` unless the actor's role allows it (SPEC §8; ``roles.refusal``).
+
+        Returns the department a pushback is recorded for: ``acting_for`` as given,
+        else a department user's own department.
+        """
+        registered, user = self._registration
+        if not registered:
+            return acting_for
+        dept = self.department(acting_for) if acting_for else None
+        held: set[str] = set()
+        if case_id is not None and user is not None and user.role is Role.DEPT:
+            held = self.store.case_depts(case_id)
+        error = roles.refusal(user, self.actor, command, case=case_id, held=held, acting_for=dept)
+        if error is not None:
+            raise error
+        if acting_for is None and user is not None and user.role is Role.DEPT:
+            return user.dept
+        return acting_for
+
+    def _scope(self, query: CaseQuery) -> CaseQuery:
+        """A department user's lists hold only the cases its department holds or held."""
+        _, user = self._registration
+        if user is not None and user.role is Role.DEPT:
+            return replace(query, held_by=user.dept)
+        return query
+
+    def add_user(self, name: str, role: str, dept: str | None = None) -> User:
+        """Register a user; the first must be an admin, later ones need an admin to add them."""
+        who = fields.text(name, "name", fields.SHORT)
+        if who.lower() == SYSTEM_ACTOR:
+            raise InvalidInput("actor.system")
+        kind = fields.choice(Role, role, "role")
+        if kind is Role.DEPT and not dept:
+            raise InvalidInput("user.dept_needed", user=who)
+        if kind is not Role.DEPT and dept:
+            raise InvalidInput("user.dept_only", role=kind)
+        with self.store.write():
+            if self.store.user_count():
+                self._permit("user add")
+            else:
+                error = roles.first_user_refusal(kind)
+                if error is not None:
+                    raise error
+            code = self.department(dept) if dept else None
+            self.store.add_user(
+                who, kind.value, code, clock.iso(self.now), self.actor, self.os_user
+            )
+        return User(who, kind, code)
+
+    def users(self) -> list[dict[str, Any]]:
+        self._permit("user list")
+        return self.store.users()
 
 
 def _amended_value(name: str, value: str) -> str | None:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,19 @@ MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_run_script(M001_I
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def create_private(path: Path) -> None:
+    """Create ``path`` readable and writable by owner and group only, whatever the umask.
+
+    For every file that holds personal data: the ledger, its backups, its exports.
+    """
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+    try:
+        if hasattr(os, "fchmod"):  # not on Windows, where the folder's ACL decides
+            os.fchmod(fd, FILE_MODE)
+    finally:
+        os.close(fd)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     db.row_factory = sqlite3.Row
@@ -183,6 +197,7 @@ class CaseQuery:
     opened_to: str | None = None
     text: str | None = None
     limit: int | None = None
+    held_by: str | None = None  # a department user sees only the cases it holds or held
 
 
 @dataclass(frozen=True)
@@ -221,18 +236,27 @@ class Store:
 
     @classmethod
     def create_or_open(cls, path: Path) -> Store:
-        """The ledger at ``path``, created (owner and group only) if it does not exist yet."""
-        if path.is_file():
-            return cls.open(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
-        except OSError as exc:
-            raise LedgerProblem(
-                "ledger.cannot_create", path=str(path), reason=exc.strerror
-            ) from None
-        os.close(fd)
+        """The ledger at ``path``, created (owner and group only) if it does not exist yet.
+
+        Several processes may create it at once: the first to take the write lock sets
+        it up; the others find it set up when they get the lock.
+        """
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                create_private(path)
+            except OSError as exc:
+                raise LedgerProblem(
+                    "ledger.cannot_create", path=str(path), reason=exc.strerror
+                ) from None
         db = _connect(path)
+        try:
+            blank = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        except sqlite3.DatabaseError:
+            blank = False
+        if not blank:
+            db.close()
+            return cls.open(path)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -265,8 +289,7 @@ class Store:
 
     def backup_to(self, dest: Path) -> None:
         """A consistent copy through SQLite's online backup, safe while others write."""
-        fd = os.open(dest, os.O_CREAT | os.O_WRONLY, FILE_MODE)
-        os.close(fd)
+        create_private(dest)
         target = sqlite3.connect(dest)
         try:
             self.db.backup(target)
@@ -386,18 +409,7 @@ class Store:
 
     def save_case(self, state: CaseState) -> None:
         """Write the case row, its holds and its searchable text from the projected state."""
-        row = state.row()
-        row["co_depts"] = json.dumps(row["co_depts"], ensure_ascii=False)
-        row["due_provisional"] = int(row["due_provisional"])
-        row.update(
-            opened_on=state.opened_at[:10],
-            closed_on=state.closed_at[:10] if state.closed_at else None,
-            round_start=state.round_start,
-            review=state.review,
-            unruled=len(state.unruled),
-            lead_pushbacks=state.lead_pushbacks,
-            last_at=state.last_at,
-        )
+        row = case_record(state)
         names = ", ".join(row)
         marks = ", ".join(f":{name}" for name in row)
         updates = ", ".join(f"{name} = excluded.{name}" for name in row if name != "id")
@@ -410,10 +422,7 @@ class Store:
         self.db.executemany(
             "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (state.id, i, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
-                for i, h in enumerate(state.holds)
-            ],
+            [(state.id, i, *hold) for i, hold in enumerate(hold_records(state))],
         )
         body = "\n".join(
             part for part in (state.summary, state.detail, state.resolution, *state.notes) if part
@@ -470,6 +479,9 @@ class Store:
         if query.opened_to is not None:
             where.append("opened_on <= :opened_to")
             params["opened_to"] = query.opened_to
+        if query.held_by is not None:
+            where.append("id IN (SELECT case_id FROM holds WHERE dept = :held_by)")
+            params["held_by"] = query.held_by
         if query.text:
             clause, text_params = self._search_clause(query.text)
             where.append(clause)
@@ -570,6 +582,146 @@ class Store:
     def policy_log(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT key, value, set_at, set_by FROM policy ORDER BY id")
         return [dict(r) for r in rows]
+
+    # ------------------------------------------- verification and users (issue 6)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction: every query inside sees one snapshot while others write."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("ROLLBACK")
+
+    def chain(self) -> Iterator[dict[str, Any]]:
+        """Every event in the order written (``id``), streamed; ``data`` as stored text."""
+        cursor = self.db.execute(
+            "SELECT id, case_id, seq, kind, at, actor, os_user, data, hash, link "
+            "FROM events ORDER BY id"
+        )
+        for r in cursor:
+            yield dict(r)
+
+    def events_by_case(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """Each case id with its events (as ``case_events`` gives them), streamed by case id."""
+        cursor = self.db.execute(
+            "SELECT case_id, seq, kind, at, actor, os_user, data, hash FROM events "
+            "ORDER BY case_id, seq"
+        )
+        for case_id, rows in groupby(cursor, key=lambda r: str(r["case_id"])):
+            events = [
+                {
+                    "seq": r["seq"],
+                    "kind": r["kind"],
+                    "at": r["at"],
+                    "actor": r["actor"],
+                    "os_user": r["os_user"],
+                    "data": json.loads(r["data"]),
+                    "hash": r["hash"],
+                }
+                for r in rows
+            ]
+            yield case_id, events
+
+    def stored_cases(self) -> Iterator[dict[str, Any]]:
+        """Every ``cases`` row as stored (without its row number), streamed by case id."""
+        for r in self.db.execute("SELECT * FROM cases ORDER BY id"):
+            row = dict(r)
+            del row["n"]
+            yield row
+
+    def stored_holds(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        """Each case id with its ``holds`` rows in order, streamed by case id."""
+        cursor = self.db.execute(
+            "SELECT case_id, dept, role, received, dept_due, ended, how, seq FROM holds "
+            "ORDER BY case_id, n"
+        )
+        for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
+            yield case_id, [tuple(r)[1:] for r in rows]
+
+    def event_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+    def counters(self) -> list[tuple[str, int, int]]:
+        rows = self.db.execute("SELECT site, year, last FROM counters ORDER BY site, year")
+        return [(str(r[0]), int(r[1]), int(r[2])) for r in rows]
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own integrity check finds; empty when the file is sound."""
+        found = [
+            line
+            for r in self.db.execute("PRAGMA integrity_check")
+            for line in str(r[0]).splitlines()
+            if not line.startswith("***")  # "*** in database main ***" heads the list
+        ]
+        return [] if found == ["ok"] else found
+
+    def missing_guards(self) -> list[str]:
+        """The append-only triggers of ``events`` that someone has dropped."""
+        present = {
+            str(r[0])
+            for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+        return [name for name in ("events_no_update", "events_no_delete") if name not in present]
+
+    def user_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM users").fetchone()[0])
+
+    def user(self, name: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+        return dict(row) if row else None
+
+    def users(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM users ORDER BY name")]
+
+    def add_user(
+        self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str
+    ) -> None:
+        try:
+            self.db.execute(
+                "INSERT INTO users (name, role, dept, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+                (name, role, dept, at, by),
+            )
+        except sqlite3.IntegrityError:
+            raise Conflict("user.exists", user=name) from None
+        self.db.execute(
+            "INSERT INTO audit (at, actor, os_user, action, detail) VALUES (?, ?, ?, ?, ?)",
+            (
+                at,
+                by,
+                os_user,
+                "user add",
+                canonical_json({"name": name, "role": role, "dept": dept}),
+            ),
+        )
+
+    def case_depts(self, case_id: str) -> set[str]:
+        """The departments that hold or held the case."""
+        rows = self.db.execute("SELECT DISTINCT dept FROM holds WHERE case_id = ?", (case_id,))
+        return {str(r[0]) for r in rows}
+
+
+def case_record(state: CaseState) -> dict[str, Any]:
+    """The ``cases`` row of a projected state, as stored (``verify`` compares with it)."""
+    row = state.row()
+    row["co_depts"] = json.dumps(row["co_depts"], ensure_ascii=False)
+    row["due_provisional"] = int(row["due_provisional"])
+    row.update(
+        opened_on=state.opened_at[:10],
+        closed_on=state.closed_at[:10] if state.closed_at else None,
+        round_start=state.round_start,
+        review=state.review,
+        unruled=len(state.unruled),
+        lead_pushbacks=state.lead_pushbacks,
+        last_at=state.last_at,
+    )
+    return row
+
+
+def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
+    """The ``holds`` rows of a projected state: (dept, role, received, dept_due, ended, how, seq)."""
+    return [(h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq) for h in state.holds]
 
 
 def _case_dict(row: sqlite3.Row) -> dict[str, Any]:

@@ -1,0 +1,200 @@
+"""Commands that keep the ledger trustworthy: ``verify``, ``backup``, ``user add|list``.
+
+``verify`` and ``backup`` are open to anyone (cron runs them) and never write the
+ledger; ``user add`` and ``user list`` go through the ledger's role checks.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bbcs.i18n import language, t
+
+ZH = language() == "zh"
+
+
+def _h(en: str, zh: str) -> str:
+    """Help text in the interface language."""
+    return zh if ZH else en
+
+
+# the docstrings are the English help (with their examples); these replace them in Chinese
+HELP_ZH = {
+    "verify": "校验每条记录、哈希链、每件事项和文件本身，并指出第一处问题。\n\n"
+    "示例：bbcs verify --head 1200:3f5a...",
+    "backup": "在他人写入时安全地复制台账（SQLite 在线备份）。\n\n示例：bbcs backup /srv/backup/bbcs/",
+    "user add": "登记用户及其角色；第一个用户必须是管理员。\n\n"
+    "示例：bbcs user add wang --role dept --dept ZJJ",
+    "user list": "列出已登记的用户及其角色。\n\n示例：bbcs user list",
+}
+
+
+def _zh(command: str) -> str | None:
+    """The Chinese help of ``command`` when the interface is Chinese; else the docstring."""
+    return HELP_ZH[command] if ZH else None
+
+
+user_app = typer.Typer(
+    help=_h("Register and list users and their roles.", "登记和查看用户及角色。")
+)
+
+
+@contextmanager
+def _progress(title: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal (else nothing): ``advance(done, total)``."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    from bbcs.render import console
+
+    with Progress(console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task(title, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def verify(
+    head: Annotated[
+        str | None,
+        typer.Option(
+            "--head",
+            help=_h(
+                "A chain head N:HASH from an old report; the chain must still pass through it.",
+                "旧报表上的链头 N:HASH；哈希链须仍经过它。",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check every event, the chain, every case and the file; name what is wrong.
+
+    Example: bbcs verify --head 1200:3f5a...
+    """
+    from bbcs import render
+    from bbcs.cli import ledger_path
+    from bbcs.integrity import Head
+    from bbcs.integrity import verify as run_checks
+    from bbcs.store import Store
+
+    wanted = Head.parse(head) if head is not None else None
+    store = Store.open(ledger_path())
+    try:
+        with _progress(t("verify.progress")) as advance:
+            result = run_checks(store, wanted, advance)
+    finally:
+        store.close()
+    if result.readable_by_others:
+        render.warn(t("verify.world_readable", path=str(store.path)))
+    for finding in result.findings:
+        render.warn(str(finding))
+    if result.findings:
+        raise typer.Exit(1)
+    render.line(t("verify.ok", events=result.events, cases=result.cases, head=result.head))
+
+
+def backup(
+    dest: Annotated[
+        Path,
+        typer.Argument(
+            help=_h(
+                "File to write, or a folder to put a dated copy in.",
+                "备份文件，或存放带日期备份的文件夹。",
+            ),
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Copy the ledger safely while others write (SQLite online backup).
+
+    Example: bbcs backup /srv/backup/bbcs/
+    """
+    from bbcs import clock, render
+    from bbcs.cli import ledger_path
+    from bbcs.errors import Conflict
+    from bbcs.store import Store
+
+    store = Store.open(ledger_path())
+    try:
+        target = dest
+        if dest.is_dir():
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+            target = dest / f"{store.path.stem}-{stamp}{store.path.suffix or '.db'}"
+        if target.exists():
+            raise Conflict("backup.exists", dest=str(target))
+        store.backup_to(target)
+    finally:
+        store.close()
+    render.line(t("backup.done", path=str(store.path), dest=str(target)))
+
+
+@user_app.command("add", help=_zh("user add"))
+def user_add(
+    name: Annotated[str, typer.Argument(help=_h("Login or chosen name.", "用户名。"))],
+    role: Annotated[
+        str, typer.Option("--role", help="clerk|dept|supervisor|admin", show_default=False)
+    ],
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept",
+            help=_h("A dept user's department.", "部门人员所在单位。"),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Register a user with a role; the first must be an admin.
+
+    Example: bbcs user add wang --role dept --dept ZJJ
+    """
+    from bbcs import render
+    from bbcs.cli import ledger
+
+    user = ledger(write=True).add_user(name, role, dept)
+    if user.dept:
+        render.line(t("user.added_dept", user=user.name, role=user.role, dept=user.dept))
+    else:
+        render.line(t("user.added", user=user.name, role=user.role))
+
+
+@user_app.command("list", help=_zh("user list"))
+def user_list(
+    as_json: Annotated[
+        bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
+    ] = False,
+) -> None:
+    """List the registered users and their roles. Example: bbcs user list"""
+    from bbcs import render
+    from bbcs.cli import ledger
+    from bbcs.i18n import label
+    from bbcs.models import Role
+
+    users = ledger(write=False).users()
+    if as_json:
+        render.print_json(users)
+        return
+    render.simple_table(
+        t("title.users"),
+        [t("col.user"), t("col.role"), t("col.dept"), t("col.added"), t("col.who")],
+        [
+            (u["name"], label(Role(u["role"])), u["dept"] or "", u["added_at"], u["added_by"])
+            for u in users
+        ],
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Join these commands to the ``bbcs`` app."""
+    app.command("verify", help=_zh("verify"))(verify)
+    app.command("backup", help=_zh("backup"))(backup)
+    app.add_typer(user_app, name="user")

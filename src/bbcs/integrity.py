@@ -1,0 +1,281 @@
+"""``bbcs verify``: prove the ledger holds what bbcs wrote, and name what it does not.
+
+Checks, all inside one read transaction (one snapshot while clerks go on writing),
+each streamed so that memory stays flat on a ledger of millions of events:
+
+- every event's content hash against its content, and the chain of links in the
+  order written (link N = SHA-256(link N-1 + hash N), 64 zeros before the first);
+- that the chain still passes through a head taken earlier (``--head N:HASH`` from
+  a nightly or published report): a chain recomputed end to end fails here;
+- every case rebuilt from its events (``projection.project``) against its stored
+  row and holds; events without a case row, a case row without events, a case
+  whose event numbers skip one, and a gap in the site's case numbers (a case
+  deleted with all its events);
+- the append-only triggers of ``events`` are still there;
+- SQLite's own integrity check.
+
+Each kind of finding is one sentence naming the first bad event or case, and how
+many more of that kind there are. The ledger is never written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from bbcs import fields
+from bbcs.errors import InvalidInput
+from bbcs.i18n import t
+from bbcs.projection import project
+from bbcs.store import ZERO_LINK, Store, case_record, content_hash, hold_records, next_link
+
+_HEAD = re.compile(r"(\d+):([0-9a-f]{64})")
+STEP = 5000  # events between two progress reports
+
+Progress = Callable[[int, int], None]  # (work done, total work), both counted in events
+
+
+@dataclass(frozen=True)
+class Head:
+    """A chain head as printed in reports: the number of events and the last link."""
+
+    count: int
+    link: str
+
+    @classmethod
+    def parse(cls, text: str) -> Head:
+        match = _HEAD.fullmatch(text.strip().lower())
+        if match is None:
+            raise InvalidInput("verify.bad_head", head=text)
+        return cls(int(match[1]), match[2])
+
+    def __str__(self) -> str:
+        return f"{self.count}:{self.link}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One kind of damage: the first place it was seen, and how many more like it."""
+
+    key: str
+    params: dict[str, Any]
+    more: int = 0
+
+    def __str__(self) -> str:
+        sentence = t(self.key, **self.params)
+        return sentence + t("verify.more", count=self.more) if self.more else sentence
+
+
+@dataclass
+class Verification:
+    events: int = 0
+    cases: int = 0
+    head: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    readable_by_others: bool = False
+
+
+class _Tally:
+    """The first occurrence of each kind of finding, in the order first seen, and its count."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, dict[str, Any]] = {}
+        self.count: dict[str, int] = {}
+
+    def add(self, key: str, **params: Any) -> None:
+        self.first.setdefault(key, params)
+        self.count[key] = self.count.get(key, 0) + 1
+
+    def findings(self) -> list[Finding]:
+        return [Finding(key, params, self.count[key] - 1) for key, params in self.first.items()]
+
+
+def readable_by_others(store: Store) -> bool:
+    """Whether users outside the file's owner and group can read the ledger (never on Windows)."""
+    if os.name == "nt":
+        return False
+    return bool(store.path.stat().st_mode & stat.S_IROTH)
+
+
+def verify(
+    store: Store, head: Head | None = None, progress: Progress | None = None
+) -> Verification:
+    """Run every check on the ledger; the result lists the findings (empty when sound).
+
+    ``progress`` hears how far the two passes over the events have got, every few
+    thousand events, for a progress bar on a large ledger.
+    """
+    tally = _Tally()
+    result = Verification(readable_by_others=readable_by_others(store))
+    with store.reading():
+        total = 2 * store.event_count() if progress is not None else 0
+        report = (lambda done: progress(done, total)) if progress is not None else None
+        for name in store.missing_guards():
+            tally.add("verify.guard_missing", name=name)
+        try:
+            result.events, result.head = _check_chain(store, head, tally, report)
+            result.cases = _check_cases(store, tally, report, result.events)
+        except sqlite3.DatabaseError as error:  # a damaged page: the integrity check says where
+            tally.add("verify.unreadable", reason=str(error))
+        try:
+            for problem in store.integrity_problems():
+                tally.add("verify.sqlite", problem=problem)
+        except sqlite3.DatabaseError as error:
+            tally.add("verify.sqlite", problem=str(error))
+    result.findings = tally.findings()
+    return result
+
+
+def _check_chain(
+    store: Store, head: Head | None, tally: _Tally, report: Callable[[int], None] | None
+) -> tuple[int, str]:
+    """Walk the events in the order written; the number of events and the head found."""
+    link, count = ZERO_LINK, 0
+    if head is not None and head.count == 0 and head.link != ZERO_LINK:
+        tally.add("verify.head_moved", head=str(head), count=0)
+    for event in store.chain():
+        count += 1
+        where = {"event": event["id"], "case": event["case_id"], "seq": event["seq"]}
+        try:
+            data = json.loads(event["data"])
+        except ValueError:
+            tally.add("verify.event_unreadable", **where)
+        else:
+            actual = content_hash(
+                event["case_id"],
+                event["seq"],
+                event["kind"],
+                event["at"],
+                event["actor"],
+                event["os_user"],
+                data,
+            )
+            if actual != event["hash"]:
+                tally.add("verify.event_changed", **where)
+        if next_link(link, event["hash"]) != event["link"]:
+            tally.add("verify.chain_broken", **where)
+        # go on from the stored link, so that one break is one finding, not all that follow
+        link = event["link"]
+        if head is not None and count == head.count and link != head.link:
+            tally.add("verify.head_moved", head=str(head), count=count)
+        if report is not None and count % STEP == 0:
+            report(count)
+    if head is not None and count < head.count:
+        tally.add("verify.head_lost", head=str(head), count=head.count, events=count)
+    return count, f"{count}:{link}"
+
+
+def _keyed(items: Iterator[Any], key: Any) -> Iterator[tuple[str, Any]]:
+    for item in items:
+        yield key(item), item
+
+
+def _check_cases(
+    store: Store, tally: _Tally, report: Callable[[int], None] | None, done: int
+) -> int:
+    """Rebuild every case and compare; walks three streams sorted by case id side by side."""
+    streams = [
+        _keyed(store.events_by_case(), lambda pair: pair[0]),
+        _keyed(store.stored_cases(), lambda row: str(row["id"])),
+        _keyed(store.stored_holds(), lambda pair: pair[0]),
+    ]
+    heads: list[tuple[str, Any] | None] = [next(s, None) for s in streams]
+    numbering = _Numbering(store.counters())
+    cases = 0
+    while any(h is not None for h in heads):
+        case_id = min(h[0] for h in heads if h is not None)
+        found: list[Any] = [None, None, None]
+        for i, h in enumerate(heads):
+            if h is not None and h[0] == case_id:
+                found[i] = h[1]
+                heads[i] = next(streams[i], None)
+        events, row, holds = found
+        numbering.saw(case_id, tally)
+        if row is not None:
+            cases += 1
+        if events is None:
+            key = "verify.case_without_events" if row is not None else "verify.orphan_holds"
+            tally.add(key, case=case_id)
+            continue
+        _check_case(case_id, events[1], row, holds[1] if holds else [], tally)
+        if report is not None and (done + len(events[1])) // STEP > done // STEP:
+            report(done + len(events[1]))
+        done += len(events[1])
+    numbering.finish(tally)
+    if report is not None:
+        report(done)
+    return cases
+
+
+def _check_case(
+    case_id: str,
+    events: list[dict[str, Any]],
+    row: dict[str, Any] | None,
+    holds: list[tuple[Any, ...]],
+    tally: _Tally,
+) -> None:
+    for expected, event in enumerate(events, start=1):
+        if event["seq"] != expected:
+            tally.add("verify.seq_gap", case=case_id, seq=expected)
+            break
+    if row is None:
+        tally.add("verify.case_missing", case=case_id)
+        return
+    try:
+        state = project(case_id, events)
+        rebuilt = case_record(state)
+    except Exception as error:  # tampered data can break any assumption of the replay
+        tally.add("verify.case_unreplayable", case=case_id, reason=repr(error))
+        return
+    for name, value in rebuilt.items():
+        if row.get(name) != value:
+            tally.add(
+                "verify.case_differs",
+                case=case_id,
+                field=name,
+                stored=_shown(row.get(name)),
+                expected=_shown(value),
+            )
+            break
+    if [tuple(h) for h in hold_records(state)] != [tuple(h) for h in holds]:
+        tally.add("verify.holds_differ", case=case_id)
+
+
+def _shown(value: Any) -> str:
+    return t("verify.empty") if value is None else json.dumps(value, ensure_ascii=False)
+
+
+class _Numbering:
+    """The site's case numbers per year must run 1..counter with no gap (SPEC §3)."""
+
+    def __init__(self, counters: list[tuple[str, int, int]]) -> None:
+        self.last = {(site, year): last for site, year, last in counters}
+        self.next = dict.fromkeys(self.last, 1)
+
+    def saw(self, case_id: str, tally: _Tally) -> None:
+        match = fields.CASE_ID.fullmatch(case_id)
+        if match is None:
+            return
+        key = (match[1], int(match[2]))
+        if key not in self.next:
+            return
+        number = int(match[3])
+        if number > self.next[key]:
+            self._gone(key, self.next[key], tally)
+        self.next[key] = max(self.next[key], number + 1)
+
+    def finish(self, tally: _Tally) -> None:
+        for key, last in self.last.items():
+            if self.next[key] <= last:
+                self._gone(key, self.next[key], tally)
+
+    @staticmethod
+    def _gone(key: tuple[str, int], number: int, tally: _Tally) -> None:
+        site, year = key
+        tally.add("verify.case_gone", case=f"{site}-{year}-{number:06d}")
