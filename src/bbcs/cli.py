@@ -672,6 +672,9 @@ def search(
 
 # ---------------------------------------------------------------- command groups of their own
 # Each module below imports only typer at the top; its heavy imports live inside its commands.
+from bbcs.cli_csv import register as register_csv  # noqa: E402  (issue 5: export, import)
+
+register_csv(app)
 
 
 def main() -> None:

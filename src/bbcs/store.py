@@ -530,6 +530,110 @@ class Store:
         rows = self.db.execute("SELECT key, value, set_at, set_by FROM policy ORDER BY id")
         return [dict(r) for r in rows]
 
+    # ------------------------------------------------- CSV ledgers (issue 5)
+
+    def iter_case_rows(
+        self, opened_from: str | None, opened_to: str | None
+    ) -> Iterator[dict[str, Any]]:
+        """Case rows in opening order, streamed from the cursor (memory does not grow)."""
+        where, params = _opened_between(opened_from, opened_to)
+        cursor = self.db.execute(f"SELECT * FROM cases{where} ORDER BY opened_on, n", params)
+        for row in cursor:
+            yield _case_dict(row)
+
+    def iter_event_rows(
+        self, opened_from: str | None, opened_to: str | None
+    ) -> Iterator[sqlite3.Row]:
+        """Every event of the cases opened in the period, in the order the ledger wrote them."""
+        where, params = _opened_between(opened_from, opened_to)
+        sql = "SELECT case_id, seq, kind, at, actor, os_user, data, hash FROM events"
+        if where:
+            sql += f" WHERE case_id IN (SELECT id FROM cases{where})"
+        yield from self.db.execute(sql + " ORDER BY id", params)
+
+    def add_audit(self, at: str, actor: str, os_user: str, action: str, detail: str) -> None:
+        self.db.execute(
+            "INSERT INTO audit (at, actor, os_user, action, detail) VALUES (?, ?, ?, ?, ?)",
+            (at, actor, os_user, action, detail),
+        )
+
+    def case_rows(self, case_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The rows of those of ``case_ids`` the ledger holds, by id."""
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(case_ids), 500):
+            chunk = case_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT * FROM cases WHERE id IN ({marks})", chunk):
+                found[row["id"]] = _case_dict(row)
+        return found
+
+    def event_hashes(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The content hashes the ledger holds for those (case_id, seq) pairs."""
+        found: dict[tuple[str, int], str] = {}
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            marks = ", ".join("(?, ?)" for _ in chunk)
+            flat = [value for key in chunk for value in key]
+            for row in self.db.execute(
+                f"SELECT case_id, seq, hash FROM events WHERE (case_id, seq) IN (VALUES {marks})",
+                flat,
+            ):
+                found[(row[0], row[1])] = row[2]
+        return found
+
+    def append_given_events(
+        self, events: Sequence[tuple[str, int, str, str, str, str, str, str]]
+    ) -> None:
+        """Append events whose seq and content hash are given, extending the chain in order.
+
+        Each event is ``(case_id, seq, kind, at, actor, os_user, data_json, hash)``; the
+        caller has checked each hash (``content_hash``) and that none is already held.
+        """
+        row = self.db.execute("SELECT link FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        link = row[0] if row else ZERO_LINK
+        linked = []
+        for event in events:
+            link = next_link(link, event[7])
+            linked.append((*event, link))
+        self.db.executemany(
+            "INSERT INTO events (case_id, seq, kind, at, actor, os_user, data, hash, link) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            linked,
+        )
+
+    def raise_case_number(self, site: str, year: int, number: int) -> None:
+        """Make sure ``next_case_number`` never hands out ``number`` or less again."""
+        self.db.execute(
+            "INSERT INTO counters (site, year, last) VALUES (?, ?, ?) "
+            "ON CONFLICT (site, year) DO UPDATE SET last = max(last, excluded.last)",
+            (site, year, number),
+        )
+
+    def mark_cases(self, case_ids: Sequence[str]) -> None:
+        """Remember case ids for this connection (a temporary table, not the ledger)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS marked (id TEXT PRIMARY KEY)")
+        self.db.executemany(
+            "INSERT OR IGNORE INTO temp.marked (id) VALUES (?)", [(c,) for c in case_ids]
+        )
+
+    def marked_cases(self) -> Iterator[str]:
+        """The marked case ids, then forget them."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS marked (id TEXT PRIMARY KEY)")
+        for row in self.db.execute("SELECT id FROM temp.marked ORDER BY rowid"):
+            yield row[0]
+        self.db.execute("DELETE FROM temp.marked")
+
+
+def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str, list[str]]:
+    where, params = [], []
+    if opened_from is not None:
+        where.append("opened_on >= ?")
+        params.append(opened_from)
+    if opened_to is not None:
+        where.append("opened_on <= ?")
+        params.append(opened_to)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
 
 def _case_dict(row: sqlite3.Row) -> dict[str, Any]:
     case = dict(row)
