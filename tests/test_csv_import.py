@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
+import time
 
 from bbcs.projection import CASE_FIELDS
 from bbcs.store import canonical_json, content_hash
@@ -428,3 +432,27 @@ def test_events_file_in_gb18030_without_bom(desk, tmp_path):
     converted = write_csv(tmp_path / "gbk.csv", table[0], table[1:], encoding="gb18030")
     desk.ok("import", str(converted))
     assert _case(desk.db, case)["resolution"] == "修好了"
+
+
+def test_a_killed_import_leaves_the_ledger_as_it_was(desk, tmp_path, snapshot):
+    desk.open("已有", "--reporter", "x")
+    big = write_csv(
+        tmp_path / "big.csv",
+        ["summary", "detail", "reporter", "opened_at", "lead_dept"],
+        [[f"事项 {i}", "很长的详情" * 20, "张三", "2026-09-29 09:30", "ZJJ"] for i in range(60000)],
+    )
+    before = snapshot()
+    wal = desk.db.with_name(desk.db.name + "-wal")
+    start = wal.stat().st_size if wal.exists() else 0
+    env = {**os.environ, "BBCS_DB": str(desk.db)}
+    process = subprocess.Popen([sys.executable, "-m", "bbcs", "import", str(big)], env=env)
+    try:
+        # kill it once it is writing inside its transaction
+        while process.poll() is None and (not wal.exists() or wal.stat().st_size <= start):
+            time.sleep(0.01)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode != 0, "the import finished before it could be killed"
+    assert snapshot() == before
+    assert desk.open("新件", "--reporter", "x") == "HX-2026-000002"

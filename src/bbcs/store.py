@@ -574,8 +574,11 @@ class Store:
             chunk = keys[start : start + 400]
             marks = ", ".join("(?, ?)" for _ in chunk)
             flat = [value for key in chunk for value in key]
+            # a join, not a row-value IN, so that SQLite searches the (case_id, seq) index
             for row in self.db.execute(
-                f"SELECT case_id, seq, hash FROM events WHERE (case_id, seq) IN (VALUES {marks})",
+                f"WITH wanted (case_id, seq) AS (VALUES {marks}) "
+                "SELECT e.case_id, e.seq, e.hash FROM wanted "
+                "JOIN events AS e ON e.case_id = wanted.case_id AND e.seq = wanted.seq",
                 flat,
             ):
                 found[(row[0], row[1])] = row[2]
@@ -601,6 +604,15 @@ class Store:
             linked,
         )
 
+    def next_case_numbers(self, site: str, year: int, count: int) -> int:
+        """The first of ``count`` consecutive new sequence numbers (``next_case_number``)."""
+        row = self.db.execute(
+            "INSERT INTO counters (site, year, last) VALUES (?, ?, ?) "
+            "ON CONFLICT (site, year) DO UPDATE SET last = last + excluded.last RETURNING last",
+            (site, year, count),
+        ).fetchone()
+        return int(row[0]) - count + 1
+
     def raise_case_number(self, site: str, year: int, number: int) -> None:
         """Make sure ``next_case_number`` never hands out ``number`` or less again."""
         self.db.execute(
@@ -608,6 +620,69 @@ class Store:
             "ON CONFLICT (site, year) DO UPDATE SET last = max(last, excluded.last)",
             (site, year, number),
         )
+
+    def add_new_cases(self, states: Sequence[CaseState]) -> None:
+        """``save_case`` for many cases the ledger does not hold yet, in a few statements."""
+        if not states:
+            return
+        first = self.db.execute("SELECT coalesce(max(n), 0) + 1 FROM cases").fetchone()[0]
+        records: list[dict[str, Any]] = []
+        holds: list[tuple[Any, ...]] = []
+        texts: list[tuple[int, str]] = []
+        for n, state in enumerate(states, start=first):
+            record = state.row()
+            record["co_depts"] = json.dumps(record["co_depts"], ensure_ascii=False)
+            record["due_provisional"] = int(record["due_provisional"])
+            record.update(
+                n=n,
+                opened_on=state.opened_at[:10],
+                closed_on=state.closed_at[:10] if state.closed_at else None,
+                round_start=state.round_start,
+                review=state.review,
+                unruled=len(state.unruled),
+                lead_pushbacks=state.lead_pushbacks,
+                last_at=state.last_at,
+            )
+            records.append(record)
+            holds.extend(
+                (state.id, i, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
+                for i, h in enumerate(state.holds)
+            )
+            parts = (state.summary, state.detail, state.resolution, *state.notes)
+            texts.append((n, "\n".join(part for part in parts if part)))
+        names = ", ".join(records[0])
+        marks = ", ".join(f":{name}" for name in records[0])
+        self.db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", records)
+        self.db.executemany(
+            "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            holds,
+        )
+        self.db.executemany("INSERT INTO case_text (rowid, body) VALUES (?, ?)", texts)
+
+    def events_of(self, case_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """``case_events`` of many cases at once."""
+        found: dict[str, list[dict[str, Any]]] = {case_id: [] for case_id in case_ids}
+        for start in range(0, len(case_ids), 500):
+            chunk = case_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for r in self.db.execute(
+                "SELECT case_id, seq, kind, at, actor, os_user, data, hash FROM events "
+                f"WHERE case_id IN ({marks}) ORDER BY case_id, seq",
+                chunk,
+            ):
+                found[r["case_id"]].append(
+                    {
+                        "seq": r["seq"],
+                        "kind": r["kind"],
+                        "at": r["at"],
+                        "actor": r["actor"],
+                        "os_user": r["os_user"],
+                        "data": json.loads(r["data"]),
+                        "hash": r["hash"],
+                    }
+                )
+        return found
 
     def mark_cases(self, case_ids: Sequence[str]) -> None:
         """Remember case ids for this connection (a temporary table, not the ledger)."""
