@@ -456,3 +456,7 @@ def test_a_killed_import_leaves_the_ledger_as_it_was(desk, tmp_path, snapshot):
     assert process.returncode != 0, "the import finished before it could be killed"
     assert snapshot() == before
     assert desk.open("新件", "--reporter", "x") == "HX-2026-000002"
+
+
+def test_a_missing_file_is_one_sentence(desk, tmp_path):
+    assert "No such file" in desk.fails("import", str(tmp_path / "nowhere.csv"))

@@ -96,11 +96,7 @@ def export(
 def import_(
     file: Annotated[
         Path,
-        typer.Argument(
-            help=_h("A cases or events CSV file.", "事项表或办理记录 CSV 文件。"),
-            exists=True,
-            dir_okay=False,
-        ),
+        typer.Argument(help=_h("A cases or events CSV file.", "事项表或办理记录 CSV 文件。")),
     ],
     dry_run: Annotated[
         bool,
