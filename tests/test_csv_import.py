@@ -460,3 +460,16 @@ def test_a_killed_import_leaves_the_ledger_as_it_was(desk, tmp_path, snapshot):
 
 def test_a_missing_file_is_one_sentence(desk, tmp_path):
     assert "No such file" in desk.fails("import", str(tmp_path / "nowhere.csv"))
+
+
+def test_a_row_longer_than_the_header_is_named(desk, tmp_path, snapshot):
+    typed = write_csv(
+        tmp_path / "long.csv",
+        ["summary", "reporter", "opened_at"],
+        [["a", "b", "2026-09-29"], ["a", "b", "2026-09-29", "extra"]],
+    )
+    before = snapshot()
+    result = desk("import", str(typed))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("line 3: the row has 4 cells but the header only 3\n")
+    assert snapshot() == before

@@ -359,6 +359,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "line {line}, column {column}: {problem}",
         "第 {line} 行，{column} 列：{problem}",
     ),
+    "import.problem_row": ("line {line}: {problem}", "第 {line} 行：{problem}"),
     "import.bad_count": (
         "{count} bad rows; nothing was imported",
         "共 {count} 行有误；未导入任何内容",

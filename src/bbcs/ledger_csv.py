@@ -218,6 +218,8 @@ class BadRows(InvalidInput):
     def __str__(self) -> str:
         lines = [
             t("import.problem", line=line, column=column, problem=problem)
+            if column
+            else t("import.problem_row", line=line, problem=problem)
             for line, column, problem in self.problems
         ]
         if self.count:
