@@ -12,7 +12,7 @@ import pytest
 from bbcs.i18n import FIELDS
 from bbcs.projection import CASE_FIELDS
 from conftest import rows
-from csv_world import read_csv, varied
+from csv_world import fresh, read_csv, varied
 
 
 def test_cases_file_has_the_section_3_fields_and_masks_phones(desk, tmp_path):
@@ -71,6 +71,18 @@ def test_chinese_headers(desk, tmp_path):
     header = read_csv(out)[0]
     assert header == [FIELDS[name][1] for name in CASE_FIELDS]
     assert header[:6] == ["编号", "状态", "事项摘要", "详情", "反映人", "联系电话"]
+
+
+def test_chinese_headers_import_back(desk, tmp_path):
+    varied(desk)
+    zh = tmp_path / "台账.csv"
+    desk.ok("export", str(zh), "--headers", "zh", "--unmask")
+    other = fresh(desk, tmp_path / "other.db")
+    desk.ok(*other, "import", str(zh))
+    mine, theirs = tmp_path / "mine.csv", tmp_path / "theirs.csv"
+    desk.ok("export", str(mine), "--unmask")
+    desk.ok(*other, "export", str(theirs), "--unmask")
+    assert theirs.read_bytes() == mine.read_bytes()
 
 
 def test_bad_headers_value_is_one_sentence(desk, tmp_path):
