@@ -28,6 +28,7 @@ def make_cases_file(path: Path, count: int) -> None:
         writer.writerow(HEADER)
         for i in range(count):
             day = 1 + i % 28
+            year = 2025 + i % 2  # case ids have six digits: under a million a year
             kind = i % 3
             writer.writerow(
                 [
@@ -37,10 +38,10 @@ def make_cases_file(path: Path, count: int) -> None:
                     f"张{i % 100}",
                     f"138{i:08d}",
                     ("simple", "normal", "complex")[i % 3],
-                    f"2026-09-{day:02d} 09:30",
+                    f"{year}-09-{day:02d} 09:30",
                     "" if kind == 0 else DEPTS[i % 3][0],
                     "GTJ;SCJ" if kind == 1 and i % 3 == 0 else "",
-                    f"2026-10-{day:02d} 16:00" if kind == 2 else "",
+                    f"{year}-10-{day:02d} 16:00" if kind == 2 else "",
                     "resolved" if kind == 2 else "",
                     "已办结" if kind == 2 else "",
                     "满意" if kind == 2 and i % 2 else "",

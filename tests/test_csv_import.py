@@ -473,3 +473,16 @@ def test_a_row_longer_than_the_header_is_named(desk, tmp_path, snapshot):
     assert result.exit_code == 1
     assert result.stderr.startswith("line 3: the row has 4 cells but the header only 3\n")
     assert snapshot() == before
+
+
+def test_case_numbers_never_run_past_six_digits(desk, tmp_path, snapshot):
+    typed = write_csv(
+        tmp_path / "ids.csv",
+        ["id", "summary", "reporter", "opened_at"],
+        [["HX-2026-999999", "a", "张三", "2026-09-29"], ["", "b", "李四", "2026-09-30"]],
+    )
+    before = snapshot()
+    assert desk.fails("import", str(typed)) == (
+        "site HX has no case numbers left for 2026 (six digits: at most 999999 cases a year)"
+    )
+    assert snapshot() == before

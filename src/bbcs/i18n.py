@@ -359,6 +359,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "line {line}, column {column}: {problem}",
         "第 {line} 行，{column} 列：{problem}",
     ),
+    "import.ids_exhausted": (
+        "site {site} has no case numbers left for {year} (six digits: at most 999999 cases a year)",
+        "站点 {site} {year} 年的事项编号已用尽（六位数字：每年最多 999999 件）",
+    ),
     "import.problem_row": ("line {line}: {problem}", "第 {line} 行：{problem}"),
     "import.bad_count": (
         "{count} bad rows; nothing was imported",

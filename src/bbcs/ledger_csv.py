@@ -55,6 +55,7 @@ from bbcs.store import FILE_MODE, canonical_json
 
 EVENT_FIELDS = ("case_id", "seq", "kind", "at", "actor", "os_user", "data", "hash")
 MAX_SHOWN = 20  # bad rows listed before the count
+MAX_CASE_NUMBER = 999_999  # case ids have six digits: SITE-YYYY-NNNNNN
 BATCH = 2000  # rows checked and written together
 CO_SEPARATORS = re.compile(r"[;；、]")
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")  # a cell that starts so gets (or had) a guarding '
@@ -514,6 +515,8 @@ class _CasesImport:
             by_year.setdefault(values["opened_at"].year, []).append(values)
         for year, rows in by_year.items():
             first = self.store.next_case_numbers(self.site, year, len(rows))
+            if first + len(rows) - 1 > MAX_CASE_NUMBER:
+                raise Conflict("import.ids_exhausted", site=self.site, year=year)
             for number, values in enumerate(rows, start=first):
                 values["id"] = f"{self.site}-{year}-{number:06d}"
 
