@@ -486,3 +486,12 @@ def test_case_numbers_never_run_past_six_digits(desk, tmp_path, snapshot):
         "site HX has no case numbers left for 2026 (six digits: at most 999999 cases a year)"
     )
     assert snapshot() == before
+
+
+def test_empty_trailing_columns_as_spreadsheets_save_them(desk, tmp_path):
+    typed = tmp_path / "excel.csv"
+    typed.write_text(
+        "事项摘要,反映人,受理时间,,\r\n路灯,张三,2026-09-29,,\r\n井盖,李四,2026-09-30,,,\r\n",
+        encoding="utf-8-sig",
+    )
+    assert desk.ok("import", str(typed)).strip() == "Imported 2 cases (0 already in the ledger)"

@@ -282,6 +282,8 @@ def import_file(
                 raise InvalidInput("import.empty", path=str(path))
             reader = _Reader(raw, progress)
             names = [name.strip().lstrip("\ufeff") for name in header[1]]
+            while names and not names[-1]:
+                names.pop()  # a spreadsheet's empty trailing columns
             if sorted(n.lower() for n in names) == sorted(EVENT_FIELDS):
                 result = _EventsImport(ledger, names, dry_run).run(reader.each(records))
             else:
@@ -377,7 +379,7 @@ def _case_columns(path: Path, names: list[str]) -> dict[str, int]:
 
 def _cells(record: list[str], columns: dict[str, int], width: int) -> dict[str, str]:
     """One record's cells by field name, unguarded; a field the file lacks is empty."""
-    if len(record) > width:
+    if len(record) > width and any(value.strip() for value in record[width:]):
         raise _Cell("", t("import.too_many_cells", count=len(record), expected=width))
     return {
         name: unguard(record[index]) if index < len(record) else ""
@@ -444,7 +446,7 @@ class _CasesImport:
         self.store = ledger.store
         self.names = names
         self.columns = columns
-        self.width = max(columns.values()) + 1
+        self.width = len(names)
         self.dry_run = dry_run
         self.report = _Report()
         self.site = ledger.site
@@ -770,7 +772,7 @@ class _EventsImport:
         return unguard(record[index]) if index < len(record) else ""
 
     def _event(self, record: list[str]) -> EventRow:
-        if len(record) > len(EVENT_FIELDS):
+        if len(record) > len(EVENT_FIELDS) and any(v.strip() for v in record[len(EVENT_FIELDS) :]):
             raise _Cell(
                 "", t("import.too_many_cells", count=len(record), expected=len(EVENT_FIELDS))
             )
