@@ -350,6 +350,8 @@ class _Reader:
                     self.progress(self.raw.tell())
         if batch:
             yield batch
+        if self.progress is not None:
+            self.progress(self.raw.tell())
 
 
 def _case_columns(path: Path, names: list[str]) -> dict[str, int]:
