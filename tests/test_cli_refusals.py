@@ -130,3 +130,16 @@ def test_debug_lets_the_traceback_through(desk, case):
     result = desk("--debug", "note", "HX-2026-000099", "x")
     assert result.exit_code == 1
     assert type(result.exception).__name__ == "NotFound"
+
+
+def test_a_year_has_at_most_999999_case_numbers(desk, snapshot):
+    import sqlite3
+
+    desk.open("first", "--reporter", "x")
+    con = sqlite3.connect(desk.db)
+    con.execute("UPDATE counters SET last = 999999")
+    con.commit()
+    con.close()
+    before = snapshot()
+    assert "no case numbers left for 2026" in desk.fails("open", "x", "--reporter", "y")
+    assert snapshot() == before

@@ -265,3 +265,33 @@ def test_refusals_speak_chinese_when_the_interface_does(
     monkeypatch.setenv("BBCS_LANG", "zh")
     assert "zj 所在的 ZJJ 从未承办事项 HX-2026-000002" in staffed.fails("show", "2", user="zj")
     assert "不是本台账的登记用户" in staffed.fails("list", user="stranger")
+
+
+def test_csv_exchange_follows_the_roles(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from bbcs.cli import app
+
+    runner = CliRunner()
+    monkeypatch.setenv("BBCS_DB", str(tmp_path / "roles.db"))
+    monkeypatch.setenv("BBCS_NOW", "2026-11-02T09:00")
+    monkeypatch.setenv("BBCS_LANG", "en")
+
+    def as_user(user, *args):
+        monkeypatch.setenv("BBCS_USER", user)
+        return runner.invoke(app, list(args))
+
+    assert as_user("boss", "user", "add", "boss", "--role", "admin").exit_code == 0
+    assert as_user("boss", "user", "add", "lin", "--role", "clerk").exit_code == 0
+    assert as_user("boss", "user", "add", "sun", "--role", "supervisor").exit_code == 0
+    assert as_user("lin", "open", "x", "--reporter", "y", "--phone", "13812345678").exit_code == 0
+    out = tmp_path / "cases.csv"
+    assert as_user("lin", "export", str(out)).exit_code == 0
+    assert "138****5678" in out.read_text(encoding="utf-8-sig")
+    refused = as_user("lin", "export", str(out), "--unmask")
+    assert refused.exit_code == 1
+    refused = as_user("lin", "export", str(tmp_path / "events.csv"), "--events")
+    assert refused.exit_code == 1 and not (tmp_path / "events.csv").exists()
+    assert as_user("sun", "export", str(tmp_path / "events.csv"), "--events").exit_code == 0
+    assert as_user("sun", "export", str(out), "--unmask").exit_code == 0
+    assert "13812345678" in out.read_text(encoding="utf-8-sig")

@@ -832,11 +832,12 @@ def demo(
 # ---------------------------------------------------------------- command groups of their own
 # Each module below imports only typer at the top; its heavy imports live inside its commands.
 from bbcs.cli_calendar import calendar_app  # noqa: E402
-
-app.add_typer(calendar_app, name="calendar")
+from bbcs.cli_csv import register as register_csv  # noqa: E402
 from bbcs.cli_reliability import register as register_reliability  # noqa: E402
 
+app.add_typer(calendar_app, name="calendar")
 register_reliability(app)
+register_csv(app)
 
 
 # Command help in Chinese: the docstrings are the English help; the examples stay as they are.
@@ -867,6 +868,10 @@ HELP_ZH = {
     "list": "列出事项（按受理时间先后）。\n\n示例：bbcs list --dept ZJJ --warning red",
     "search": "按摘要、详情、办理情况和备注全文查找。\n\n示例：bbcs search 营业执照",
     "demo": "生成演示台账（某县窗口两个月的事项）并显示；不会写入正式台账。\n\n示例：bbcs demo",
+    "export": "将事项（加 --events 则为全部办理记录）写入 Excel 可打开的 CSV 文件。\n\n"
+    "示例：bbcs export cases.csv --from 2026-01-01 --headers zh",
+    "import": "导入事项表或办理记录 CSV 文件：全部校验通过才写入，否则不写入任何内容。\n\n"
+    "示例：bbcs import cases.csv --dry-run",
     "dept add": "登记承办单位。\n\n示例：bbcs dept add ZJJ 住建局",
     "dept list": "列出已登记的承办单位。\n\n示例：bbcs dept list",
     "policy show": "查看现行政策参数。\n\n示例：bbcs policy show",

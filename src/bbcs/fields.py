@@ -24,6 +24,7 @@ _CONTROL_SHORT = re.compile(r"[\x00-\x1f\x7f]")
 _PHONE = re.compile(r"[0-9 +\-]+")
 SITE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,9}")
 DEPT_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}")
+MAX_CASE_NUMBER = 999_999  # case ids have six digits: SITE-YYYY-NNNNNN
 CASE_ID = re.compile(r"([A-Z][A-Z0-9]{0,9})-(\d{4})-(\d{6})")
 
 E = TypeVar("E", bound=Labelled)

@@ -440,6 +440,142 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- reports (issue 4)
     # --- CSV ledgers (issue 5)
+    "export.done": ("Exported {count} cases to {path}", "已导出 {count} 件事项到 {path}"),
+    "export.done_events": (
+        "Exported {count} events to {path}",
+        "已导出 {count} 条办理记录到 {path}",
+    ),
+    "export.events_headers": (
+        "--headers zh applies to the cases file; the events file keeps its English header",
+        "--headers zh 只用于事项表；办理记录文件的表头保持英文",
+    ),
+    "export.bad_headers": (
+        "--headers takes en or zh, not {value}",
+        "--headers 只能为 en 或 zh，不能为 {value}",
+    ),
+    "import.done": (
+        "Imported {added} cases ({skipped} already in the ledger)",
+        "已导入 {added} 件事项（{skipped} 件台账中已有）",
+    ),
+    "import.dry": (
+        "Would import {added} cases ({skipped} already in the ledger); nothing was written",
+        "将导入 {added} 件事项（{skipped} 件台账中已有）；未写入任何内容",
+    ),
+    "import.done_events": (
+        "Imported {added} events of {cases} cases ({skipped} already in the ledger)",
+        "已导入 {cases} 件事项的 {added} 条办理记录（{skipped} 条台账中已有）",
+    ),
+    "import.dry_events": (
+        "Would import {added} events of {cases} cases ({skipped} already in the ledger); "
+        "nothing was written",
+        "将导入 {cases} 件事项的 {added} 条办理记录（{skipped} 条台账中已有）；未写入任何内容",
+    ),
+    "import.problem": (
+        "line {line}, column {column}: {problem}",
+        "第 {line} 行，{column} 列：{problem}",
+    ),
+    "import.ids_exhausted": (
+        "site {site} has no case numbers left for {year} (six digits: at most 999999 cases a year)",
+        "站点 {site} {year} 年的事项编号已用尽（六位数字：每年最多 999999 件）",
+    ),
+    "import.problem_row": ("line {line}: {problem}", "第 {line} 行：{problem}"),
+    "import.bad_count": (
+        "{count} bad rows; nothing was imported",
+        "共 {count} 行有误；未导入任何内容",
+    ),
+    "import.missing_depts": (
+        "the file names departments that are not registered; register them first "
+        "(bbcs dept add): {depts}",
+        "文件中有未登记的单位，请先登记（bbcs dept add）：{depts}",
+    ),
+    "import.empty": ("{path} is empty: it has no header row", "{path} 是空文件，没有表头"),
+    "import.encoding": (
+        "{path} is neither UTF-8 nor GB18030 text",
+        "{path} 既不是 UTF-8 也不是 GB18030 编码的文本",
+    ),
+    "import.bad_csv": (
+        "{path} line {line} is not CSV: {reason}",
+        "{path} 第 {line} 行不是有效的 CSV：{reason}",
+    ),
+    "import.unknown_columns": (
+        "{path} has columns that are not case fields: {columns}",
+        "{path} 中有无法识别的列：{columns}",
+    ),
+    "import.duplicate_column": (
+        "{path} has the column {column} twice",
+        "{path} 中 {column} 列重复",
+    ),
+    "import.missing_columns": (
+        "{path} lacks the columns {columns}",
+        "{path} 缺少以下列：{columns}",
+    ),
+    "import.too_many_cells": (
+        "the row has {count} cells but the header only {expected}",
+        "该行有 {count} 个单元格，而表头只有 {expected} 列",
+    ),
+    "import.bad_case_id": (
+        "{value} is not a case id (like HX-2026-000042)",
+        "{value} 不是有效的事项编号（如 HX-2026-000042）",
+    ),
+    "import.masked_phone": (
+        "{value} is a masked phone number; export with --unmask to carry phone numbers",
+        "{value} 是隐去部分数字的电话号码；导出时须加 --unmask 才能带上完整号码",
+    ),
+    "import.not_count": (
+        "{value} is not a whole number of 0 or more",
+        "{value} 不是大于等于 0 的整数",
+    ),
+    "import.not_bool": ("{value} is not true or false", "{value} 不是 true 或 false"),
+    "import.before_opening": (
+        "{at} is before the case was opened ({opened})",
+        "{at} 早于受理时间 {opened}",
+    ),
+    "import.pending_with_lead": (
+        "a pending case has no lead department (is it in_progress, 办理中?)",
+        "待交办事项没有牵头单位（是否应为“办理中”？）",
+    ),
+    "import.needs_lead": (
+        "a case in progress needs a lead department",
+        "办理中的事项须有牵头单位",
+    ),
+    "import.closed_needs": ("a closed case needs {field}", "已办结事项须填写{field}"),
+    "import.not_closed": ("only a closed case has {field}", "只有已办结事项才有{field}"),
+    "import.exists_different": (
+        "case {case} is already in the ledger and says something else; "
+        "histories merge through events files (export --events)",
+        "事项 {case} 台账中已有且内容不同；合并办理经过请用办理记录文件（export --events）",
+    ),
+    "import.bad_seq": (
+        "{value} is not an event number (1 or more)",
+        "{value} 不是有效的记录序号（须不小于 1）",
+    ),
+    "import.bad_kind": ("{value} is not a kind of event", "{value} 不是有效的记录类型"),
+    "import.bad_at": (
+        "{value} is not an ISO date-time with offset",
+        "{value} 不是带时区的 ISO 日期时间",
+    ),
+    "import.bad_json": ("the data is not a JSON object", "data 不是 JSON 对象"),
+    "import.bad_hash": (
+        "the hash does not match the event's content (edited after export?)",
+        "哈希值与记录内容不符（导出后被改动过？）",
+    ),
+    "import.local_site": (
+        "the file holds case {case} of site {site}, this ledger's own site; "
+        "a ledger does not import its own events",
+        "文件中的事项 {case} 属于本台账站点 {site}；不能导入本站点自己的办理记录",
+    ),
+    "import.conflict": (
+        "case {case} has another history in this ledger (event {seq} differs); nothing was imported",
+        "事项 {case} 在本台账中的办理经过与文件不同（第 {seq} 条记录不一致）；未导入任何内容",
+    ),
+    "import.gap": (
+        "the history of case {case} would lack event {seq}; nothing was imported",
+        "事项 {case} 的办理经过将缺少第 {seq} 条记录；未导入任何内容",
+    ),
+    "import.bad_history": (
+        "the history of case {case} cannot be replayed ({reason}); nothing was imported",
+        "事项 {case} 的办理经过无法重放（{reason}）；未导入任何内容",
+    ),
     # --- reliability and security (issue 6)
     "verify.ok": (
         "Verified {events} events and {cases} cases; head {head}",

@@ -264,7 +264,10 @@ class Ledger:
             lead = self.department(dept) if dept else None
             co_codes = self._co_departments(lead, co) if lead else []
             site = self.site
-            case_id = f"{site}-{day.year}-{self.store.next_case_number(site, day.year):06d}"
+            number = self.store.next_case_number(site, day.year)
+            if number > fields.MAX_CASE_NUMBER:
+                raise Conflict("import.ids_exhausted", site=site, year=day.year)
+            case_id = f"{site}-{day.year}-{number:06d}"
             events: list[Event] = []
             state = self._append(case_id, events, EventKind.OPEN, data, moment)
             if lead:

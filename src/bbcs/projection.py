@@ -249,6 +249,11 @@ def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
     state.extensions = int(baseline.get("extensions", 0))
     state.reopened = int(baseline.get("reopened", 0))
     state.escalation = baseline.get("escalation", Escalation.NONE.value)
+    # a case imported from a cases file: a rating kept from before a reopening, and
+    # co-departments left without a lead (SPEC §7)
+    state.rating = baseline.get("rating")
+    for dept in baseline.get("co_depts", []):
+        _add_co(state, dept, day, seq)
     _set_dates(state, data)
 
 

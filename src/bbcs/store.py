@@ -701,6 +701,174 @@ class Store:
         rows = self.db.execute("SELECT DISTINCT dept FROM holds WHERE case_id = ?", (case_id,))
         return {str(r[0]) for r in rows}
 
+    # ------------------------------------------------- CSV ledgers (issue 5)
+
+    def iter_case_rows(
+        self, opened_from: str | None, opened_to: str | None
+    ) -> Iterator[dict[str, Any]]:
+        """Case rows in opening order, streamed from the cursor (memory does not grow)."""
+        where, params = _opened_between(opened_from, opened_to)
+        cursor = self.db.execute(f"SELECT * FROM cases{where} ORDER BY opened_on, n", params)
+        for row in cursor:
+            yield _case_dict(row)
+
+    def iter_event_rows(
+        self, opened_from: str | None, opened_to: str | None
+    ) -> Iterator[sqlite3.Row]:
+        """Every event of the cases opened in the period, in the order the ledger wrote them."""
+        where, params = _opened_between(opened_from, opened_to)
+        sql = "SELECT case_id, seq, kind, at, actor, os_user, data, hash FROM events"
+        if where:
+            sql += f" WHERE case_id IN (SELECT id FROM cases{where})"
+        yield from self.db.execute(sql + " ORDER BY id", params)
+
+    def add_audit(self, at: str, actor: str, os_user: str, action: str, detail: str) -> None:
+        self.db.execute(
+            "INSERT INTO audit (at, actor, os_user, action, detail) VALUES (?, ?, ?, ?, ?)",
+            (at, actor, os_user, action, detail),
+        )
+
+    def case_rows(self, case_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The rows of those of ``case_ids`` the ledger holds, by id."""
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(case_ids), 500):
+            chunk = case_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT * FROM cases WHERE id IN ({marks})", chunk):
+                found[row["id"]] = _case_dict(row)
+        return found
+
+    def event_hashes(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The content hashes the ledger holds for those (case_id, seq) pairs."""
+        found: dict[tuple[str, int], str] = {}
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            marks = ", ".join("(?, ?)" for _ in chunk)
+            flat = [value for key in chunk for value in key]
+            # a join, not a row-value IN, so that SQLite searches the (case_id, seq) index
+            for row in self.db.execute(
+                f"WITH wanted (case_id, seq) AS (VALUES {marks}) "
+                "SELECT e.case_id, e.seq, e.hash FROM wanted "
+                "JOIN events AS e ON e.case_id = wanted.case_id AND e.seq = wanted.seq",
+                flat,
+            ):
+                found[(row[0], row[1])] = row[2]
+        return found
+
+    def append_given_events(
+        self, events: Sequence[tuple[str, int, str, str, str, str, str, str]]
+    ) -> None:
+        """Append events whose seq and content hash are given, extending the chain in order.
+
+        Each event is ``(case_id, seq, kind, at, actor, os_user, data_json, hash)``; the
+        caller has checked each hash (``content_hash``) and that none is already held.
+        """
+        row = self.db.execute("SELECT link FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        link = row[0] if row else ZERO_LINK
+        linked = []
+        for event in events:
+            link = next_link(link, event[7])
+            linked.append((*event, link))
+        self.db.executemany(
+            "INSERT INTO events (case_id, seq, kind, at, actor, os_user, data, hash, link) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            linked,
+        )
+
+    def next_case_numbers(self, site: str, year: int, count: int) -> int:
+        """The first of ``count`` consecutive new sequence numbers (``next_case_number``)."""
+        row = self.db.execute(
+            "INSERT INTO counters (site, year, last) VALUES (?, ?, ?) "
+            "ON CONFLICT (site, year) DO UPDATE SET last = last + excluded.last RETURNING last",
+            (site, year, count),
+        ).fetchone()
+        return int(row[0]) - count + 1
+
+    def raise_case_number(self, site: str, year: int, number: int) -> None:
+        """Make sure ``next_case_number`` never hands out ``number`` or less again."""
+        self.db.execute(
+            "INSERT INTO counters (site, year, last) VALUES (?, ?, ?) "
+            "ON CONFLICT (site, year) DO UPDATE SET last = max(last, excluded.last)",
+            (site, year, number),
+        )
+
+    def add_new_cases(self, states: Sequence[CaseState]) -> None:
+        """``save_case`` for many cases the ledger does not hold yet, in a few statements."""
+        if not states:
+            return
+        first = self.db.execute("SELECT coalesce(max(n), 0) + 1 FROM cases").fetchone()[0]
+        records: list[dict[str, Any]] = []
+        holds: list[tuple[Any, ...]] = []
+        texts: list[tuple[int, str]] = []
+        for n, state in enumerate(states, start=first):
+            record = state.row()
+            record["co_depts"] = json.dumps(record["co_depts"], ensure_ascii=False)
+            record["due_provisional"] = int(record["due_provisional"])
+            record.update(
+                n=n,
+                opened_on=state.opened_at[:10],
+                closed_on=state.closed_at[:10] if state.closed_at else None,
+                round_start=state.round_start,
+                review=state.review,
+                unruled=len(state.unruled),
+                lead_pushbacks=state.lead_pushbacks,
+                last_at=state.last_at,
+            )
+            records.append(record)
+            holds.extend(
+                (state.id, i, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
+                for i, h in enumerate(state.holds)
+            )
+            parts = (state.summary, state.detail, state.resolution, *state.notes)
+            texts.append((n, "\n".join(part for part in parts if part)))
+        names = ", ".join(records[0])
+        marks = ", ".join(f":{name}" for name in records[0])
+        self.db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", records)
+        self.db.executemany(
+            "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            holds,
+        )
+        self.db.executemany("INSERT INTO case_text (rowid, body) VALUES (?, ?)", texts)
+
+    def events_of(self, case_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """``case_events`` of many cases at once."""
+        found: dict[str, list[dict[str, Any]]] = {case_id: [] for case_id in case_ids}
+        for start in range(0, len(case_ids), 500):
+            chunk = case_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for r in self.db.execute(
+                "SELECT case_id, seq, kind, at, actor, os_user, data, hash FROM events "
+                f"WHERE case_id IN ({marks}) ORDER BY case_id, seq",
+                chunk,
+            ):
+                found[r["case_id"]].append(
+                    {
+                        "seq": r["seq"],
+                        "kind": r["kind"],
+                        "at": r["at"],
+                        "actor": r["actor"],
+                        "os_user": r["os_user"],
+                        "data": json.loads(r["data"]),
+                        "hash": r["hash"],
+                    }
+                )
+        return found
+
+    def mark_cases(self, case_ids: Sequence[str]) -> None:
+        """Remember case ids for this connection (a temporary table, not the ledger)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS marked (id TEXT PRIMARY KEY)")
+        self.db.executemany(
+            "INSERT OR IGNORE INTO temp.marked (id) VALUES (?)", [(c,) for c in case_ids]
+        )
+
+    def marked_cases(self) -> Iterator[str]:
+        """The marked case ids, then forget them."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS marked (id TEXT PRIMARY KEY)")
+        for row in self.db.execute("SELECT id FROM temp.marked ORDER BY rowid"):
+            yield row[0]
+        self.db.execute("DELETE FROM temp.marked")
+
 
 def case_record(state: CaseState) -> dict[str, Any]:
     """The ``cases`` row of a projected state, as stored (``verify`` compares with it)."""
@@ -722,6 +890,17 @@ def case_record(state: CaseState) -> dict[str, Any]:
 def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
     """The ``holds`` rows of a projected state: (dept, role, received, dept_due, ended, how, seq)."""
     return [(h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq) for h in state.holds]
+
+
+def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str, list[str]]:
+    where, params = [], []
+    if opened_from is not None:
+        where.append("opened_on >= ?")
+        params.append(opened_from)
+    if opened_to is not None:
+        where.append("opened_on <= ?")
+        params.append(opened_to)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def _case_dict(row: sqlite3.Row) -> dict[str, Any]:

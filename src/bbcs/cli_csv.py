@@ -1,0 +1,147 @@
+"""``bbcs export`` and ``bbcs import``: CSV ledgers (SPEC §7).
+
+Only typer is imported at the top; the CSV machinery (``bbcs.ledger_csv``) and rich
+load inside the commands.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bbcs.i18n import language, t
+
+if TYPE_CHECKING:
+    from bbcs.ledger_csv import Progress
+
+PROGRESS_FROM_BYTES = 1 << 20  # about five thousand rows: smaller files finish at once
+
+
+def _h(en: str, zh: str) -> str:
+    return zh if language() == "zh" else en
+
+
+def export(
+    file: Annotated[Path, typer.Argument(help=_h("The CSV file to write.", "要写入的 CSV 文件。"))],
+    events: Annotated[
+        bool,
+        typer.Option(
+            "--events",
+            help=_h(
+                "Write the full event log (the true ledger) instead of one row per case.",
+                "导出完整的办理记录（真正的台账），而不是每件事项一行。",
+            ),
+        ),
+    ] = False,
+    opened_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help=_h("Cases opened on or after this day.", "受理日期不早于该日。"),
+            show_default=False,
+        ),
+    ] = None,
+    opened_to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help=_h("Cases opened on or before this day.", "受理日期不晚于该日。"),
+            show_default=False,
+        ),
+    ] = None,
+    headers: Annotated[
+        str,
+        typer.Option("--headers", help=_h("Column names: en or zh.", "表头语言：en 或 zh。")),
+    ] = "en",
+    unmask: Annotated[
+        bool,
+        typer.Option(
+            "--unmask",
+            help=_h(
+                "Write whole phone numbers (recorded in the audit log).",
+                "导出完整电话号码（记入审计日志）。",
+            ),
+        ),
+    ] = False,
+) -> None:
+    """Write the cases, or with --events their histories, to a CSV file Excel opens.
+
+    Example: bbcs export cases.csv --from 2026-01-01 --headers zh
+    """
+    from bbcs import render
+    from bbcs.cli import day, ledger
+    from bbcs.errors import InvalidInput
+    from bbcs.ledger_csv import export as export_file
+
+    if headers not in ("en", "zh"):
+        raise InvalidInput("export.bad_headers", value=headers)
+    done = export_file(
+        ledger(write=False),
+        file,
+        events=events,
+        opened_from=day(opened_from),
+        opened_to=day(opened_to),
+        headers_zh=headers == "zh",
+        unmask=unmask,
+    )
+    key = "export.done_events" if events else "export.done"
+    render.line(t(key, count=done.rows, path=str(file)))
+
+
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(help=_h("A cases or events CSV file.", "事项表或办理记录 CSV 文件。")),
+    ],
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help=_h(
+                "Check the file and say what would be added.", "只检查文件，报告将导入的内容。"
+            ),
+        ),
+    ] = False,
+) -> None:
+    """Import a cases or events file (English or Chinese headers), all or nothing.
+
+    Example: bbcs import 台账.csv --dry-run
+    """
+    from bbcs import render
+    from bbcs.cli import ledger
+    from bbcs.ledger_csv import import_file
+
+    book = ledger(write=not dry_run)
+    with _progress(file) as progress:
+        done = import_file(book, file, dry_run=dry_run, progress=progress)
+    if done.shape == "events":
+        key = "import.dry_events" if done.dry_run else "import.done_events"
+    else:
+        key = "import.dry" if done.dry_run else "import.done"
+    render.line(t(key, added=done.added, skipped=done.skipped, cases=done.cases))
+
+
+@contextmanager
+def _progress(file: Path) -> Iterator[Progress | None]:
+    """A progress bar on stderr, for a big file read at a terminal only."""
+    size = file.stat().st_size
+    if size < PROGRESS_FROM_BYTES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress as Bar
+
+    from bbcs import render
+
+    with Bar(console=render.console(stderr=True), transient=True) as bar:
+        task = bar.add_task(file.name, total=size)
+        yield lambda done: bar.update(task, completed=done)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("import")(import_)
