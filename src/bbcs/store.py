@@ -154,8 +154,18 @@ def _run_script(script: str) -> Callable[[sqlite3.Connection], None]:
     return migration
 
 
+# Reports (SPEC §6) find a period's events by time and the holds that ended in it,
+# so a report reads the period, not the whole ledger.
+M002_REPORT_INDEXES = """
+        CREATE INDEX events_at ON events (at);
+        CREATE INDEX holds_ended ON holds (ended);
+"""
+
 # Numbered migrations: never edit one that has shipped; add the next.
-MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_run_script(M001_INITIAL),)
+MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
+    _run_script(M001_INITIAL),
+    _run_script(M002_REPORT_INDEXES),
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

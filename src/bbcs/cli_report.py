@@ -1,0 +1,422 @@
+"""``bbcs report …``: the daily, weekly, monthly, pushback, overdue and casebook reports, and nightly.
+
+Each command picks its period, asks ``reports.issue`` for the document (one
+transaction; with ``--publish`` it is stored beside the chain head), and hands
+it to ``render_reports`` in the format asked for. ``nightly`` takes a lock in
+its output folder, sweeps, and writes the day's report in every format, each
+file through a temporary file in the same folder and a rename.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from bbcs.cli import JsonOpt, _h, day, ledger
+from bbcs.errors import Conflict, InvalidInput
+
+report_app = typer.Typer(
+    help=_h(
+        "Reports: daily, weekly, monthly, pushback, overdue, casebook, nightly.",
+        "报表：日报、周报、月报、推诿统计、超期、案例汇总、夜间报表。",
+    ),
+    no_args_is_help=True,
+)
+
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help=_h(
+            "First day of the period (to today if --to is absent).",
+            "期间第一天（无 --to 时到今天）。",
+        ),
+        show_default=False,
+    ),
+]
+ToOpt = Annotated[
+    str | None,
+    typer.Option("--to", help=_h("Last day of the period.", "期间最后一天。"), show_default=False),
+]
+FormatOpt = Annotated[str, typer.Option("--format", help="table|json|csv|md|html|xlsx")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help=_h("Write to this file.", "写入该文件。"), show_default=False
+    ),
+]
+PublishOpt = Annotated[
+    bool,
+    typer.Option(
+        "--publish",
+        help=_h(
+            "Store the report as issued, with the ledger's chain head.",
+            "发布：保存本报表及台账链头，供日后原样重印。",
+        ),
+    ),
+]
+PublishedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--published",
+        help=_h("Reprint the report as it was published.", "原样重印已发布的报表。"),
+    ),
+]
+WeekOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--week", help=_h("ISO week, e.g. 2026-W47.", "ISO 周，如 2026-W47。"), show_default=False
+    ),
+]
+MonthOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--month", help=_h("Month, e.g. 2026-11.", "月份，如 2026-11。"), show_default=False
+    ),
+]
+
+
+def _run(
+    kind: str,
+    *,
+    fmt: str,
+    output: Path | None,
+    as_json: bool,
+    publish: bool,
+    reprint: bool,
+    **period: Any,
+) -> None:
+    from bbcs import reports
+    from bbcs.render_reports import FORMATS
+
+    chosen = "json" if as_json else fmt.strip().lower()
+    if chosen not in FORMATS:
+        raise InvalidInput("report.bad_format", value=fmt)
+    if chosen == "xlsx" and output is None:
+        raise InvalidInput("report.xlsx_needs_output")
+    if publish and reprint:
+        raise InvalidInput("report.publish_clash")
+    book = ledger(write=False)
+    span = reports.choose_span(
+        kind,
+        book.today,
+        day=day(period.get("date")),
+        week=period.get("week"),
+        month=period.get("month"),
+        first=day(period.get("first")),
+        last=day(period.get("last")),
+    )
+    if reprint:
+        body = reports.published(book, kind, span)
+        import json
+
+        doc = json.loads(body)
+        if chosen == "json":
+            _emit(body + "\n", output)
+            return
+    else:
+        doc = reports.issue(book, kind, span, publish=publish)
+    _show(doc, chosen, output)
+
+
+def _show(doc: dict[str, Any], fmt: str, output: Path | None) -> None:
+    from bbcs import render_reports
+
+    if output is not None:
+        write_atomically(output, render_reports.render_bytes(doc, fmt))
+        from bbcs import render
+        from bbcs.i18n import t
+
+        render.line(t("report.wrote", path=str(output)))
+        return
+    if fmt == "table":
+        render_reports.print_table(doc)
+        return
+    _emit(render_reports.render_text(doc, fmt), None)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is not None:
+        write_atomically(output, text.encode("utf-8"))
+        return
+    sys.stdout.write(text)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and move it into place."""
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o660)  # reports name cases and people: owner and group only
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+@report_app.command("daily")
+def report_daily(
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help=_h("The day (default today).", "日期（默认今天）。"), show_default=False
+        ),
+    ] = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Report one day's figures per department. Example: bbcs report daily --date 2026-11-20"""
+    _run(
+        "daily",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        date=date,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command("weekly")
+def report_weekly(
+    week: WeekOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Rank the departments over a week (default the last complete one), with 环比.
+
+    Example: bbcs report weekly --week 2026-W47 --publish
+    """
+    _run(
+        "weekly",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        week=week,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command("monthly")
+def report_monthly(
+    month: MonthOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Rank the departments over a month (default the last complete one), with 环比.
+
+    Example: bbcs report monthly --month 2026-11 --format html -o 2026-11.html
+    """
+    _run(
+        "monthly",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        month=month,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command("pushback")
+def report_pushback(
+    week: WeekOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Show who pushed how many cases onto whom (default the last complete week).
+
+    Example: bbcs report pushback --from 2026-11-01 --to 2026-11-30
+    """
+    _run(
+        "pushback",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        week=week,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command("overdue")
+def report_overdue(
+    last: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help=_h("As of the end of this day (default today).", "截至该日（默认今天）。"),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """List the pending and in-progress cases past due, most overdue first.
+
+    Example: bbcs report overdue --format csv -o overdue.csv
+    """
+    _run(
+        "overdue",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        date=last,
+    )
+
+
+@report_app.command("casebook")
+def report_casebook(
+    month: MonthOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Digest the cases closed in a period by category (案例汇总; default the last month).
+
+    Example: bbcs report casebook --month 2026-10 --format md
+    """
+    _run(
+        "casebook",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        month=month,
+        first=first,
+        last=last,
+    )
+
+
+class _LateProgress:
+    """A progress bar on stderr, shown only on a terminal and only once work passes a second."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def step(self) -> None:
+        self.done += 1
+        if self.bar is None and sys.stderr.isatty() and time.monotonic() - self.started > 1.0:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            from bbcs.i18n import t
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(t("report.progress"), total=self.total)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@report_app.command("nightly")
+def report_nightly(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help=_h("Folder for the report files.", "报表文件目录。"), show_default=False
+        ),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=_h("The day, for a late run (default today).", "日期（补跑时用，默认今天）。"),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Sweep, then write the day's report in every format to DIR/YYYY-MM-DD.*.
+
+    Example (crontab): 50 23 * * * bbcs report nightly --out /srv/bbcs/reports
+    """
+    from filelock import FileLock, Timeout
+
+    from bbcs import render, reports
+    from bbcs.i18n import t
+    from bbcs.render_reports import FORMATS, SUFFIX, render_bytes
+
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out / ".bbcs-nightly.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise Conflict("report.nightly_locked", dir=str(out)) from None
+    progress = _LateProgress(total=2 + len(FORMATS))
+    try:
+        book = ledger(write=False)
+        swept = book.sweep()
+        progress.step()
+        chosen = day(date) or book.today
+        doc = reports.issue(book, "daily", reports.Span(chosen, chosen), head=True)
+        progress.step()
+        names = []
+        for fmt in FORMATS:
+            path = out / f"{chosen.isoformat()}.{SUFFIX[fmt]}"
+            write_atomically(path, render_bytes(doc, fmt))
+            names.append(path.name)
+            progress.step()
+    finally:
+        progress.close()
+        lock.release()
+    render.line(t("report.swept", overdue=swept.overdue, escalated=swept.escalated))
+    render.line(t("report.written", files=", ".join(names), dir=str(out)))
+    render.line(t("report.head", head=doc["head"]))
