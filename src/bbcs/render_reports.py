@@ -533,7 +533,7 @@ def _svg_bars(
     row, left, width = 22, 140, 320
     height = row * len(items) + 30
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{left + width + 80}" '
+        f'<svg role="img" width="{left + width + 80}" '
         f'height="{height}" viewBox="0 0 {left + width + 80} {height}">',
         f"<title>{escape(name)}</title>",
         f'<text x="0" y="14" font-weight="bold">{escape(name)}</text>',
@@ -561,7 +561,7 @@ def _svg_days(doc: dict[str, Any]) -> str:
     width = 60 + step * len(days)
     name = t("report.by_day")
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="240" '
+        f'<svg role="img" width="{width}" height="240" '
         f'viewBox="0 0 {width} 240">',
         f"<title>{escape(name)}</title>",
         f'<text x="0" y="14" font-weight="bold">{escape(name)}</text>',
