@@ -7,8 +7,6 @@ its output folder, sweeps, and writes the day's report in every format, each
 file through a temporary file in the same folder and a rename.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 import time
@@ -17,8 +15,32 @@ from typing import Annotated, Any
 
 import typer
 
-from bbcs.cli import JsonOpt, _h, day, ledger
 from bbcs.errors import Conflict, InvalidInput
+from bbcs.i18n import language
+
+ZH = language() == "zh"
+
+
+def _h(en: str, zh: str) -> str:
+    """Help text in the interface language."""
+    return zh if ZH else en
+
+
+def _ledger() -> Any:
+    from bbcs.cli import ledger
+
+    return ledger(write=False)
+
+
+def _day(text: str | None) -> Any:
+    from bbcs.cli import day
+
+    return day(text)
+
+
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
+]
 
 report_app = typer.Typer(
     help=_h(
@@ -101,15 +123,15 @@ def _run(
         raise InvalidInput("report.xlsx_needs_output")
     if publish and reprint:
         raise InvalidInput("report.publish_clash")
-    book = ledger(write=False)
+    book = _ledger()
     span = reports.choose_span(
         kind,
         book.today,
-        day=day(period.get("date")),
+        day=_day(period.get("date")),
         week=period.get("week"),
         month=period.get("month"),
-        first=day(period.get("first")),
-        last=day(period.get("last")),
+        first=_day(period.get("first")),
+        last=_day(period.get("last")),
     )
     if reprint:
         body = reports.published(book, kind, span)
@@ -165,7 +187,13 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-@report_app.command("daily")
+@report_app.command(
+    "daily",
+    help=_h(
+        "Report one day's figures per department.\n\nExample: bbcs report daily --date 2026-11-20",
+        "按单位统计一天的办理情况（日报）。\n\n示例：bbcs report daily --date 2026-11-20",
+    ),
+)
 def report_daily(
     date: Annotated[
         str | None,
@@ -195,7 +223,13 @@ def report_daily(
     )
 
 
-@report_app.command("weekly")
+@report_app.command(
+    "weekly",
+    help=_h(
+        "Rank the departments over a week (default the last complete one), with 环比.\n\nExample: bbcs report weekly --week 2026-W47 --publish",
+        "周排名：按单位统计一周（默认上一个完整周），含环比。\n\n示例：bbcs report weekly --week 2026-W47 --publish",
+    ),
+)
 def report_weekly(
     week: WeekOpt = None,
     first: FromOpt = None,
@@ -223,7 +257,13 @@ def report_weekly(
     )
 
 
-@report_app.command("monthly")
+@report_app.command(
+    "monthly",
+    help=_h(
+        "Rank the departments over a month (default the last complete one), with 环比.\n\nExample: bbcs report monthly --month 2026-11 --format html -o 2026-11.html",
+        "月排名：按单位统计一个月（默认上一个完整月），含环比。\n\n示例：bbcs report monthly --month 2026-11 --format html -o 2026-11.html",
+    ),
+)
 def report_monthly(
     month: MonthOpt = None,
     first: FromOpt = None,
@@ -251,7 +291,13 @@ def report_monthly(
     )
 
 
-@report_app.command("pushback")
+@report_app.command(
+    "pushback",
+    help=_h(
+        "Show who pushed how many cases onto whom (default the last complete week).\n\nExample: bbcs report pushback --from 2026-11-01 --to 2026-11-30",
+        "推诿统计：哪个单位把多少事项退给了谁（默认上一个完整周）。\n\n示例：bbcs report pushback --from 2026-11-01 --to 2026-11-30",
+    ),
+)
 def report_pushback(
     week: WeekOpt = None,
     first: FromOpt = None,
@@ -279,7 +325,13 @@ def report_pushback(
     )
 
 
-@report_app.command("overdue")
+@report_app.command(
+    "overdue",
+    help=_h(
+        "List the pending and in-progress cases past due, most overdue first.\n\nExample: bbcs report overdue --format csv -o overdue.csv",
+        "列出已超期的待交办和办理中事项，超期最久的在前。\n\n示例：bbcs report overdue --format csv -o overdue.csv",
+    ),
+)
 def report_overdue(
     last: Annotated[
         str | None,
@@ -310,7 +362,13 @@ def report_overdue(
     )
 
 
-@report_app.command("casebook")
+@report_app.command(
+    "casebook",
+    help=_h(
+        "Digest the cases closed in a period by category (案例汇总; default the last month).\n\nExample: bbcs report casebook --month 2026-10 --format md",
+        "案例汇总：按类别列出期间内办结的事项（默认上一个完整月）。\n\n示例：bbcs report casebook --month 2026-10 --format md",
+    ),
+)
 def report_casebook(
     month: MonthOpt = None,
     first: FromOpt = None,
@@ -367,7 +425,13 @@ class _LateProgress:
             self.bar.stop()
 
 
-@report_app.command("nightly")
+@report_app.command(
+    "nightly",
+    help=_h(
+        "Sweep, then write the day's report in every format to DIR/YYYY-MM-DD.*.\n\nExample (crontab): 50 23 * * * bbcs report nightly --out /srv/bbcs/reports",
+        "夜间报表：先巡检，再把当天日报以各种格式写入 DIR/YYYY-MM-DD.*。\n\n示例（crontab）：50 23 * * * bbcs report nightly --out /srv/bbcs/reports",
+    ),
+)
 def report_nightly(
     out: Annotated[
         Path,
@@ -402,10 +466,10 @@ def report_nightly(
         raise Conflict("report.nightly_locked", dir=str(out)) from None
     progress = _LateProgress(total=2 + len(FORMATS))
     try:
-        book = ledger(write=False)
+        book = _ledger()
         swept = book.sweep()
         progress.step()
-        chosen = day(date) or book.today
+        chosen = _day(date) or book.today
         doc = reports.issue(book, "daily", reports.Span(chosen, chosen), head=True)
         progress.step()
         names = []
