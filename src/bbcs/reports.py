@@ -302,6 +302,7 @@ class ReportBuilder:
             index.append((day.isoformat(), count))
             day += ONE_DAY
         self.queries.load_workdays(index)
+        self.queries.load_overdue(period)
         superseded: list[tuple[str, int]] = []
         for case_id in self.queries.system_event_cases(period):
             state = project(case_id, self.book.store.case_events(case_id))

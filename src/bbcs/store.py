@@ -154,10 +154,10 @@ def _run_script(script: str) -> Callable[[sqlite3.Connection], None]:
     return migration
 
 
-# Reports (SPEC §6) find a period's events by time and the holds that ended in it,
-# so a report reads the period, not the whole ledger.
+# Reports (SPEC §6) find a period's events of one kind by time, and the holds that
+# ended in it, so a report reads the period, not the whole ledger.
 M002_REPORT_INDEXES = """
-        CREATE INDEX events_at ON events (at);
+        CREATE INDEX events_kind_at ON events (kind, at);
         CREATE INDEX holds_ended ON holds (ended);
 """
 

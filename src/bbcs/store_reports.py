@@ -1,7 +1,7 @@
 """The SQL of the reports (SPEC §6): a period's figures, aggregated in SQLite.
 
 Every figure is a ``GROUP BY`` over the period's events (found through the
-``events_at`` index) joined to the projections the write transaction keeps: the
+``events_kind_at`` index) joined to the projections the write transaction keeps: the
 case row and one ``holds`` row per department hold (received, department due
 date, how it ended). Nothing here replays a case.
 
@@ -12,7 +12,9 @@ period at hand:
   including ``day``, so the working days after ``a`` up to and including ``b``
   are ``idx(b) - idx(a)``;
 - ``report_superseded(case_id, seq)``: system events the projection skips;
-  they count in no figure.
+  they count in no figure;
+- ``report_dept_overdue`` and ``report_case_overdue``: what was overdue at the
+  period's end on each clock, found once and read by several figures.
 
 Dates are ISO strings. A period is ``first`` to ``last`` inclusive; an event
 belongs to the day its stored time names (``substr(at, 1, 10)``), as in the
@@ -48,11 +50,16 @@ LEAD_AT_EVENT = f"""
      ORDER BY h.seq DESC, h.n DESC LIMIT 1)
 """
 
-# Whether the case of ``{alias}`` was suspended at the end of day :last.
+# Whether case ``{alias}`` was suspended at the end of day :last. Only a case
+# suspended now, or resumed since, can have been (``report_maybe_suspended``);
+# the events of those few are read, no others.
 SUSPENDED_AT_END = """
-    coalesce((SELECT s.kind FROM events s
-              WHERE s.case_id = {alias} AND s.kind IN ('suspend', 'resume') AND s.at < :after
-              ORDER BY s.at DESC, s.seq DESC LIMIT 1), 'resume') = 'suspend'
+    CASE WHEN {alias} IN (SELECT case_id FROM temp.report_maybe_suspended)
+         THEN coalesce((SELECT s.kind FROM events s
+                        WHERE s.case_id = {alias} AND s.kind IN ('suspend', 'resume')
+                          AND s.at < :after
+                        ORDER BY s.at DESC, s.seq DESC LIMIT 1), 'resume') = 'suspend'
+         ELSE 0 END
 """
 
 # The period's closes with the lead hold each one ended (NULL when the case
@@ -98,15 +105,26 @@ DEPT_OVERDUE = f"""
       AND NOT {SUSPENDED_AT_END.format(alias="h.case_id")}
 """
 
-# Cases open at the end of :last and past the window's due date (the case clock).
+# Cases open at the end of :last and past the window's due date (the case clock):
+# open now, or closed since (two index ranges, so the closed past is never read).
+_CASE_OVERDUE_WHERE = f"""
+      c.opened_on <= :last
+      AND NOT {SUSPENDED_AT_END.format(alias="c.id")}
+"""
 CASE_OVERDUE = f"""
     SELECT c.id, c.due_date,
            (SELECT idx FROM temp.report_workdays WHERE day = :last)
            - (SELECT idx FROM temp.report_workdays WHERE day = c.due_date) AS days
     FROM cases c
-    WHERE (c.status IN ('pending', 'in_progress', 'suspended') OR c.closed_on > :last)
-      AND c.opened_on <= :last AND c.due_date < :last
-      AND NOT {SUSPENDED_AT_END.format(alias="c.id")}
+    WHERE c.status IN ('pending', 'in_progress', 'suspended') AND c.due_date < :last
+      AND {_CASE_OVERDUE_WHERE}
+    UNION ALL
+    SELECT c.id, c.due_date,
+           (SELECT idx FROM temp.report_workdays WHERE day = :last)
+           - (SELECT idx FROM temp.report_workdays WHERE day = c.due_date) AS days
+    FROM cases c
+    WHERE c.closed_on > :last AND +c.status = 'closed' AND +c.due_date < :last
+      AND {_CASE_OVERDUE_WHERE}
 """
 
 RATED = "('satisfied', 'basic', 'unsatisfied')"
@@ -144,18 +162,47 @@ class ReportQueries:
     # ------------------------------------------------------- helper tables
 
     def earliest_day(self, period: Period) -> str:
-        """The earliest date a working-day count of this period can start from."""
+        """The earliest date a working-day count of this period can start from.
+
+        Every date a report counts from (a receipt, an opening, a due date) lies on
+        or after the opening of the oldest case; the index answers that at once.
+        """
         row = self.db.execute(
-            "SELECT min(day) FROM ("
-            " SELECT :first AS day"
-            " UNION ALL SELECT min(received) FROM holds WHERE ended IS NULL"
-            " UNION ALL SELECT min(received) FROM holds WHERE ended >= :first"
-            " UNION ALL SELECT min(opened_on) FROM cases"
-            "  WHERE status IN ('pending', 'in_progress', 'suspended')"
-            " UNION ALL SELECT min(opened_on) FROM cases WHERE closed_on >= :first)",
+            "SELECT min(:first, coalesce((SELECT min(opened_on) FROM cases), :first))",
             period.params(),
         ).fetchone()
         return str(row[0])
+
+    def load_overdue(self, period: Period) -> None:
+        """Find, once per period, the cases overdue at its end on both clocks.
+
+        ``report_maybe_suspended`` holds the cases suspended now or resumed after
+        the period: the only ones that can have been suspended at its end.
+        """
+        for table, columns in (
+            ("report_maybe_suspended", "case_id TEXT PRIMARY KEY"),
+            ("report_dept_overdue", "dept TEXT, case_id TEXT, days INTEGER"),
+            ("report_case_overdue", "id TEXT, due_date TEXT, days INTEGER"),
+        ):
+            self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+            self.db.execute(f"DELETE FROM temp.{table}")
+        p = period.params()
+        self.db.execute(
+            "INSERT OR IGNORE INTO temp.report_maybe_suspended (case_id) "
+            "SELECT id FROM cases WHERE status = 'suspended' "
+            "UNION SELECT case_id FROM events WHERE kind = 'resume' AND at >= :after",
+            p,
+        )
+        self.db.execute(
+            "INSERT INTO temp.report_dept_overdue (dept, case_id, days) "
+            f"SELECT dept, case_id, days FROM ({DEPT_OVERDUE})",
+            p,
+        )
+        self.db.execute(
+            "INSERT INTO temp.report_case_overdue (id, due_date, days) "
+            f"SELECT id, due_date, days FROM ({CASE_OVERDUE})",
+            p,
+        )
 
     def load_workdays(self, index: Iterable[tuple[str, int]]) -> None:
         self.db.execute(
@@ -226,8 +273,7 @@ class ReportQueries:
                 avg_working_days=r[6],
             )
         for r in self.db.execute(
-            f"SELECT dept, count(*) FROM ({DEPT_OVERDUE}) GROUP BY dept",
-            p,
+            "SELECT dept, count(*) FROM temp.report_dept_overdue GROUP BY dept",
         ):
             put(r[0], overdue_open=r[1])
         for r in self.db.execute(
@@ -329,8 +375,8 @@ class ReportQueries:
     def overdue_holds(self, period: Period) -> list[tuple[str, str, int]]:
         """(department, case, working days overdue) for lead holds overdue at the period's end."""
         rows = self.db.execute(
-            f"SELECT dept, case_id, days FROM ({DEPT_OVERDUE}) ORDER BY dept, days DESC, case_id",
-            period.params(),
+            "SELECT dept, case_id, days FROM temp.report_dept_overdue "
+            "ORDER BY dept, days DESC, case_id",
         )
         return [(r[0], r[1], int(r[2] or 0)) for r in rows]
 
@@ -397,7 +443,7 @@ class ReportQueries:
             """,
             p,
         ).fetchone()
-        overdue = self.db.execute(f"SELECT count(*) FROM ({CASE_OVERDUE})", p).fetchone()[0]
+        overdue = self.db.execute("SELECT count(*) FROM temp.report_case_overdue").fetchone()[0]
         pushbacks = self.db.execute(
             f"SELECT count(*) FROM events e WHERE e.kind = 'pushback' AND {IN_PERIOD}", p
         ).fetchone()[0]
@@ -436,8 +482,7 @@ class ReportQueries:
     def overdue_cases(self, period: Period) -> list[tuple[str, int]]:
         """(case, working days overdue) at the end of ``period.last``, most overdue first."""
         rows = self.db.execute(
-            f"SELECT id, days FROM ({CASE_OVERDUE}) ORDER BY days DESC, due_date, id",
-            period.params(),
+            "SELECT id, days FROM temp.report_case_overdue ORDER BY days DESC, due_date, id",
         )
         return [(r[0], int(r[1] or 0)) for r in rows]
 
