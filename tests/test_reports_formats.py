@@ -30,7 +30,8 @@ def ledger(desk: Run) -> dict[str, str]:
             "--at", "2026-10-26T09:00",
         ),
         "open": desk.open(
-            "噪音扰民", "--reporter", "王五", "--complexity", "simple", "--dept", "GTJ",
+            "噪音扰民", "--reporter", "王五", "--phone", "13812345678", "--complexity", "simple",
+            "--dept", "GTJ",
             "--at", "2026-10-26T10:00",
         ),
     }  # fmt: skip
@@ -141,3 +142,11 @@ def test_json_flag_is_json_format(desk: Run, ledger: dict[str, str]) -> None:
     assert desk.json("report", "weekly") == json.loads(
         desk.ok("report", "weekly", "--format", "json")
     )
+
+
+def test_overdue_report_masks_phone_numbers(desk: Run, ledger: dict[str, str]) -> None:
+    (case,) = desk.json("report", "overdue")["cases"]
+    assert case["id"] == ledger["open"]
+    assert case["phone"] == "138****5678"
+    assert case["overdue_days"] == 2  # due Thu 29 Oct; Fri 30 Oct and Mon 2 Nov
+    assert "13812345678" not in desk.ok("report", "overdue", "--format", "csv")

@@ -561,8 +561,7 @@ def _svg_days(doc: dict[str, Any]) -> str:
     width = 60 + step * len(days)
     name = t("report.by_day")
     parts = [
-        f'<svg role="img" width="{width}" height="240" '
-        f'viewBox="0 0 {width} 240">',
+        f'<svg role="img" width="{width}" height="240" viewBox="0 0 {width} 240">',
         f"<title>{escape(name)}</title>",
         f'<text x="0" y="14" font-weight="bold">{escape(name)}</text>',
         f'<rect x="0" y="22" width="10" height="10" fill="#4e79a7"/>'

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from bbcs import clock
 from bbcs.errors import InvalidInput, NotFound
+from bbcs.fields import mask_phone
 from bbcs.projection import project
 from bbcs.store_reports import Period, ReportQueries
 
@@ -303,6 +304,7 @@ class ReportBuilder:
             day += ONE_DAY
         self.queries.load_workdays(index)
         self.queries.load_overdue(period)
+        self.queries.load_period(period)
         superseded: list[tuple[str, int]] = []
         for case_id in self.queries.system_event_cases(period):
             state = project(case_id, self.book.store.case_events(case_id))
@@ -448,11 +450,9 @@ class ReportBuilder:
         """Pending and in-progress cases past due at the end of ``day``, most overdue first."""
         span = Span(day, day)
         self._prepare(span)
-        cases = []
-        for case_id, days in self.queries.overdue_cases(span.period):
-            case = self.book.case_json(self.book.store.case_row(case_id), mask=True)
-            case["overdue_days"] = days
-            cases.append(case)
+        cases = self.queries.overdue_cases(span.period)
+        for case in cases:
+            case["phone"] = mask_phone(case["phone"])
         return {"kind": "overdue", "to": day.isoformat(), "cases": cases}
 
 

@@ -14,7 +14,8 @@ period at hand:
 - ``report_superseded(case_id, seq)``: system events the projection skips;
   they count in no figure;
 - ``report_dept_overdue`` and ``report_case_overdue``: what was overdue at the
-  period's end on each clock, found once and read by several figures.
+  period's end on each clock; ``report_assigned``, ``report_pushbacks`` and
+  ``report_closes``: the period's events that several figures read, found once.
 
 Dates are ISO strings. A period is ``first`` to ``last`` inclusive; an event
 belongs to the day its stored time names (``substr(at, 1, 10)``), as in the
@@ -94,6 +95,26 @@ PUSHBACKS = f"""
     WHERE e.kind = 'pushback' AND {IN_PERIOD}
 """
 
+# The period's closes with everything a figure asks of them: the department
+# that closed (and when it received the case, and its due date), the window's
+# due date in force at the close, and whether the reporter was reached by :last.
+CLOSES_IN_FULL = f"""
+    SELECT k.case_id, k.seq, k.day, k.result, h.dept, h.received, h.dept_due,
+           CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
+                ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
+                      WHERE d.case_id = k.case_id AND d.seq < k.seq
+                        AND json_type(d.data, '$.due_date') = 'text'
+                      ORDER BY d.at DESC, d.seq DESC LIMIT 1)
+           END AS due,
+           EXISTS (SELECT 1 FROM events v
+                   WHERE v.case_id = k.case_id AND v.kind = 'review'
+                     AND v.seq > k.seq AND v.at < :after
+                     AND json_extract(v.data, '$.rating') IN {{RATED}}) AS reviewed
+    FROM ({CLOSES}) k
+    JOIN cases x ON x.id = k.case_id
+    LEFT JOIN holds h ON h.case_id = k.case_id AND h.n = k.hold_n
+"""
+
 # Lead holds open at the end of :last and past their department due date.
 DEPT_OVERDUE = f"""
     SELECT h.dept, h.case_id, h.dept_due,
@@ -129,6 +150,22 @@ CASE_OVERDUE = f"""
 
 RATED = "('satisfied', 'basic', 'unsatisfied')"
 SATISFIED = "('satisfied', 'basic')"
+
+# Read by several figures, so found once per period.
+PERIOD_TABLES = (
+    ("report_assigned", "dept TEXT, case_id TEXT", ASSIGNED),
+    (
+        "report_pushbacks",
+        "case_id TEXT, seq INTEGER, dept TEXT, target TEXT, verdict TEXT",
+        PUSHBACKS,
+    ),
+    (
+        "report_closes",
+        "case_id TEXT, seq INTEGER, day TEXT, result TEXT, dept TEXT, received TEXT, "
+        "dept_due TEXT, due TEXT, reviewed INTEGER",
+        CLOSES_IN_FULL.replace("{RATED}", RATED),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -172,6 +209,13 @@ class ReportQueries:
             period.params(),
         ).fetchone()
         return str(row[0])
+
+    def load_period(self, period: Period) -> None:
+        """Find the period's assignments, pushbacks and closes once (``PERIOD_TABLES``)."""
+        for table, columns, query in PERIOD_TABLES:
+            self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+            self.db.execute(f"DELETE FROM temp.{table}")
+            self.db.execute(f"INSERT INTO temp.{table} {query}", period.params())
 
     def load_overdue(self, period: Period) -> None:
         """Find, once per period, the cases overdue at its end on both clocks.
@@ -243,25 +287,24 @@ class ReportQueries:
                 figures.setdefault(dept, {}).update(values)
 
         for r in self.db.execute(
-            f"SELECT dept, count(DISTINCT case_id) FROM ({ASSIGNED}) GROUP BY dept", p
+            "SELECT dept, count(DISTINCT case_id) FROM temp.report_assigned GROUP BY dept"
         ):
             put(r[0], assigned=r[1])
         for r in self.db.execute(
-            f"""
-            SELECT h.dept,
+            """
+            SELECT c.dept,
                    sum(c.result != 'withdrawn'),
                    sum(c.result = 'resolved'),
                    sum(c.result = 'explained'),
                    sum(c.result = 'withdrawn'),
-                   sum(c.result != 'withdrawn' AND c.day <= h.dept_due),
+                   sum(c.result != 'withdrawn' AND c.day <= c.dept_due),
                    avg(CASE WHEN c.result != 'withdrawn' THEN a.idx - b.idx END)
-            FROM ({CLOSES}) c
-            JOIN holds h ON h.case_id = c.case_id AND h.n = c.hold_n
+            FROM temp.report_closes c
             LEFT JOIN temp.report_workdays a ON a.day = c.day
-            LEFT JOIN temp.report_workdays b ON b.day = h.received
-            GROUP BY h.dept
-            """,
-            p,
+            LEFT JOIN temp.report_workdays b ON b.day = c.received
+            WHERE c.dept IS NOT NULL
+            GROUP BY c.dept
+            """
         ):
             put(
                 r[0],
@@ -277,15 +320,14 @@ class ReportQueries:
         ):
             put(r[0], overdue_open=r[1])
         for r in self.db.execute(
-            f"""
+            """
             SELECT dept, count(*),
                    sum(verdict IS NOT 'valid'),
                    sum(verdict IS 'invalid'),
                    sum(verdict IS 'valid'),
                    count(DISTINCT case_id)
-            FROM ({PUSHBACKS}) GROUP BY dept
-            """,
-            p,
+            FROM temp.report_pushbacks GROUP BY dept
+            """
         ):
             put(
                 r[0],
@@ -296,13 +338,12 @@ class ReportQueries:
                 pushback_cases=r[5],
             )
         for r in self.db.execute(
-            f"""
+            """
             SELECT dept, count(DISTINCT case_id) FROM (
-                SELECT dept, case_id FROM ({ASSIGNED})
-                UNION SELECT dept, case_id FROM ({PUSHBACKS})
+                SELECT dept, case_id FROM temp.report_assigned
+                UNION SELECT dept, case_id FROM temp.report_pushbacks
             ) GROUP BY dept
-            """,
-            p,
+            """
         ):
             put(r[0], pushback_base=r[1])
         for r in self.db.execute(
@@ -350,9 +391,8 @@ class ReportQueries:
         """Pushbacks per pushing department and target (``window`` for back to the window)."""
         matrix: dict[str, dict[str, int]] = {}
         for r in self.db.execute(
-            f"SELECT dept, target, count(*) FROM ({PUSHBACKS}) GROUP BY dept, target "
+            "SELECT dept, target, count(*) FROM temp.report_pushbacks GROUP BY dept, target "
             "ORDER BY dept, target",
-            period.params(),
         ):
             matrix.setdefault(r[0], {})[r[1]] = r[2]
         return matrix
@@ -362,13 +402,9 @@ class ReportQueries:
     def late_cases(self, period: Period) -> list[tuple[str, str]]:
         """(department, case) for the period's closes after the department due date."""
         rows = self.db.execute(
-            f"""
-            SELECT DISTINCT h.dept, c.case_id
-            FROM ({CLOSES}) c JOIN holds h ON h.case_id = c.case_id AND h.n = c.hold_n
-            WHERE c.result != 'withdrawn' AND NOT (c.day <= h.dept_due)
-            ORDER BY h.dept, c.case_id
-            """,
-            period.params(),
+            "SELECT DISTINCT dept, case_id FROM temp.report_closes "
+            "WHERE dept IS NOT NULL AND result != 'withdrawn' AND NOT (day <= dept_due) "
+            "ORDER BY dept, case_id"
         )
         return [(r[0], r[1]) for r in rows]
 
@@ -383,9 +419,8 @@ class ReportQueries:
     def charged_cases(self, period: Period) -> list[tuple[str, str]]:
         """(department, case) for the period's pushbacks not ruled valid."""
         rows = self.db.execute(
-            f"SELECT DISTINCT dept, case_id FROM ({PUSHBACKS}) WHERE verdict IS NOT 'valid' "
-            "ORDER BY dept, case_id",
-            period.params(),
+            "SELECT DISTINCT dept, case_id FROM temp.report_pushbacks "
+            "WHERE verdict IS NOT 'valid' ORDER BY dept, case_id"
         )
         return [(r[0], r[1]) for r in rows]
 
@@ -398,29 +433,15 @@ class ReportQueries:
             f"SELECT count(*) FROM events e WHERE e.kind = 'open' AND {IN_PERIOD}", p
         ).fetchone()[0]
         closes = self.db.execute(
-            f"""
-            SELECT sum(c.result != 'withdrawn'),
-                   sum(c.result = 'resolved'),
-                   sum(c.result = 'explained'),
-                   sum(c.result = 'withdrawn'),
-                   sum(c.result != 'withdrawn' AND c.day <= c.due),
-                   sum(c.result != 'withdrawn' AND c.reviewed)
-            FROM (
-                SELECT k.*,
-                       CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
-                            ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
-                                  WHERE d.case_id = k.case_id AND d.seq < k.seq
-                                    AND json_type(d.data, '$.due_date') = 'text'
-                                  ORDER BY d.at DESC, d.seq DESC LIMIT 1)
-                       END AS due,
-                       EXISTS (SELECT 1 FROM events v
-                               WHERE v.case_id = k.case_id AND v.kind = 'review'
-                                 AND v.seq > k.seq AND v.at < :after
-                                 AND json_extract(v.data, '$.rating') IN {RATED}) AS reviewed
-                FROM ({CLOSES}) k JOIN cases x ON x.id = k.case_id
-            ) c
-            """,
-            p,
+            """
+            SELECT sum(result != 'withdrawn'),
+                   sum(result = 'resolved'),
+                   sum(result = 'explained'),
+                   sum(result = 'withdrawn'),
+                   sum(result != 'withdrawn' AND day <= due),
+                   sum(result != 'withdrawn' AND reviewed)
+            FROM temp.report_closes
+            """
         ).fetchone()
         dispatch = self.db.execute(
             f"""
@@ -479,12 +500,24 @@ class ReportQueries:
 
     # ---------------------------------------------------------- case lists
 
-    def overdue_cases(self, period: Period) -> list[tuple[str, int]]:
-        """(case, working days overdue) at the end of ``period.last``, most overdue first."""
+    def overdue_cases(self, period: Period) -> list[dict[str, Any]]:
+        """The cases overdue at the end of ``period.last``, most overdue first."""
         rows = self.db.execute(
-            "SELECT id, days FROM temp.report_case_overdue ORDER BY days DESC, due_date, id",
+            """
+            SELECT c.id, c.status, c.summary, c.category, c.reporter, c.phone, c.company,
+                   c.lead_dept, c.co_depts, c.escalation, c.opened_at, c.due_date,
+                   c.dept_due_date, c.pushbacks, o.days AS overdue_days
+            FROM temp.report_case_overdue o JOIN cases c ON c.id = o.id
+            ORDER BY o.days DESC, o.due_date, o.id
+            """
         )
-        return [(r[0], int(r[1] or 0)) for r in rows]
+        cases = []
+        for r in rows:
+            case = dict(r)
+            case["co_depts"] = json.loads(case["co_depts"])
+            case["overdue_days"] = int(case["overdue_days"] or 0)
+            cases.append(case)
+        return cases
 
     def closed_cases(self, period: Period) -> list[dict[str, Any]]:
         """The cases closed in the period as they stand, with every department that held them."""
