@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import pytest
 
+from bbcs.ledger import Ledger
 from conftest import Run
 
 SIMPLE = ("--complexity", "simple", "--reporter", "张三")
@@ -298,3 +299,25 @@ def test_periods_default_to_the_last_complete_week_and_month(desk: Run) -> None:
 def test_reports_never_create_a_ledger(bbcs: Run) -> None:
     bbcs.fails("report", "daily")
     assert not bbcs.db.exists()
+
+
+needs_sweep = pytest.mark.skipif(
+    not hasattr(Ledger, "sweep"),
+    reason="Ledger.sweep arrives from main (SPEC §5, issue 3)",
+)
+
+
+@needs_sweep
+def test_a_superseded_escalation_counts_in_no_figure(desk: Run) -> None:
+    """The sweep escalates two overdue cases; a paper form then shows one was closed before."""
+    closed = desk.open("甲", *SIMPLE, "--dept", "ZJJ", "--at", "2026-10-20T09:00")  # due 23 Oct
+    desk.open("乙", *SIMPLE, "--dept", "ZJJ", "--at", "2026-10-20T09:00")
+    desk.ok("sweep", now="2026-10-29T20:00:00+08:00")  # overdue by 4: both to 督办
+    desk.ok(
+        "close", closed, "--result", "resolved", "--resolution", "已办", "--at", "2026-10-29T10:00"
+    )
+    events = desk.json("show", closed)["events"]
+    assert [e["superseded"] for e in events if e["kind"] == "escalate"] == [True]
+    zjj = by_dept(desk.json("report", "daily", "--date", "2026-10-29"))["ZJJ"]
+    assert zjj["escalations"] == 1  # only the case still open
+    assert (zjj["closed"], zjj["on_time"]) == (1, 0)
