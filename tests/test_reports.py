@@ -321,3 +321,9 @@ def test_a_superseded_escalation_counts_in_no_figure(desk: Run) -> None:
     zjj = by_dept(desk.json("report", "daily", "--date", "2026-10-29"))["ZJJ"]
     assert zjj["escalations"] == 1  # only the case still open
     assert (zjj["closed"], zjj["on_time"]) == (1, 0)
+
+
+def test_published_overdue_report(desk: Run, october: dict[str, str]) -> None:
+    issued = desk.json("report", "overdue", "--to", "2026-10-31", "--publish")
+    assert desk.json("report", "overdue", "--to", "2026-10-31", "--published") == issued
+    assert issued["head"] in desk.ok("report", "overdue", "--to", "2026-10-31", "--published")

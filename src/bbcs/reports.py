@@ -26,6 +26,7 @@ from bbcs.store_reports import Period, ReportQueries
 
 if TYPE_CHECKING:
     from bbcs.ledger import Ledger
+    from bbcs.rules.calendar import Calendar
 
 KINDS = ("daily", "weekly", "monthly", "pushback", "overdue", "casebook")
 WITH_CHANGE = ("weekly", "monthly")
@@ -186,6 +187,21 @@ def previous_span(span: Span, *, month: bool) -> Span:
     return span.before()
 
 
+def workday_index(calendar: Calendar, first: date, last: date) -> list[tuple[str, int]]:
+    """Each day from ``first`` to ``last`` with the working days after ``first`` up to it.
+
+    The working days after ``a`` up to and including ``b`` are ``idx(b) - idx(a)``,
+    as ``Calendar.working_days(a, b)`` counts them: SQL subtracts instead of looping.
+    """
+    index, count, day = [], 0, first
+    while day <= last:
+        if day > first and calendar.is_workday(day):
+            count += 1
+        index.append((day.isoformat(), count))
+        day += ONE_DAY
+    return index
+
+
 # ---------------------------------------------------------------- arithmetic
 
 
@@ -295,14 +311,7 @@ class ReportBuilder:
         """Fill the working-day index and the superseded system events for ``span``."""
         period = span.period
         first = date.fromisoformat(self.queries.earliest_day(period))
-        calendar = self.book.calendar
-        index, count, day = [], 0, first
-        while day <= span.last:
-            if day > first and calendar.is_workday(day):
-                count += 1
-            index.append((day.isoformat(), count))
-            day += ONE_DAY
-        self.queries.load_workdays(index)
+        self.queries.load_workdays(workday_index(self.book.calendar, first, span.last))
         self.queries.load_overdue(period)
         self.queries.load_period(period)
         superseded: list[tuple[str, int]] = []
