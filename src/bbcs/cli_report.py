@@ -134,39 +134,35 @@ def _run(
         last=_day(period.get("last")),
     )
     if reprint:
-        body = reports.published(book, kind, span)
         import json
 
-        doc = json.loads(body)
-        if chosen == "json":
-            _emit(body + "\n", output)
+        body = reports.published(book, kind, span)
+        if chosen == "json":  # exactly as issued, byte for byte
+            _deliver(body + "\n", output)
             return
+        doc = json.loads(body)
     else:
         doc = reports.issue(book, kind, span, publish=publish)
-    _show(doc, chosen, output)
-
-
-def _show(doc: dict[str, Any], fmt: str, output: Path | None) -> None:
     from bbcs import render_reports
 
-    if output is not None:
-        write_atomically(output, render_reports.render_bytes(doc, fmt))
-        from bbcs import render
-        from bbcs.i18n import t
-
-        render.line(t("report.wrote", path=str(output)))
-        return
-    if fmt == "table":
+    if chosen == "table" and output is None:
         render_reports.print_table(doc)
-        return
-    _emit(render_reports.render_text(doc, fmt), None)
+    elif chosen in ("xlsx", "csv") and output is not None:
+        _deliver(render_reports.render_bytes(doc, chosen), output)
+    else:
+        _deliver(render_reports.render_text(doc, chosen), output)
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is not None:
-        write_atomically(output, text.encode("utf-8"))
+def _deliver(content: str | bytes, output: Path | None) -> None:
+    """Print the report, or write it to ``output`` and say so."""
+    if output is None:
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         return
-    sys.stdout.write(text)
+    write_atomically(output, content.encode("utf-8") if isinstance(content, str) else content)
+    from bbcs import render
+    from bbcs.i18n import t
+
+    render.line(t("report.wrote", path=str(output)))
 
 
 def write_atomically(path: Path, data: bytes) -> None:
