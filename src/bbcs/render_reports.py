@@ -530,7 +530,7 @@ def _svg_bars(
     """A horizontal bar chart: one labelled bar per item, ``scale`` being a full bar."""
     from html import escape
 
-    row, left, width = 22, 140, 320
+    row, left, width = 22, 200, 320
     height = row * len(items) + 30
     parts = [
         f'<svg role="img" width="{left + width + 80}" '
@@ -541,7 +541,8 @@ def _svg_bars(
     for i, (item, value) in enumerate(items):
         y = 24 + i * row
         length = 0 if value is None or scale <= 0 else round(width * float(value) / scale)
-        parts.append(f'<text x="0" y="{y + 13}">{escape(item)}</text>')
+        shown_item = item if len(item) <= 14 else item[:13] + "…"  # keep clear of the bar
+        parts.append(f'<text x="0" y="{y + 13}">{escape(shown_item)}</text>')
         parts.append(
             f'<rect x="{left}" y="{y}" width="{length}" height="{row - 6}" fill="#4e79a7"/>'
         )
