@@ -21,11 +21,12 @@ def test_older_ledger_is_refused_until_migrated(desk, monkeypatch, snapshot):
     assert "bbcs migrate" in desk.fails("note", case, "x")
     assert snapshot() == before
 
+    old, new = len(store.MIGRATIONS) - 1, len(store.MIGRATIONS)
     out = desk.ok("migrate")
-    assert "from schema 1 to 2" in out
-    backup = desk.db.with_name("ledger.db.v1.bak")
-    assert rows(backup, "PRAGMA user_version")[0][0] == 1
-    assert rows(desk.db, "PRAGMA user_version")[0][0] == 2
+    assert f"from schema {old} to {new}" in out
+    backup = desk.db.with_name(f"ledger.db.v{old}.bak")
+    assert rows(backup, "PRAGMA user_version")[0][0] == old
+    assert rows(desk.db, "PRAGMA user_version")[0][0] == new
     assert rows(desk.db, "SELECT count(*) FROM attachments")[0][0] == 0
     assert desk.json("show", case)["id"] == case
     assert "nothing to do" in desk.ok("migrate")

@@ -834,8 +834,10 @@ def demo(
 from bbcs.cli_calendar import calendar_app  # noqa: E402
 from bbcs.cli_csv import register as register_csv  # noqa: E402
 from bbcs.cli_reliability import register as register_reliability  # noqa: E402
+from bbcs.cli_report import report_app  # noqa: E402
 
 app.add_typer(calendar_app, name="calendar")
+app.add_typer(report_app, name="report")
 register_reliability(app)
 register_csv(app)
 

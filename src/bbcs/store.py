@@ -156,8 +156,18 @@ def _run_script(script: str) -> Callable[[sqlite3.Connection], None]:
     return migration
 
 
+# Reports (SPEC §6) find a period's events of one kind by time, and the holds that
+# ended in it, so a report reads the period, not the whole ledger.
+M002_REPORT_INDEXES = """
+        CREATE INDEX events_kind_at ON events (kind, at);
+        CREATE INDEX holds_ended ON holds (ended);
+"""
+
 # Numbered migrations: never edit one that has shipped; add the next.
-MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_run_script(M001_INITIAL),)
+MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
+    _run_script(M001_INITIAL),
+    _run_script(M002_REPORT_INDEXES),
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,482 @@
+"""``bbcs report …``: the daily, weekly, monthly, pushback, overdue and casebook reports, and nightly.
+
+Each command picks its period, asks ``reports.issue`` for the document (one
+transaction; with ``--publish`` it is stored beside the chain head), and hands
+it to ``render_reports`` in the format asked for. ``nightly`` takes a lock in
+its output folder, sweeps, and writes the day's report in every format, each
+file through a temporary file in the same folder and a rename.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from bbcs.errors import Conflict, InvalidInput
+from bbcs.i18n import language
+
+ZH = language() == "zh"
+
+
+def _h(en: str, zh: str) -> str:
+    """Help text in the interface language."""
+    return zh if ZH else en
+
+
+def _ledger() -> Any:
+    from bbcs.cli import ledger
+
+    return ledger(write=False)
+
+
+def _day(text: str | None) -> Any:
+    from bbcs.cli import day
+
+    return day(text)
+
+
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
+]
+
+report_app = typer.Typer(
+    help=_h(
+        "Reports: daily, weekly, monthly, pushback, overdue, casebook, nightly.",
+        "报表：日报、周报、月报、推诿统计、超期、案例汇总、夜间报表。",
+    ),
+    no_args_is_help=True,
+)
+
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help=_h(
+            "First day of the period (to today if --to is absent).",
+            "期间第一天（无 --to 时到今天）。",
+        ),
+        show_default=False,
+    ),
+]
+ToOpt = Annotated[
+    str | None,
+    typer.Option("--to", help=_h("Last day of the period.", "期间最后一天。"), show_default=False),
+]
+FormatOpt = Annotated[str, typer.Option("--format", help="table|json|csv|md|html|xlsx")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help=_h("Write to this file.", "写入该文件。"), show_default=False
+    ),
+]
+PublishOpt = Annotated[
+    bool,
+    typer.Option(
+        "--publish",
+        help=_h(
+            "Store the report as issued, with the ledger's chain head.",
+            "发布：保存本报表及台账链头，供日后原样重印。",
+        ),
+    ),
+]
+PublishedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--published",
+        help=_h("Reprint the report as it was published.", "原样重印已发布的报表。"),
+    ),
+]
+WeekOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--week", help=_h("ISO week, e.g. 2026-W47.", "ISO 周，如 2026-W47。"), show_default=False
+    ),
+]
+MonthOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--month", help=_h("Month, e.g. 2026-11.", "月份，如 2026-11。"), show_default=False
+    ),
+]
+
+
+def _run(
+    kind: str,
+    *,
+    fmt: str,
+    output: Path | None,
+    as_json: bool,
+    publish: bool,
+    reprint: bool,
+    **period: Any,
+) -> None:
+    from bbcs import reports
+    from bbcs.render_reports import FORMATS
+
+    chosen = "json" if as_json else fmt.strip().lower()
+    if chosen not in FORMATS:
+        raise InvalidInput("report.bad_format", value=fmt)
+    if chosen == "xlsx" and output is None:
+        raise InvalidInput("report.xlsx_needs_output")
+    if publish and reprint:
+        raise InvalidInput("report.publish_clash")
+    book = _ledger()
+    span = reports.choose_span(
+        kind,
+        book.today,
+        day=_day(period.get("date")),
+        week=period.get("week"),
+        month=period.get("month"),
+        first=_day(period.get("first")),
+        last=_day(period.get("last")),
+    )
+    if reprint:
+        import json
+
+        body = reports.published(book, kind, span)
+        if chosen == "json":  # exactly as issued, byte for byte
+            _deliver(body + "\n", output)
+            return
+        doc = json.loads(body)
+    else:
+        doc = reports.issue(book, kind, span, publish=publish)
+    from bbcs import render_reports
+
+    if chosen == "table" and output is None:
+        render_reports.print_table(doc)
+    elif chosen in ("xlsx", "csv") and output is not None:
+        _deliver(render_reports.render_bytes(doc, chosen), output)
+    else:
+        _deliver(render_reports.render_text(doc, chosen), output)
+
+
+def _deliver(content: str | bytes, output: Path | None) -> None:
+    """Print the report, or write it to ``output`` and say so."""
+    if output is None:
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
+        return
+    write_atomically(output, content.encode("utf-8") if isinstance(content, str) else content)
+    from bbcs import render
+    from bbcs.i18n import t
+
+    render.line(t("report.wrote", path=str(output)))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and move it into place."""
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o660)  # reports name cases and people: owner and group only
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+@report_app.command(
+    "daily",
+    help=_h(
+        "Report one day's figures per department.\n\nExample: bbcs report daily --date 2026-11-20",
+        "按单位统计一天的办理情况（日报）。\n\n示例：bbcs report daily --date 2026-11-20",
+    ),
+)
+def report_daily(
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help=_h("The day (default today).", "日期（默认今天）。"), show_default=False
+        ),
+    ] = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Report one day's figures per department. Example: bbcs report daily --date 2026-11-20"""
+    _run(
+        "daily",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        date=date,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command(
+    "weekly",
+    help=_h(
+        "Rank the departments over a week (default the last complete one), with 环比.\n\nExample: bbcs report weekly --week 2026-W47 --publish",
+        "周排名：按单位统计一周（默认上一个完整周），含环比。\n\n示例：bbcs report weekly --week 2026-W47 --publish",
+    ),
+)
+def report_weekly(
+    week: WeekOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Rank the departments over a week (default the last complete one), with 环比.
+
+    Example: bbcs report weekly --week 2026-W47 --publish
+    """
+    _run(
+        "weekly",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        week=week,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command(
+    "monthly",
+    help=_h(
+        "Rank the departments over a month (default the last complete one), with 环比.\n\nExample: bbcs report monthly --month 2026-11 --format html -o 2026-11.html",
+        "月排名：按单位统计一个月（默认上一个完整月），含环比。\n\n示例：bbcs report monthly --month 2026-11 --format html -o 2026-11.html",
+    ),
+)
+def report_monthly(
+    month: MonthOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Rank the departments over a month (default the last complete one), with 环比.
+
+    Example: bbcs report monthly --month 2026-11 --format html -o 2026-11.html
+    """
+    _run(
+        "monthly",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        month=month,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command(
+    "pushback",
+    help=_h(
+        "Show who pushed how many cases onto whom (default the last complete week).\n\nExample: bbcs report pushback --from 2026-11-01 --to 2026-11-30",
+        "推诿统计：哪个单位把多少事项退给了谁（默认上一个完整周）。\n\n示例：bbcs report pushback --from 2026-11-01 --to 2026-11-30",
+    ),
+)
+def report_pushback(
+    week: WeekOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Show who pushed how many cases onto whom (default the last complete week).
+
+    Example: bbcs report pushback --from 2026-11-01 --to 2026-11-30
+    """
+    _run(
+        "pushback",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        week=week,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command(
+    "overdue",
+    help=_h(
+        "List the pending and in-progress cases past due, most overdue first.\n\nExample: bbcs report overdue --format csv -o overdue.csv",
+        "列出已超期的待交办和办理中事项，超期最久的在前。\n\n示例：bbcs report overdue --format csv -o overdue.csv",
+    ),
+)
+def report_overdue(
+    last: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help=_h("As of the end of this day (default today).", "截至该日（默认今天）。"),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """List the pending and in-progress cases past due, most overdue first.
+
+    Example: bbcs report overdue --format csv -o overdue.csv
+    """
+    _run(
+        "overdue",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        date=last,
+    )
+
+
+@report_app.command(
+    "casebook",
+    help=_h(
+        "Digest the cases closed in a period by category (案例汇总; default the last month).\n\nExample: bbcs report casebook --month 2026-10 --format md",
+        "案例汇总：按类别列出期间内办结的事项（默认上一个完整月）。\n\n示例：bbcs report casebook --month 2026-10 --format md",
+    ),
+)
+def report_casebook(
+    month: MonthOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+) -> None:
+    """Digest the cases closed in a period by category (案例汇总; default the last month).
+
+    Example: bbcs report casebook --month 2026-10 --format md
+    """
+    _run(
+        "casebook",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        month=month,
+        first=first,
+        last=last,
+    )
+
+
+class _LateProgress:
+    """A progress bar on stderr, shown only on a terminal and only once work passes a second."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def step(self) -> None:
+        self.done += 1
+        if self.bar is None and sys.stderr.isatty() and time.monotonic() - self.started > 1.0:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            from bbcs.i18n import t
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(t("report.progress"), total=self.total)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@report_app.command(
+    "nightly",
+    help=_h(
+        "Sweep, then write the day's report in every format to DIR/YYYY-MM-DD.*.\n\nExample (crontab): 50 23 * * * bbcs report nightly --out /srv/bbcs/reports",
+        "夜间报表：先巡检，再把当天日报以各种格式写入 DIR/YYYY-MM-DD.*。\n\n示例（crontab）：50 23 * * * bbcs report nightly --out /srv/bbcs/reports",
+    ),
+)
+def report_nightly(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help=_h("Folder for the report files.", "报表文件目录。"), show_default=False
+        ),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=_h("The day, for a late run (default today).", "日期（补跑时用，默认今天）。"),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Sweep, then write the day's report in every format to DIR/YYYY-MM-DD.*.
+
+    Example (crontab): 50 23 * * * bbcs report nightly --out /srv/bbcs/reports
+    """
+    from filelock import FileLock, Timeout
+
+    from bbcs import render, reports
+    from bbcs.i18n import t
+    from bbcs.render_reports import FORMATS, SUFFIX, render_bytes
+
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out / ".bbcs-nightly.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise Conflict("report.nightly_locked", dir=str(out)) from None
+    progress = _LateProgress(total=2 + len(FORMATS))
+    try:
+        book = _ledger()
+        swept = book.sweep()
+        progress.step()
+        chosen = _day(date) or book.today
+        doc = reports.issue(book, "daily", reports.Span(chosen, chosen), head=True)
+        progress.step()
+        names = []
+        for fmt in FORMATS:
+            path = out / f"{chosen.isoformat()}.{SUFFIX[fmt]}"
+            write_atomically(path, render_bytes(doc, fmt))
+            names.append(path.name)
+            progress.step()
+    finally:
+        progress.close()
+        lock.release()
+    render.line(t("report.swept", overdue=swept.overdue, escalated=swept.escalated))
+    render.line(t("report.written", files=", ".join(names), dir=str(out)))
+    render.line(t("report.head", head=doc["head"]))

@@ -1,0 +1,840 @@
+"""Reports as output: a rich table, JSON, CSV, Markdown, HTML with inline SVG, and xlsx.
+
+Each renderer takes the report document that ``reports`` builds (plain data)
+and returns text or bytes; nothing here counts anything. Headings and column
+names are in the interface language (``i18n.t``); JSON keys stay English.
+Heavy modules (rich, openpyxl, csv, html) are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bbcs.i18n import label, language, t
+from bbcs.reports import AVERAGES, DEPT_FIGURES, RATES, TOTAL_FIGURES, WINDOW
+
+FORMATS = ("table", "json", "csv", "md", "html", "xlsx")
+SUFFIX = {"table": "txt", "json": "json", "csv": "csv", "md": "md", "html": "html", "xlsx": "xlsx"}
+FONT_STACK = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", sans-serif'
+
+# the columns a department table shows on screen, in Markdown and in HTML
+TABLE_FIGURES = (
+    "assigned",
+    "closed",
+    "on_time",
+    "overdue_open",
+    "on_time_rate",
+    "avg_working_days",
+    "pushbacks_charged",
+    "pushbacks",
+    "pushback_rate",
+    "escalations",
+    "satisfaction_rate",
+    "reopened",
+)
+# the terminal has less room: the figures the Monday meeting reads first
+SCREEN_FIGURES = (
+    "assigned",
+    "closed",
+    "on_time",
+    "overdue_open",
+    "on_time_rate",
+    "avg_working_days",
+    "pushbacks_charged",
+    "escalations",
+    "satisfaction_rate",
+)
+PUSHBACK_FIGURES = (
+    "pushbacks",
+    "pushbacks_charged",
+    "pushbacks_invalid",
+    "pushbacks_valid",
+    "pushback_cases",
+    "pushback_rate",
+)
+OVERDUE_COLUMNS = (
+    "id",
+    "status",
+    "lead_dept",
+    "due_date",
+    "dept_due_date",
+    "overdue_days",
+    "escalation",
+    "summary",
+)
+CASEBOOK_COLUMNS = (
+    "id",
+    "summary",
+    "departments",
+    "pushbacks",
+    "working_days_taken",
+    "result",
+    "resolution",
+)
+
+
+# ---------------------------------------------------------------- words and numbers
+
+
+def heading(name: str) -> str:
+    """A column's name in the interface language."""
+    key = f"report.fig.{name}"
+    text = t(key)
+    return label(name) if text == key else text
+
+
+def title(doc: dict[str, Any]) -> str:
+    kind = t(f"report.kind.{doc['kind']}")
+    if doc["kind"] == "overdue":
+        return f"{kind} — {t('report.as_of', day=doc['to'])}"
+    if doc["from"] == doc["to"]:
+        return f"{kind} {doc['from']}"
+    return f"{kind} {t('report.period', first=doc['from'], last=doc['to'])}"
+
+
+def shown(name: str, value: Any) -> str:
+    """A figure as a person reads it: rates as percentages, a missing value as a dash."""
+    if value is None:
+        return "—"
+    if name in RATES:
+        return f"{float(value) * 100:.1f}%"
+    if name in AVERAGES:
+        return f"{float(value):.2f}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def shown_change(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if name in RATES:
+        return f"{float(value) * 100:+.1f}%"
+    if name in AVERAGES:
+        return f"{float(value):+.2f}"
+    return f"{int(value):+d}"
+
+
+def _with_change(dept: dict[str, Any], name: str) -> str:
+    text = shown(name, dept[name])
+    change = shown_change(name, (dept.get("change") or {}).get(name))
+    return f"{text} ({change})" if change else text
+
+
+def _enum(enum_name: str, value: str | None) -> str:
+    if value is None:
+        return ""
+    from bbcs import models
+
+    try:
+        return label(getattr(models, enum_name)(value))
+    except ValueError:
+        return value
+
+
+def case_cell(case: dict[str, Any], name: str) -> str:
+    value = case.get(name)
+    if name == "status":
+        return _enum("Status", value)
+    if name == "escalation":
+        return "" if value == "none" else _enum("Escalation", value)
+    if name == "result":
+        return _enum("Result", value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def rule_text(rule: str, doc: dict[str, Any]) -> str:
+    limits = doc.get("thresholds", {})
+    return t(f"report.rule.{rule}", limit=limits.get(rule, ""))
+
+
+def targets(doc: dict[str, Any]) -> list[str]:
+    """The pushback matrix's columns: every department pushed onto, then the window."""
+    seen = sorted({key for d in doc["departments"] for key in d.get("to", {}) if key != WINDOW})
+    return [*seen, WINDOW]
+
+
+def target_heading(code: str) -> str:
+    return "→ " + (t("report.window") if code == WINDOW else code)
+
+
+def department_columns(doc: dict[str, Any]) -> list[str]:
+    figures = PUSHBACK_FIGURES if doc["kind"] == "pushback" else TABLE_FIGURES
+    return ["rank", "dept", "name", *figures]
+
+
+def department_row(doc: dict[str, Any], dept: dict[str, Any]) -> list[str]:
+    cells = [shown("rank", dept["rank"]), dept["dept"], dept["name"]]
+    figures = PUSHBACK_FIGURES if doc["kind"] == "pushback" else TABLE_FIGURES
+    cells.extend(_with_change(dept, name) for name in figures)
+    if doc["kind"] == "pushback":
+        cells.extend(str(dept["to"].get(code, 0)) for code in targets(doc))
+    return cells
+
+
+def department_headings(doc: dict[str, Any]) -> list[str]:
+    names = [heading(name) for name in department_columns(doc)]
+    if doc["kind"] == "pushback":
+        names.extend(target_heading(code) for code in targets(doc))
+    return names
+
+
+def totals_rows(doc: dict[str, Any]) -> list[list[str]]:
+    change = doc.get("change") or {}
+    return [
+        [heading(name), shown(name, doc["totals"][name]), shown_change(name, change.get(name))]
+        for name in TOTAL_FIGURES
+    ]
+
+
+def list_lines(doc: dict[str, Any]) -> tuple[str, list[str]]:
+    """The red list as one line, and one line per black-list entry (rule and cases)."""
+    names = {d["dept"]: d["name"] for d in doc["departments"]}
+    red = ", ".join(f"{c} {names.get(c, '')}".strip() for c in doc["red_list"]) or t("report.none")
+    black = [
+        f"{e['dept']} {names.get(e['dept'], '')}: {rule_text(e['rule'], doc)}"
+        + (f" — {', '.join(e['cases'])}" if e["cases"] else "")
+        for e in doc["black_list_detail"]
+    ]
+    return red, black
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def to_json(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- rich table
+
+
+def _bar(value: float | None, width: int = 8) -> str:
+    if value is None:
+        return "—"
+    filled = round(float(value) * width)
+    return "█" * filled + "░" * (width - filled) + f" {float(value) * 100:.0f}%"
+
+
+def _rate_style(doc: dict[str, Any], value: float | None) -> str:
+    if value is None:
+        return "dim"
+    below = float(doc.get("thresholds", {}).get("on_time_rate", 0.8))
+    if value < below:
+        return "bold red"
+    if value < 1.0:
+        return "yellow"
+    return "green"
+
+
+def renderables(doc: dict[str, Any]) -> list[Any]:
+    """What the terminal shows: titled tables and lines, coloured by warning level."""
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[Any] = [Text(title(doc), style="bold")]
+    if doc["kind"] == "overdue":
+        if not doc["cases"]:
+            out.append(Text(t("report.no_overdue")))
+        else:
+            table = Table(title_justify="left")
+            for name in OVERDUE_COLUMNS:
+                table.add_column(heading(name), no_wrap=name != "summary")
+            for case in doc["cases"]:
+                style = "bold red" if case["overdue_days"] > 5 else "red"
+                table.add_row(*[case_cell(case, n) for n in OVERDUE_COLUMNS], style=style)
+            out.append(table)
+        _head(doc, out)
+        return out
+    if "previous" in doc:
+        prev = doc["previous"]
+        out.append(Text(t("report.compared", first=prev["from"], last=prev["to"]), style="dim"))
+    black = {e["dept"] for e in doc["black_list_detail"]}
+    red = set(doc["red_list"])
+    figures = PUSHBACK_FIGURES if doc["kind"] == "pushback" else SCREEN_FIGURES
+    codes = targets(doc) if doc["kind"] == "pushback" else []
+    table = Table(title=t("report.departments"), title_justify="left")
+    table.add_column(heading("rank"), justify="right")
+    table.add_column(heading("name"))
+    for name in figures:
+        table.add_column(heading(name), justify="left" if name == "on_time_rate" else "right")
+    for code in codes:
+        table.add_column(target_heading(code), justify="right")
+    for dept in doc["departments"]:
+        cells: list[Any] = [shown("rank", dept["rank"]), f"{dept['dept']} {dept['name']}"]
+        for name in figures:
+            if name == "on_time_rate":
+                change = shown_change(name, (dept.get("change") or {}).get(name))
+                cells.append(
+                    Text(
+                        _bar(dept[name]) + (f" ({change})" if change else ""),
+                        style=_rate_style(doc, dept[name]),
+                    )
+                )
+            else:
+                cells.append(_with_change(dept, name))
+        cells.extend(str(dept["to"].get(code, 0)) for code in codes)
+        style = "red" if dept["dept"] in black else "green" if dept["dept"] in red else ""
+        table.add_row(*cells, style=style or None)
+    out.append(table)
+    red_line, black_lines = list_lines(doc)
+    out.append(Text(f"{t('report.red_list')}: {red_line}", style="green"))
+    out.append(Text(f"{t('report.black_list')}: " + (t("report.none") if not black_lines else "")))
+    out.extend(Text("  " + line, style="red") for line in black_lines)
+    if doc["kind"] == "casebook":
+        out.extend(_casebook_tables(doc))
+    totals = Table(title=t("report.totals"), title_justify="left")
+    totals.add_column(t("report.figure"))
+    totals.add_column(t("report.value"), justify="right")
+    if "change" in doc:
+        totals.add_column(t("report.change"), justify="right")
+    for row in totals_rows(doc):
+        totals.add_row(*(row if "change" in doc else row[:2]))
+    out.append(totals)
+    _head(doc, out)
+    return out
+
+
+def _casebook_tables(doc: dict[str, Any]) -> list[Any]:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not doc["categories"]:
+        return [Text(t("report.no_cases"))]
+    tables: list[Any] = []
+    for group in doc["categories"]:
+        name = group["category"] or t("report.no_category")
+        table = Table(title=f"{name} ({len(group['cases'])})", title_justify="left")
+        for column in CASEBOOK_COLUMNS:
+            table.add_column(heading(column))
+        for case in group["cases"]:
+            table.add_row(*[case_cell(case, c) for c in CASEBOOK_COLUMNS])
+        tables.append(table)
+    return tables
+
+
+def _head(doc: dict[str, Any], out: list[Any]) -> None:
+    from rich.text import Text
+
+    if doc.get("head"):
+        out.append(Text(t("report.head", head=doc["head"]), style="dim"))
+
+
+def print_table(doc: dict[str, Any]) -> None:
+    from bbcs.render import console
+
+    screen = console()
+    for part in renderables(doc):
+        screen.print(part)
+
+
+def to_text(doc: dict[str, Any], width: int = 160) -> str:
+    """The table as plain text, for a file (``.txt``) or a pipe."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    screen = Console(file=buffer, width=width, color_system=None, highlight=False, soft_wrap=False)
+    for part in renderables(doc):
+        screen.print(part)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- CSV and Markdown
+
+
+def sections(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The report as titled tables of text: what CSV, Markdown and HTML lay out."""
+    if doc["kind"] == "overdue":
+        return [
+            (
+                title(doc),
+                [heading(n) for n in OVERDUE_COLUMNS],
+                [[case_cell(c, n) for n in OVERDUE_COLUMNS] for c in doc["cases"]],
+            )
+        ]
+    parts = [
+        (
+            t("report.departments"),
+            department_headings(doc),
+            [department_row(doc, d) for d in doc["departments"]],
+        )
+    ]
+    if doc["kind"] == "casebook":
+        columns = ["category", *CASEBOOK_COLUMNS]
+        rows = [
+            [
+                group["category"] or t("report.no_category"),
+                *[case_cell(c, n) for n in CASEBOOK_COLUMNS],
+            ]
+            for group in doc["categories"]
+            for c in group["cases"]
+        ]
+        parts.append((t("report.kind.casebook"), [heading(n) for n in columns], rows))
+    names = {d["dept"]: d["name"] for d in doc["departments"]}
+    parts.append(
+        (
+            t("report.red_list"),
+            [heading("dept"), heading("name")],
+            [[code, names.get(code, "")] for code in doc["red_list"]],
+        )
+    )
+    parts.append(
+        (
+            t("report.black_list"),
+            [heading("dept"), heading("name"), t("report.rule"), t("report.cases")],
+            [
+                [
+                    e["dept"],
+                    names.get(e["dept"], ""),
+                    rule_text(e["rule"], doc),
+                    ", ".join(e["cases"]),
+                ]
+                for e in doc["black_list_detail"]
+            ],
+        )
+    )
+    totals_head = [t("report.figure"), t("report.value")]
+    rows = totals_rows(doc)
+    if "change" in doc:
+        totals_head.append(t("report.change"))
+    else:
+        rows = [row[:2] for row in rows]
+    parts.append((t("report.totals"), totals_head, rows))
+    return parts
+
+
+def to_csv(doc: dict[str, Any]) -> str:
+    """CSV for Excel and WPS: the department rows (raw figures), then totals and lists."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    out = csv.writer(buffer, lineterminator="\r\n")
+    if doc["kind"] == "overdue":
+        out.writerow([heading(n) for n in OVERDUE_COLUMNS])
+        for case in doc["cases"]:
+            out.writerow([_raw(case.get(n)) for n in OVERDUE_COLUMNS])
+        _csv_head(doc, out)
+        return buffer.getvalue()
+    figures = list(DEPT_FIGURES)
+    header = [heading(n) for n in ("rank", "dept", "name", *figures)]
+    codes = targets(doc) if doc["kind"] == "pushback" else []
+    header.extend(target_heading(code) for code in codes)
+    out.writerow(header)
+    for dept in doc["departments"]:
+        row = [_raw(dept[n]) for n in ("rank", "dept", "name", *figures)]
+        row.extend(str(dept["to"].get(code, 0)) for code in codes)
+        out.writerow(row)
+    out.writerow([])
+    out.writerow(
+        [t("report.totals"), t("report.value")] + ([t("report.change")] if "change" in doc else [])
+    )
+    for name in TOTAL_FIGURES:
+        row = [heading(name), _raw(doc["totals"][name])]
+        if "change" in doc:
+            row.append(_raw(doc["change"][name]))
+        out.writerow(row)
+    out.writerow([])
+    out.writerow([t("report.red_list"), *doc["red_list"]])
+    for entry in doc["black_list_detail"]:
+        out.writerow(
+            [
+                t("report.black_list"),
+                entry["dept"],
+                rule_text(entry["rule"], doc),
+                ";".join(entry["cases"]),
+            ]
+        )
+    if doc["kind"] == "casebook":
+        out.writerow([])
+        columns = ["category", *CASEBOOK_COLUMNS]
+        out.writerow([heading(n) for n in columns])
+        for group in doc["categories"]:
+            for case in group["cases"]:
+                out.writerow(
+                    [group["category"] or "", *[_raw(case.get(n)) for n in CASEBOOK_COLUMNS]]
+                )
+    _csv_head(doc, out)
+    return buffer.getvalue()
+
+
+def _csv_head(doc: dict[str, Any], out: Any) -> None:
+    if doc.get("head"):
+        out.writerow([])
+        out.writerow([t("report.head", head=doc["head"])])
+
+
+def _raw(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    text = str(value)
+    # a cell Excel would run as a formula (CSV injection) keeps a leading quote
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_md(doc: dict[str, Any]) -> str:
+    lines = [f"# {title(doc)}", ""]
+    if "previous" in doc:
+        lines += [
+            t("report.compared", first=doc["previous"]["from"], last=doc["previous"]["to"]),
+            "",
+        ]
+    for name, columns, rows in sections(doc):
+        lines.append(f"## {name}")
+        lines.append("")
+        if not rows:
+            lines += [t("report.none"), ""]
+            continue
+        lines.append("| " + " | ".join(_md_cell(c) for c in columns) + " |")
+        lines.append("|" + "---|" * len(columns))
+        lines.extend("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows)
+        lines.append("")
+    if doc.get("head"):
+        lines += [t("report.head", head=f"`{doc['head']}`"), ""]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- HTML with inline SVG
+
+_CSS = """
+body { font-family: FONTS; margin: 2em; color: #222; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
+table { border-collapse: collapse; margin: .5em 0; }
+th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: right; }
+th { background: #f2f2f2; } td.text { text-align: left; }
+.red { color: #1a7f37; } .black { color: #b42318; } .head { color: #666; font-size: .9em; }
+svg text { font-family: FONTS; font-size: 12px; }
+""".replace("FONTS", FONT_STACK)
+
+
+def _svg_bars(
+    name: str,
+    items: Sequence[tuple[str, float | None]],
+    scale: float,
+    text: Callable[[float | None], str],
+) -> str:
+    """A horizontal bar chart: one labelled bar per item, ``scale`` being a full bar."""
+    from html import escape
+
+    row, left, width = 22, 200, 320
+    height = row * len(items) + 30
+    parts = [
+        f'<svg role="img" width="{left + width + 80}" '
+        f'height="{height}" viewBox="0 0 {left + width + 80} {height}">',
+        f"<title>{escape(name)}</title>",
+        f'<text x="0" y="14" font-weight="bold">{escape(name)}</text>',
+    ]
+    for i, (item, value) in enumerate(items):
+        y = 24 + i * row
+        length = 0 if value is None or scale <= 0 else round(width * float(value) / scale)
+        shown_item = item if len(item) <= 14 else item[:13] + "…"  # keep clear of the bar
+        parts.append(f'<text x="0" y="{y + 13}">{escape(shown_item)}</text>')
+        parts.append(
+            f'<rect x="{left}" y="{y}" width="{length}" height="{row - 6}" fill="#4e79a7"/>'
+        )
+        parts.append(f'<text x="{left + length + 6}" y="{y + 13}">{escape(text(value))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _svg_days(doc: dict[str, Any]) -> str:
+    """Cases opened and closed per day: a pair of columns for each day of the period."""
+    from html import escape
+
+    days = doc.get("days", [])
+    top = max([1] + [max(d["opened"], d["closed"]) for d in days])
+    step = max(8, min(40, 720 // max(1, len(days))))
+    chart_h, base = 160, 190
+    width = 60 + step * len(days)
+    name = t("report.by_day")
+    parts = [
+        f'<svg role="img" width="{width}" height="240" viewBox="0 0 {width} 240">',
+        f"<title>{escape(name)}</title>",
+        f'<text x="0" y="14" font-weight="bold">{escape(name)}</text>',
+        f'<rect x="0" y="22" width="10" height="10" fill="#4e79a7"/>'
+        f'<text x="14" y="31">{escape(t("report.legend_opened"))}</text>',
+        f'<rect x="80" y="22" width="10" height="10" fill="#f28e2b"/>'
+        f'<text x="94" y="31">{escape(t("report.legend_closed"))}</text>',
+        f'<line x1="40" y1="{base}" x2="{width}" y2="{base}" stroke="#999"/>',
+        f'<text x="0" y="{base - chart_h + 10}">{top}</text>',
+    ]
+    bar = max(3, step // 2 - 1)
+    for i, d in enumerate(days):
+        x = 44 + i * step
+        for j, (value, colour) in enumerate(((d["opened"], "#4e79a7"), (d["closed"], "#f28e2b"))):
+            h = round(chart_h * value / top)
+            parts.append(
+                f'<rect x="{x + j * bar}" y="{base - h}" width="{bar}" height="{h}" fill="{colour}">'
+                f"<title>{d['day']}: {value}</title></rect>"
+            )
+        if len(days) <= 14 or i % max(1, len(days) // 10) == 0:
+            parts.append(f'<text x="{x}" y="{base + 14}" font-size="10">{d["day"][5:]}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def charts(doc: dict[str, Any]) -> list[str]:
+    if doc["kind"] == "overdue":
+        counts: dict[str, int] = {}
+        for case in doc["cases"]:
+            key = case.get("lead_dept") or t("report.window")
+            counts[key] = counts.get(key, 0) + 1
+        top = max([1, *counts.values()])
+        return [
+            _svg_bars(
+                t("report.chart_overdue"), sorted(counts.items()), top, lambda v: shown("n", v)
+            )
+        ]
+    depts = doc["departments"]
+    label_of = [f"{d['dept']} {d['name']}" for d in depts]
+    pushbacks = [d["pushbacks_charged"] for d in depts]
+    return [
+        _svg_bars(
+            t("report.chart_on_time"),
+            list(zip(label_of, [d["on_time_rate"] for d in depts], strict=True)),
+            1.0,
+            lambda v: shown("on_time_rate", v),
+        ),
+        _svg_bars(
+            t("report.chart_pushbacks"),
+            list(zip(label_of, [float(p) for p in pushbacks], strict=True)),
+            float(max([1, *pushbacks])),
+            lambda v: "—" if v is None else str(int(v)),
+        ),
+        _svg_days(doc),
+    ]
+
+
+def to_html(doc: dict[str, Any]) -> str:
+    """One self-contained page (no scripts, no links out) a clerk can e-mail."""
+    from html import escape
+
+    lang = "zh-CN" if language() == "zh" else "en"
+    body = [f"<h1>{escape(title(doc))}</h1>"]
+    if "previous" in doc:
+        prev = doc["previous"]
+        body.append(f"<p>{escape(t('report.compared', first=prev['from'], last=prev['to']))}</p>")
+    text_columns = {
+        heading(n)
+        for n in (
+            "dept",
+            "name",
+            "category",
+            "summary",
+            "departments",
+            "resolution",
+            "id",
+            "status",
+            "lead_dept",
+            "escalation",
+            "result",
+        )
+    }
+    text_columns |= {t("report.figure"), t("report.rule"), t("report.cases")}
+    for name, columns, rows in sections(doc):
+        css = ""
+        if name == t("report.red_list"):
+            css = ' class="red"'
+        elif name == t("report.black_list"):
+            css = ' class="black"'
+        body.append(f"<h2{css}>{escape(name)}</h2>")
+        if not rows:
+            body.append(f"<p>{escape(t('report.none'))}</p>")
+            continue
+        body.append(
+            "<table><thead><tr>"
+            + "".join(f"<th>{escape(c)}</th>" for c in columns)
+            + "</tr></thead><tbody>"
+        )
+        for row in rows:
+            cells = "".join(
+                f'<td class="text">{escape(v)}</td>'
+                if columns[i] in text_columns
+                else f"<td>{escape(v)}</td>"
+                for i, v in enumerate(row)
+            )
+            body.append(f"<tr>{cells}</tr>")
+        body.append("</tbody></table>")
+    body.append('<div class="charts">')
+    body.extend(f"<figure>{svg}</figure>" for svg in charts(doc))
+    body.append("</div>")
+    if doc.get("head"):
+        body.append(f'<p class="head">{escape(t("report.head", head=doc["head"]))}</p>')
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title(doc))}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+# ---------------------------------------------------------------- xlsx
+
+
+def to_xlsx(doc: dict[str, Any]) -> bytes:
+    """A workbook: a sheet per table, header rows frozen, rates as percentages."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    first = book.active
+    book.remove(first)
+    bold = Font(bold=True)
+
+    def sheet(
+        name: str, header: Sequence[str], rows: Sequence[Sequence[Any]], kinds: Sequence[str]
+    ) -> None:
+        ws = book.create_sheet(_sheet_name(name))
+        ws.append(list(header))
+        for cell in ws[1]:
+            cell.font = bold
+        for row in rows:
+            ws.append([_cell(v) for v in row])
+        for i, kind in enumerate(kinds, start=1):
+            fmt = {"rate": "0.0%", "avg": "0.00", "int": "0"}.get(kind)
+            if fmt is None:
+                continue
+            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                cell.number_format = fmt
+        ws.freeze_panes = "A2"
+        for i, text in enumerate(header, start=1):
+            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = max(
+                8, min(40, len(str(text)) * 2)
+            )
+
+    if doc["kind"] == "overdue":
+        sheet(
+            t("report.kind.overdue"),
+            [heading(n) for n in OVERDUE_COLUMNS],
+            [
+                [c.get(n) if n == "overdue_days" else case_cell(c, n) for n in OVERDUE_COLUMNS]
+                for c in doc["cases"]
+            ],
+            ["int" if n == "overdue_days" else "text" for n in OVERDUE_COLUMNS],
+        )
+    else:
+        names = ("rank", "dept", "name", *DEPT_FIGURES)
+        codes = targets(doc) if doc["kind"] == "pushback" else []
+        sheet(
+            t("report.departments"),
+            [heading(n) for n in names] + [target_heading(c) for c in codes],
+            [
+                [d[n] for n in names] + [d["to"].get(c, 0) for c in codes]
+                for d in doc["departments"]
+            ],
+            [_kind_of(n) for n in names] + ["int"] * len(codes),
+        )
+        header = [t("report.figure"), t("report.value")]
+        rows: list[list[Any]] = [[heading(n), doc["totals"][n]] for n in TOTAL_FIGURES]
+        if "change" in doc:
+            header.append(t("report.change"))
+            rows = [[*row, doc["change"][n]] for row, n in zip(rows, TOTAL_FIGURES, strict=True)]
+        ws_name = t("report.totals")
+        sheet(ws_name, header, rows, ["text"])
+        ws = book[_sheet_name(ws_name)]
+        for r, name in enumerate(TOTAL_FIGURES, start=2):
+            for col in (2, 3):
+                ws.cell(row=r, column=col).number_format = (
+                    "0.0%" if name in RATES else "0.00" if name in AVERAGES else "0"
+                )
+        lists = [[t("report.red_list"), code, "", ""] for code in doc["red_list"]]
+        lists += [
+            [t("report.black_list"), e["dept"], rule_text(e["rule"], doc), ", ".join(e["cases"])]
+            for e in doc["black_list_detail"]
+        ]
+        sheet(
+            f"{t('report.red_list')} {t('report.black_list')}",
+            ["", heading("dept"), t("report.rule"), t("report.cases")],
+            lists,
+            ["text"],
+        )
+        if doc["kind"] == "casebook":
+            columns = ["category", *CASEBOOK_COLUMNS]
+            sheet(
+                t("report.kind.casebook"),
+                [heading(n) for n in columns],
+                [
+                    [
+                        group["category"] or "",
+                        *[
+                            c.get(n)
+                            if n in ("pushbacks", "working_days_taken")
+                            else case_cell(c, n)
+                            for n in CASEBOOK_COLUMNS
+                        ],
+                    ]
+                    for group in doc["categories"]
+                    for c in group["cases"]
+                ],
+                ["text", "text", "text", "text", "int", "int"],
+            )
+    if doc.get("head"):
+        book.worksheets[0].sheet_properties.tabColor = "4E79A7"
+        info = book.create_sheet(_sheet_name(t("report.head", head="").strip(" :：")))
+        info.append([t("report.head", head=doc["head"])])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _kind_of(name: str) -> str:
+    if name in RATES:
+        return "rate"
+    if name in AVERAGES:
+        return "avg"
+    if name in ("dept", "name"):
+        return "text"
+    return "int"
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def _sheet_name(name: str) -> str:
+    for bad in "[]:*?/\\":
+        name = name.replace(bad, " ")
+    return name[:31] or "report"
+
+
+# ---------------------------------------------------------------- one entry point
+
+
+def render_bytes(doc: dict[str, Any], fmt: str) -> bytes:
+    """The report in ``fmt`` as the bytes of a file (CSV with a BOM for Excel)."""
+    if fmt == "xlsx":
+        return to_xlsx(doc)
+    if fmt == "csv":
+        return ("\ufeff" + to_csv(doc)).encode("utf-8")
+    return render_text(doc, fmt).encode("utf-8")
+
+
+def render_text(doc: dict[str, Any], fmt: str) -> str:
+    renderers: dict[str, Callable[[dict[str, Any]], str]] = {
+        "table": to_text,
+        "json": to_json,
+        "csv": to_csv,
+        "md": to_md,
+        "html": to_html,
+    }
+    return renderers[fmt](doc)

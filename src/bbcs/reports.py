@@ -1,0 +1,526 @@
+"""The reports of SPEC §6 as plain data: periods, figures, ranking, red and black lists.
+
+A report is a JSON-ready ``dict`` built in one read transaction (or, with
+``--publish``, in the write transaction that stores it beside the chain head).
+The counting is SQL in ``store_reports``; this module only picks the period,
+prepares the working-day index and the superseded system events for it, and
+does the arithmetic: rates (``None`` when the denominator is 0), the ranking,
+the lists with their thresholds from the policy (``report.*``) and the change
+against the previous period (环比) of weekly and monthly reports.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bbcs import clock
+from bbcs.errors import InvalidInput, NotFound
+from bbcs.fields import mask_phone
+from bbcs.projection import project
+from bbcs.store_reports import Period, ReportQueries
+
+if TYPE_CHECKING:
+    from bbcs.ledger import Ledger
+    from bbcs.rules.calendar import Calendar
+
+KINDS = ("daily", "weekly", "monthly", "pushback", "overdue", "casebook")
+WITH_CHANGE = ("weekly", "monthly")
+
+DEPT_FIGURES = (
+    "assigned",
+    "closed",
+    "resolved",
+    "explained",
+    "withdrawn",
+    "on_time",
+    "overdue_open",
+    "on_time_rate",
+    "avg_working_days",
+    "pushbacks",
+    "pushbacks_charged",
+    "pushbacks_invalid",
+    "pushbacks_valid",
+    "pushback_cases",
+    "pushback_rate",
+    "escalations",
+    "reviewed",
+    "satisfied",
+    "satisfaction_rate",
+    "reopened",
+)
+TOTAL_FIGURES = (
+    "opened",
+    "closed",
+    "resolved",
+    "explained",
+    "withdrawn",
+    "resolution_rate",
+    "on_time_rate",
+    "avg_dispatch_days",
+    "review_rate",
+    "satisfaction_rate",
+    "overdue_open",
+    "pushbacks",
+)
+RATES = frozenset(
+    {"on_time_rate", "pushback_rate", "satisfaction_rate", "resolution_rate", "review_rate"}
+)
+AVERAGES = frozenset({"avg_working_days", "avg_dispatch_days"})
+BLACK_RULES = ("on_time_rate", "pushbacks", "overdue")
+WINDOW = "window"
+
+ONE_DAY = timedelta(days=1)
+_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
+_MONTH = re.compile(r"(\d{4})\s*[-/年.]\s*(\d{1,2})\s*月?")
+
+
+@dataclass(frozen=True)
+class Span:
+    """The days a report covers, ``first`` to ``last`` inclusive."""
+
+    first: date
+    last: date
+
+    @property
+    def period(self) -> Period:
+        return Period(
+            self.first.isoformat(), self.last.isoformat(), (self.last + ONE_DAY).isoformat()
+        )
+
+    def before(self) -> Span:
+        """The span of the same length that ends the day before this one starts."""
+        length = self.last - self.first
+        last = self.first - ONE_DAY
+        return Span(last - length, last)
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=i) for i in range((self.last - self.first).days + 1)]
+
+
+# ---------------------------------------------------------------- periods
+
+
+def week_span(text: str) -> Span:
+    """``2026-W47`` as its Monday to Sunday."""
+    match = _WEEK.fullmatch(text.strip())
+    if not match:
+        raise InvalidInput("report.bad_week", value=text)
+    try:
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        raise InvalidInput("report.bad_week", value=text) from None
+    return Span(monday, monday + timedelta(days=6))
+
+
+def month_span(text: str) -> Span:
+    """``2026-11`` as its first to last day."""
+    match = _MONTH.fullmatch(text.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise InvalidInput("report.bad_month", value=text)
+    first = date(int(match[1]), int(match[2]), 1)
+    return Span(first, _month_end(first))
+
+
+def _month_end(first: date) -> date:
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - ONE_DAY
+
+
+def last_complete_week(today: date) -> Span:
+    monday = today - timedelta(days=today.weekday()) - timedelta(days=7)
+    return Span(monday, monday + timedelta(days=6))
+
+
+def last_complete_month(today: date) -> Span:
+    last = today.replace(day=1) - ONE_DAY
+    return Span(last.replace(day=1), last)
+
+
+def choose_span(
+    kind: str,
+    today: date,
+    *,
+    day: date | None = None,
+    week: str | None = None,
+    month: str | None = None,
+    first: date | None = None,
+    last: date | None = None,
+) -> Span:
+    """The span a report covers, from whichever option was given, else the kind's default."""
+    given = [
+        name for name, value in (("--date", day), ("--week", week), ("--month", month)) if value
+    ]
+    if first is not None or last is not None:
+        given.append("--from/--to")
+    if len(given) > 1:
+        raise InvalidInput("report.options_clash", options=", ".join(given))
+    if first is not None or last is not None:
+        if first is None:
+            raise InvalidInput("report.to_without_from")
+        span = Span(first, last or today)
+        if span.last < span.first:
+            raise InvalidInput("report.bad_span", first=span.first, last=span.last)
+        return span
+    if day is not None:
+        return Span(day, day)
+    if week is not None:
+        return week_span(week)
+    if month is not None:
+        return month_span(month)
+    if kind in ("daily", "overdue"):
+        return Span(today, today)
+    if kind in ("weekly", "pushback"):
+        return last_complete_week(today)
+    return last_complete_month(today)
+
+
+def previous_span(span: Span, *, month: bool) -> Span:
+    """The period a weekly or monthly report compares with (环比)."""
+    if month and span.first.day == 1 and span.last == _month_end(span.first):
+        last = span.first - ONE_DAY
+        return Span(last.replace(day=1), last)
+    return span.before()
+
+
+def workday_index(calendar: Calendar, first: date, last: date) -> list[tuple[str, int]]:
+    """Each day from ``first`` to ``last`` with the working days after ``first`` up to it.
+
+    The working days after ``a`` up to and including ``b`` are ``idx(b) - idx(a)``,
+    as ``Calendar.working_days(a, b)`` counts them: SQL subtracts instead of looping.
+    """
+    index, count, day = [], 0, first
+    while day <= last:
+        if day > first and calendar.is_workday(day):
+            count += 1
+        index.append((day.isoformat(), count))
+        day += ONE_DAY
+    return index
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+def rate(part: float | None, whole: float | None) -> float | None:
+    """``part / whole`` to four places; None when there is nothing to divide by."""
+    if not whole:
+        return None
+    return round((part or 0) / whole, 4)
+
+
+def average(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _department(code: str, name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
+    def n(key: str) -> int:
+        return int(raw.get(key) or 0)
+
+    closed, overdue = n("closed"), n("overdue_open")
+    return {
+        "dept": code,
+        "name": name,
+        "rank": None,
+        "assigned": n("assigned"),
+        "closed": closed,
+        "resolved": n("resolved"),
+        "explained": n("explained"),
+        "withdrawn": n("withdrawn"),
+        "on_time": n("on_time"),
+        "overdue_open": overdue,
+        "on_time_rate": rate(n("on_time"), closed + overdue),
+        "avg_working_days": average(raw.get("avg_working_days")),
+        "pushbacks": n("pushbacks"),
+        "pushbacks_charged": n("pushbacks_charged"),
+        "pushbacks_invalid": n("pushbacks_invalid"),
+        "pushbacks_valid": n("pushbacks_valid"),
+        "pushback_cases": n("pushback_cases"),
+        "pushback_rate": rate(n("pushback_cases"), n("pushback_base")),
+        "escalations": n("escalations"),
+        "reviewed": n("reviewed"),
+        "satisfied": n("satisfied"),
+        "satisfaction_rate": rate(n("satisfied"), n("reviewed")),
+        "reopened": n("reopened"),
+    }
+
+
+def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
+    closed = raw["closed"]
+    return {
+        "opened": raw["opened"],
+        "closed": closed,
+        "resolved": raw["resolved"],
+        "explained": raw["explained"],
+        "withdrawn": raw["withdrawn"],
+        "resolution_rate": rate(raw["resolved"], closed),
+        "on_time_rate": rate(raw["on_time"], closed + raw["overdue_open"]),
+        "avg_dispatch_days": average(raw["avg_dispatch_days"]),
+        "review_rate": rate(raw["reviewed_closes"], closed),
+        "satisfaction_rate": rate(raw["satisfied"], raw["reviewed"]),
+        "overdue_open": raw["overdue_open"],
+        "pushbacks": raw["pushbacks"],
+    }
+
+
+def _rank_key(dept: Mapping[str, Any]) -> tuple[float, int, float, float]:
+    """On-time rate high to low, charged pushbacks low to high, satisfaction high to low,
+    average working days low to high; a missing satisfaction or average sorts last."""
+    satisfaction = dept["satisfaction_rate"]
+    days = dept["avg_working_days"]
+    return (
+        -float(dept["on_time_rate"]),
+        int(dept["pushbacks_charged"]),
+        -float(satisfaction) if satisfaction is not None else 1.0,
+        float(days) if days is not None else float("inf"),
+    )
+
+
+def rank(departments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Set ``rank`` (equal keys share a rank) and return the departments in ranking order.
+
+    A department with nothing to judge (no close, no overdue case) has rank None and comes last.
+    """
+    judged = sorted(
+        (d for d in departments if d["closed"] + d["overdue_open"] > 0),
+        key=lambda d: (_rank_key(d), d["dept"]),
+    )
+    for i, dept in enumerate(judged):
+        if i and _rank_key(judged[i - 1]) == _rank_key(dept):
+            dept["rank"] = judged[i - 1]["rank"]
+        else:
+            dept["rank"] = i + 1
+    rest = sorted((d for d in departments if d["rank"] is None), key=lambda d: d["dept"])
+    return judged + rest
+
+
+# ---------------------------------------------------------------- building
+
+
+class ReportBuilder:
+    """Builds reports from one ledger as ``book`` sees it (its calendar, policy and today)."""
+
+    def __init__(self, book: Ledger) -> None:
+        self.book = book
+        self.queries = ReportQueries(book.store)
+
+    def _prepare(self, span: Span) -> Period:
+        """Fill the working-day index and the superseded system events for ``span``."""
+        period = span.period
+        first = date.fromisoformat(self.queries.earliest_day(period))
+        self.queries.load_workdays(workday_index(self.book.calendar, first, span.last))
+        self.queries.load_overdue(period)
+        self.queries.load_period(period)
+        superseded: list[tuple[str, int]] = []
+        for case_id in self.queries.system_event_cases(period):
+            state = project(case_id, self.book.store.case_events(case_id))
+            superseded.extend((case_id, seq) for seq in state.superseded)
+        self.queries.load_superseded(superseded)
+        return period
+
+    def figures(self, span: Span) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """The departments (ranked) and the window's totals for ``span``."""
+        period = self._prepare(span)
+        raw = self.queries.department_figures(period)
+        names = {d.code: d.name for d in self.book.store.departments()}
+        codes = sorted(set(names) | set(raw))
+        departments = [
+            _department(code, names.get(code, code), raw.get(code, {})) for code in codes
+        ]
+        return rank(departments), _totals(self.queries.totals(period))
+
+    def thresholds(self) -> dict[str, float | int]:
+        """The black list's thresholds from the policy, by the rule they belong to."""
+        policy = self.book.policy
+        return {
+            "on_time_rate": float(policy["report.black_on_time_below"]),
+            "pushbacks": policy.whole("report.black_pushbacks"),
+            "overdue": policy.whole("report.black_overdue_days"),
+        }
+
+    def lists(
+        self, departments: Sequence[dict[str, Any]], span: Span
+    ) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        """Red list, black list and the black list's detail (rule and cases per entry)."""
+        thresholds = self.thresholds()
+        policy = self.book.policy
+        below = float(thresholds["on_time_rate"])
+        most_pushbacks = int(thresholds["pushbacks"])
+        overdue_days = int(thresholds["overdue"])
+        period = span.period
+        late: dict[str, list[str]] = {}
+        for dept, case_id in self.queries.late_cases(period):
+            late.setdefault(dept, []).append(case_id)
+        overdue: dict[str, list[tuple[str, int]]] = {}
+        for dept, case_id, days in self.queries.overdue_holds(period):
+            overdue.setdefault(dept, []).append((case_id, days))
+        charged: dict[str, list[str]] = {}
+        for dept, case_id in self.queries.charged_cases(period):
+            charged.setdefault(dept, []).append(case_id)
+        detail: list[dict[str, Any]] = []
+        for record in departments:
+            code = record["dept"]
+            if record["on_time_rate"] is not None and record["on_time_rate"] < below:
+                cases = late.get(code, []) + [c for c, _ in overdue.get(code, [])]
+                detail.append({"dept": code, "rule": "on_time_rate", "cases": sorted(set(cases))})
+            if record["pushbacks_charged"] >= most_pushbacks:
+                detail.append({"dept": code, "rule": "pushbacks", "cases": charged.get(code, [])})
+            long_overdue = [c for c, days in overdue.get(code, []) if days > overdue_days]
+            if long_overdue:
+                detail.append({"dept": code, "rule": "overdue", "cases": long_overdue})
+        black = list(dict.fromkeys(entry["dept"] for entry in detail))
+        red = [
+            d["dept"]
+            for d in departments
+            if d["rank"] is not None
+            and d["on_time_rate"] == 1.0
+            and d["pushbacks_charged"] == 0
+            and d["closed"] >= policy.whole("report.red_min_closed")
+            and d["dept"] not in black
+        ][: policy.whole("report.red_size")]
+        return red, black, detail
+
+    def report(self, kind: str, span: Span) -> dict[str, Any]:
+        """The report of ``kind`` (any but ``overdue``) over ``span``."""
+        departments, totals = self.figures(span)
+        red, black, detail = self.lists(departments, span)
+        by_day = {day: (opened, closed) for day, opened, closed in self.queries.days(span.period)}
+        doc: dict[str, Any] = {
+            "kind": kind,
+            "from": span.first.isoformat(),
+            "to": span.last.isoformat(),
+            "departments": departments,
+            "red_list": red,
+            "black_list": black,
+            "black_list_detail": detail,
+            "totals": totals,
+            "thresholds": self.thresholds(),
+            "days": [
+                {
+                    "day": d.isoformat(),
+                    "opened": by_day.get(d.isoformat(), (0, 0))[0],
+                    "closed": by_day.get(d.isoformat(), (0, 0))[1],
+                }
+                for d in span.days()
+            ],
+        }
+        if kind == "pushback":
+            matrix = self.queries.pushback_matrix(span.period)
+            for dept in departments:
+                dept["to"] = matrix.get(dept["dept"], {})
+        if kind == "casebook":
+            doc["categories"] = self._casebook(span)
+        if kind in WITH_CHANGE:
+            self._compare(doc, previous_span(span, month=kind == "monthly"))
+        return doc
+
+    def _compare(self, doc: dict[str, Any], before: Span) -> None:
+        """Add the previous period's figures and each figure's change against it (环比)."""
+        old_departments, old_totals = self.figures(before)
+        old = {d["dept"]: d for d in old_departments}
+        for dept in doc["departments"]:
+            previous = old.get(dept["dept"])
+            dept["change"] = {
+                name: _change(dept[name], previous[name] if previous else None)
+                for name in DEPT_FIGURES
+            }
+        doc["previous"] = {
+            "from": before.first.isoformat(),
+            "to": before.last.isoformat(),
+            "totals": old_totals,
+        }
+        doc["change"] = {
+            name: _change(doc["totals"][name], old_totals[name]) for name in TOTAL_FIGURES
+        }
+
+    def _casebook(self, span: Span) -> list[dict[str, Any]]:
+        groups: dict[str | None, list[dict[str, Any]]] = {}
+        for case in self.queries.closed_cases(span.period):
+            groups.setdefault(case["category"], []).append(
+                {
+                    "id": case["id"],
+                    "summary": case["summary"],
+                    "departments": case["departments"],
+                    "lead_dept": case["lead_dept"],
+                    "co_depts": case["co_depts"],
+                    "pushbacks": case["pushbacks"],
+                    "working_days_taken": case["working_days_taken"],
+                    "result": case["result"],
+                    "resolution": case["resolution"],
+                    "closed_on": case["closed_on"],
+                }
+            )
+        return [{"category": name, "cases": cases} for name, cases in groups.items()]
+
+    def overdue(self, day: date) -> dict[str, Any]:
+        """Pending and in-progress cases past due at the end of ``day``, most overdue first."""
+        span = Span(day, day)
+        self._prepare(span)
+        cases = self.queries.overdue_cases(span.period)
+        for case in cases:
+            case["phone"] = mask_phone(case["phone"])
+        return {"kind": "overdue", "to": day.isoformat(), "cases": cases}
+
+
+def _change(now: Any, before: Any) -> float | int | None:
+    if now is None or before is None:
+        return None
+    delta = now - before
+    return round(delta, 4) if isinstance(delta, float) else delta
+
+
+# ---------------------------------------------------------------- issuing
+
+
+def issue(
+    book: Ledger, kind: str, span: Span, *, publish: bool = False, head: bool = False
+) -> dict[str, Any]:
+    """Build the report in one transaction.
+
+    ``head`` adds the ledger's chain head as the report saw it; ``publish`` also
+    stores the report with it, in the same transaction, so ``--published`` can
+    reprint exactly what was issued.
+    """
+    builder = ReportBuilder(book)
+    if not publish:
+        with builder.queries.snapshot():
+            doc = _build(builder, kind, span)
+            if head:
+                doc["head"] = book.store.head()
+            return doc
+    with book.store.write():
+        doc = _build(builder, kind, span)
+        doc["head"] = book.store.head()
+        builder.queries.publish(
+            kind,
+            _stored_first(kind, span),
+            span.last.isoformat(),
+            json.dumps(doc, ensure_ascii=False, indent=2),
+            doc["head"],
+            clock.iso(book.now),
+            book.actor,
+        )
+    return doc
+
+
+def _stored_first(kind: str, span: Span) -> str:
+    # an overdue report is "as of" one day: its period starts and ends there
+    return span.last.isoformat() if kind == "overdue" else span.first.isoformat()
+
+
+def _build(builder: ReportBuilder, kind: str, span: Span) -> dict[str, Any]:
+    if kind == "overdue":
+        return builder.overdue(span.last)
+    return builder.report(kind, span)
+
+
+def published(book: Ledger, kind: str, span: Span) -> str:
+    """The JSON of the report of this kind and period as it was issued (the latest issue)."""
+    first, last = _stored_first(kind, span), span.last.isoformat()
+    found = ReportQueries(book.store).published(kind, first, last)
+    if found is None:
+        raise NotFound("report.not_published", kind=kind, first=first, last=last)
+    return str(found["body"])

@@ -1,0 +1,566 @@
+"""The SQL of the reports (SPEC §6): a period's figures, aggregated in SQLite.
+
+Every figure is a ``GROUP BY`` over the period's events (found through the
+``events_kind_at`` index) joined to the projections the write transaction keeps: the
+case row and one ``holds`` row per department hold (received, department due
+date, how it ended). Nothing here replays a case.
+
+Two small temporary tables feed the queries, filled by the caller for the
+period at hand:
+
+- ``report_workdays(day, idx)``: ``idx`` counts the working days up to and
+  including ``day``, so the working days after ``a`` up to and including ``b``
+  are ``idx(b) - idx(a)``;
+- ``report_superseded(case_id, seq)``: system events the projection skips;
+  they count in no figure;
+- ``report_dept_overdue`` and ``report_case_overdue``: what was overdue at the
+  period's end on each clock; ``report_assigned``, ``report_pushbacks`` and
+  ``report_closes``: the period's events that several figures read, found once.
+
+Dates are ISO strings. A period is ``first`` to ``last`` inclusive; an event
+belongs to the day its stored time names (``substr(at, 1, 10)``), as in the
+projection, so ``at >= first AND at < after`` (``after`` = the day after
+``last``) picks the period's events through the index.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from bbcs.store import Store
+
+NOT_SUPERSEDED = (
+    "NOT EXISTS (SELECT 1 FROM temp.report_superseded s "
+    "WHERE s.case_id = e.case_id AND s.seq = e.seq)"
+)
+IN_PERIOD = "e.at >= :first AND e.at < :after"
+EVENT_DAY = "substr(e.at, 1, 10)"
+
+# The lead department at the time of event ``e``: the last lead hold begun
+# before it, if that hold had not yet ended (a closed case keeps its lead for
+# its review and its reopening).
+LEAD_AT_EVENT = f"""
+    (SELECT CASE WHEN h.ended IS NULL OR h.how = 'closed' OR h.ended >= {EVENT_DAY}
+                 THEN h.dept END
+     FROM holds h
+     WHERE h.case_id = e.case_id AND h.role = 'lead' AND h.seq < e.seq
+     ORDER BY h.seq DESC, h.n DESC LIMIT 1)
+"""
+
+# Whether case ``{alias}`` was suspended at the end of day :last. Only a case
+# suspended now, or resumed since, can have been (``report_maybe_suspended``);
+# the events of those few are read, no others.
+SUSPENDED_AT_END = """
+    CASE WHEN {alias} IN (SELECT case_id FROM temp.report_maybe_suspended)
+         THEN coalesce((SELECT s.kind FROM events s
+                        WHERE s.case_id = {alias} AND s.kind IN ('suspend', 'resume')
+                          AND s.at < :after
+                        ORDER BY s.at DESC, s.seq DESC LIMIT 1), 'resume') = 'suspend'
+         ELSE 0 END
+"""
+
+# The period's closes with the lead hold each one ended (NULL when the case
+# had no lead: an immediate case closed at the window).
+CLOSES = f"""
+    SELECT e.case_id, e.seq, {EVENT_DAY} AS day,
+           json_extract(e.data, '$.result') AS result,
+           (SELECT CASE WHEN h.how = 'closed' AND h.ended = {EVENT_DAY} THEN h.n END
+            FROM holds h
+            WHERE h.case_id = e.case_id AND h.role = 'lead' AND h.seq < e.seq
+            ORDER BY h.seq DESC, h.n DESC LIMIT 1) AS hold_n
+    FROM events e
+    WHERE e.kind = 'close' AND {IN_PERIOD}
+"""
+
+# Holds given to a department in the period (assign, transfer, pushback --to).
+ASSIGNED = f"""
+    SELECT h.dept, h.case_id
+    FROM events e JOIN holds h ON h.case_id = e.case_id AND h.seq = e.seq
+    WHERE e.kind IN ('assign', 'transfer', 'pushback') AND {IN_PERIOD}
+"""
+
+# The period's pushbacks with the ruling each one got, whenever it was ruled.
+PUSHBACKS = f"""
+    SELECT e.case_id, e.seq, json_extract(e.data, '$.by') AS dept,
+           coalesce(json_extract(e.data, '$.to'), 'window') AS target,
+           (SELECT json_extract(r.data, '$.verdict') FROM events r
+            WHERE r.case_id = e.case_id AND r.kind = 'ruling'
+              AND json_extract(r.data, '$.pushback_seq') = e.seq
+            ORDER BY r.seq DESC LIMIT 1) AS verdict
+    FROM events e
+    WHERE e.kind = 'pushback' AND {IN_PERIOD}
+"""
+
+# The period's closes with everything a figure asks of them: the department
+# that closed (and when it received the case, and its due date), the window's
+# due date in force at the close, and whether the reporter was reached by :last.
+CLOSES_IN_FULL = f"""
+    SELECT k.case_id, k.seq, k.day, k.result, h.dept, h.received, h.dept_due,
+           CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
+                ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
+                      WHERE d.case_id = k.case_id AND d.seq < k.seq
+                        AND json_type(d.data, '$.due_date') = 'text'
+                      ORDER BY d.at DESC, d.seq DESC LIMIT 1)
+           END AS due,
+           EXISTS (SELECT 1 FROM events v
+                   WHERE v.case_id = k.case_id AND v.kind = 'review'
+                     AND v.seq > k.seq AND v.at < :after
+                     AND json_extract(v.data, '$.rating') IN {{RATED}}) AS reviewed
+    FROM ({CLOSES}) k
+    JOIN cases x ON x.id = k.case_id
+    LEFT JOIN holds h ON h.case_id = k.case_id AND h.n = k.hold_n
+"""
+
+# Lead holds open at the end of :last and past their department due date.
+DEPT_OVERDUE = f"""
+    SELECT h.dept, h.case_id, h.dept_due,
+           (SELECT idx FROM temp.report_workdays WHERE day = :last)
+           - (SELECT idx FROM temp.report_workdays WHERE day = h.dept_due) AS days
+    FROM holds h
+    WHERE (h.ended IS NULL OR h.ended > :last)
+      AND h.role = 'lead' AND h.received <= :last AND h.dept_due < :last
+      AND NOT {SUSPENDED_AT_END.format(alias="h.case_id")}
+"""
+
+# Cases open at the end of :last and past the window's due date (the case clock):
+# open now, or closed since (two index ranges, so the closed past is never read).
+_CASE_OVERDUE_WHERE = f"""
+      c.opened_on <= :last
+      AND NOT {SUSPENDED_AT_END.format(alias="c.id")}
+"""
+CASE_OVERDUE = f"""
+    SELECT c.id, c.due_date,
+           (SELECT idx FROM temp.report_workdays WHERE day = :last)
+           - (SELECT idx FROM temp.report_workdays WHERE day = c.due_date) AS days
+    FROM cases c
+    WHERE c.status IN ('pending', 'in_progress', 'suspended') AND c.due_date < :last
+      AND {_CASE_OVERDUE_WHERE}
+    UNION ALL
+    SELECT c.id, c.due_date,
+           (SELECT idx FROM temp.report_workdays WHERE day = :last)
+           - (SELECT idx FROM temp.report_workdays WHERE day = c.due_date) AS days
+    FROM cases c
+    WHERE c.closed_on > :last AND +c.status = 'closed' AND +c.due_date < :last
+      AND {_CASE_OVERDUE_WHERE}
+"""
+
+RATED = "('satisfied', 'basic', 'unsatisfied')"
+SATISFIED = "('satisfied', 'basic')"
+
+# Read by several figures, so found once per period.
+PERIOD_TABLES = (
+    ("report_assigned", "dept TEXT, case_id TEXT", ASSIGNED),
+    (
+        "report_pushbacks",
+        "case_id TEXT, seq INTEGER, dept TEXT, target TEXT, verdict TEXT",
+        PUSHBACKS,
+    ),
+    (
+        "report_closes",
+        "case_id TEXT, seq INTEGER, day TEXT, result TEXT, dept TEXT, received TEXT, "
+        "dept_due TEXT, due TEXT, reviewed INTEGER",
+        CLOSES_IN_FULL.replace("{RATED}", RATED),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days ``first`` to ``last`` inclusive, and ``after``, the day after ``last``."""
+
+    first: str
+    last: str
+    after: str
+
+    def params(self) -> dict[str, str]:
+        return {"first": self.first, "last": self.last, "after": self.after}
+
+
+class ReportQueries:
+    """The report queries on one open ledger."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction, so every figure of a report sees the same ledger."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
+    # ------------------------------------------------------- helper tables
+
+    def earliest_day(self, period: Period) -> str:
+        """The earliest date a working-day count of this period can start from.
+
+        Every date a report counts from (a receipt, an opening, a due date) lies on
+        or after the opening of the oldest case; the index answers that at once.
+        """
+        row = self.db.execute(
+            "SELECT min(:first, coalesce((SELECT min(opened_on) FROM cases), :first))",
+            period.params(),
+        ).fetchone()
+        return str(row[0])
+
+    def load_period(self, period: Period) -> None:
+        """Find the period's assignments, pushbacks and closes once (``PERIOD_TABLES``)."""
+        for table, columns, query in PERIOD_TABLES:
+            self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+            self.db.execute(f"DELETE FROM temp.{table}")
+            self.db.execute(f"INSERT INTO temp.{table} {query}", period.params())
+
+    def load_overdue(self, period: Period) -> None:
+        """Find, once per period, the cases overdue at its end on both clocks.
+
+        ``report_maybe_suspended`` holds the cases suspended now or resumed after
+        the period: the only ones that can have been suspended at its end.
+        """
+        for table, columns in (
+            ("report_maybe_suspended", "case_id TEXT PRIMARY KEY"),
+            ("report_dept_overdue", "dept TEXT, case_id TEXT, days INTEGER"),
+            ("report_case_overdue", "id TEXT, due_date TEXT, days INTEGER"),
+        ):
+            self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+            self.db.execute(f"DELETE FROM temp.{table}")
+        p = period.params()
+        self.db.execute(
+            "INSERT OR IGNORE INTO temp.report_maybe_suspended (case_id) "
+            "SELECT id FROM cases WHERE status = 'suspended' "
+            "UNION SELECT case_id FROM events WHERE kind = 'resume' AND at >= :after",
+            p,
+        )
+        self.db.execute(
+            "INSERT INTO temp.report_dept_overdue (dept, case_id, days) "
+            f"SELECT dept, case_id, days FROM ({DEPT_OVERDUE})",
+            p,
+        )
+        self.db.execute(
+            "INSERT INTO temp.report_case_overdue (id, due_date, days) "
+            f"SELECT id, due_date, days FROM ({CASE_OVERDUE})",
+            p,
+        )
+
+    def load_workdays(self, index: Iterable[tuple[str, int]]) -> None:
+        self.db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS report_workdays "
+            "(day TEXT PRIMARY KEY, idx INTEGER NOT NULL)"
+        )
+        self.db.execute("DELETE FROM temp.report_workdays")
+        self.db.executemany("INSERT INTO temp.report_workdays (day, idx) VALUES (?, ?)", index)
+
+    def system_event_cases(self, period: Period) -> list[str]:
+        """Cases with automatic escalations or reopenings in the period (they may be superseded)."""
+        rows = self.db.execute(
+            f"SELECT DISTINCT e.case_id FROM events e WHERE {IN_PERIOD} "
+            "AND e.actor = 'system' AND e.kind IN ('escalate', 'reopen')",
+            period.params(),
+        )
+        return [r[0] for r in rows]
+
+    def load_superseded(self, events: Iterable[tuple[str, int]]) -> None:
+        self.db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS report_superseded "
+            "(case_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (case_id, seq))"
+        )
+        self.db.execute("DELETE FROM temp.report_superseded")
+        self.db.executemany(
+            "INSERT OR IGNORE INTO temp.report_superseded (case_id, seq) VALUES (?, ?)", events
+        )
+
+    # ------------------------------------------------- department figures
+
+    def department_figures(self, period: Period) -> dict[str, dict[str, Any]]:
+        """Raw counts per department code (rates are the caller's arithmetic)."""
+        p = period.params()
+        figures: dict[str, dict[str, Any]] = {}
+
+        def put(dept: str | None, **values: Any) -> None:
+            if dept is not None:
+                figures.setdefault(dept, {}).update(values)
+
+        for r in self.db.execute(
+            "SELECT dept, count(DISTINCT case_id) FROM temp.report_assigned GROUP BY dept"
+        ):
+            put(r[0], assigned=r[1])
+        for r in self.db.execute(
+            """
+            SELECT c.dept,
+                   sum(c.result != 'withdrawn'),
+                   sum(c.result = 'resolved'),
+                   sum(c.result = 'explained'),
+                   sum(c.result = 'withdrawn'),
+                   sum(c.result != 'withdrawn' AND c.day <= c.dept_due),
+                   avg(CASE WHEN c.result != 'withdrawn' THEN a.idx - b.idx END)
+            FROM temp.report_closes c
+            LEFT JOIN temp.report_workdays a ON a.day = c.day
+            LEFT JOIN temp.report_workdays b ON b.day = c.received
+            WHERE c.dept IS NOT NULL
+            GROUP BY c.dept
+            """
+        ):
+            put(
+                r[0],
+                closed=r[1],
+                resolved=r[2],
+                explained=r[3],
+                withdrawn=r[4],
+                on_time=r[5],
+                avg_working_days=r[6],
+            )
+        for r in self.db.execute(
+            "SELECT dept, count(*) FROM temp.report_dept_overdue GROUP BY dept",
+        ):
+            put(r[0], overdue_open=r[1])
+        for r in self.db.execute(
+            """
+            SELECT dept, count(*),
+                   sum(verdict IS NOT 'valid'),
+                   sum(verdict IS 'invalid'),
+                   sum(verdict IS 'valid'),
+                   count(DISTINCT case_id)
+            FROM temp.report_pushbacks GROUP BY dept
+            """
+        ):
+            put(
+                r[0],
+                pushbacks=r[1],
+                pushbacks_charged=r[2],
+                pushbacks_invalid=r[3],
+                pushbacks_valid=r[4],
+                pushback_cases=r[5],
+            )
+        for r in self.db.execute(
+            """
+            SELECT dept, count(DISTINCT case_id) FROM (
+                SELECT dept, case_id FROM temp.report_assigned
+                UNION SELECT dept, case_id FROM temp.report_pushbacks
+            ) GROUP BY dept
+            """
+        ):
+            put(r[0], pushback_base=r[1])
+        for r in self.db.execute(
+            f"""
+            SELECT CASE
+                     WHEN json_extract(e.data, '$.rule') = 'pingpong' THEN NULL
+                     WHEN json_type(e.data, '$.dept') IS NOT NULL
+                       THEN json_extract(e.data, '$.dept')
+                     ELSE {LEAD_AT_EVENT}
+                   END AS dept,
+                   count(*)
+            FROM events e
+            WHERE e.kind = 'escalate' AND {IN_PERIOD} AND {NOT_SUPERSEDED}
+              AND coalesce(json_extract(e.data, '$.correction'), 0) = 0
+            GROUP BY 1
+            """,
+            p,
+        ):
+            put(r[0], escalations=r[1])
+        for r in self.db.execute(
+            f"""
+            SELECT {LEAD_AT_EVENT} AS dept, count(*),
+                   sum(json_extract(e.data, '$.rating') IN {SATISFIED})
+            FROM events e
+            WHERE e.kind = 'review' AND {IN_PERIOD}
+              AND json_extract(e.data, '$.rating') IN {RATED}
+            GROUP BY 1
+            """,
+            p,
+        ):
+            put(r[0], reviewed=r[1], satisfied=r[2])
+        for r in self.db.execute(
+            f"""
+            SELECT {LEAD_AT_EVENT} AS dept, count(*)
+            FROM events e
+            WHERE e.kind = 'reopen' AND {IN_PERIOD} AND {NOT_SUPERSEDED}
+            GROUP BY 1
+            """,
+            p,
+        ):
+            put(r[0], reopened=r[1])
+        return figures
+
+    def pushback_matrix(self, period: Period) -> dict[str, dict[str, int]]:
+        """Pushbacks per pushing department and target (``window`` for back to the window)."""
+        matrix: dict[str, dict[str, int]] = {}
+        for r in self.db.execute(
+            "SELECT dept, target, count(*) FROM temp.report_pushbacks GROUP BY dept, target "
+            "ORDER BY dept, target",
+        ):
+            matrix.setdefault(r[0], {})[r[1]] = r[2]
+        return matrix
+
+    # ------------------------------------------- the cases behind a figure
+
+    def late_cases(self, period: Period) -> list[tuple[str, str]]:
+        """(department, case) for the period's closes after the department due date."""
+        rows = self.db.execute(
+            "SELECT DISTINCT dept, case_id FROM temp.report_closes "
+            "WHERE dept IS NOT NULL AND result != 'withdrawn' AND NOT (day <= dept_due) "
+            "ORDER BY dept, case_id"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def overdue_holds(self, period: Period) -> list[tuple[str, str, int]]:
+        """(department, case, working days overdue) for lead holds overdue at the period's end."""
+        rows = self.db.execute(
+            "SELECT dept, case_id, days FROM temp.report_dept_overdue "
+            "ORDER BY dept, days DESC, case_id",
+        )
+        return [(r[0], r[1], int(r[2] or 0)) for r in rows]
+
+    def charged_cases(self, period: Period) -> list[tuple[str, str]]:
+        """(department, case) for the period's pushbacks not ruled valid."""
+        rows = self.db.execute(
+            "SELECT DISTINCT dept, case_id FROM temp.report_pushbacks "
+            "WHERE verdict IS NOT 'valid' ORDER BY dept, case_id"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    # ------------------------------------------------------ window totals
+
+    def totals(self, period: Period) -> dict[str, Any]:
+        """The window's raw counts on the case clock."""
+        p = period.params()
+        opened = self.db.execute(
+            f"SELECT count(*) FROM events e WHERE e.kind = 'open' AND {IN_PERIOD}", p
+        ).fetchone()[0]
+        closes = self.db.execute(
+            """
+            SELECT sum(result != 'withdrawn'),
+                   sum(result = 'resolved'),
+                   sum(result = 'explained'),
+                   sum(result = 'withdrawn'),
+                   sum(result != 'withdrawn' AND day <= due),
+                   sum(result != 'withdrawn' AND reviewed)
+            FROM temp.report_closes
+            """
+        ).fetchone()
+        dispatch = self.db.execute(
+            f"""
+            SELECT avg(a.idx - b.idx)
+            FROM events e
+            JOIN cases c ON c.id = e.case_id
+            LEFT JOIN temp.report_workdays a ON a.day = {EVENT_DAY}
+            LEFT JOIN temp.report_workdays b ON b.day = c.opened_on
+            WHERE e.kind = 'assign' AND {IN_PERIOD}
+              AND NOT EXISTS (SELECT 1 FROM events f
+                              WHERE f.case_id = e.case_id AND f.kind = 'assign' AND f.seq < e.seq)
+            """,
+            p,
+        ).fetchone()[0]
+        reviews = self.db.execute(
+            f"""
+            SELECT count(*), sum(json_extract(e.data, '$.rating') IN {SATISFIED})
+            FROM events e
+            WHERE e.kind = 'review' AND {IN_PERIOD} AND json_extract(e.data, '$.rating') IN {RATED}
+            """,
+            p,
+        ).fetchone()
+        overdue = self.db.execute("SELECT count(*) FROM temp.report_case_overdue").fetchone()[0]
+        pushbacks = self.db.execute(
+            f"SELECT count(*) FROM events e WHERE e.kind = 'pushback' AND {IN_PERIOD}", p
+        ).fetchone()[0]
+        return {
+            "opened": opened,
+            "closed": closes[0] or 0,
+            "resolved": closes[1] or 0,
+            "explained": closes[2] or 0,
+            "withdrawn": closes[3] or 0,
+            "on_time": closes[4] or 0,
+            "reviewed_closes": closes[5] or 0,
+            "avg_dispatch_days": dispatch,
+            "reviewed": reviews[0] or 0,
+            "satisfied": reviews[1] or 0,
+            "overdue_open": overdue,
+            "pushbacks": pushbacks,
+        }
+
+    def days(self, period: Period) -> list[tuple[str, int, int]]:
+        """(day, cases opened, cases closed) for each day of the period with either."""
+        rows = self.db.execute(
+            f"""
+            SELECT {EVENT_DAY} AS day,
+                   sum(e.kind = 'open'),
+                   sum(e.kind = 'close' AND json_extract(e.data, '$.result') != 'withdrawn')
+            FROM events e
+            WHERE e.kind IN ('open', 'close') AND {IN_PERIOD}
+            GROUP BY 1 ORDER BY 1
+            """,
+            period.params(),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    # ---------------------------------------------------------- case lists
+
+    def overdue_cases(self, period: Period) -> list[dict[str, Any]]:
+        """The cases overdue at the end of ``period.last``, most overdue first."""
+        rows = self.db.execute(
+            """
+            SELECT c.id, c.status, c.summary, c.category, c.reporter, c.phone, c.company,
+                   c.lead_dept, c.co_depts, c.escalation, c.opened_at, c.due_date,
+                   c.dept_due_date, c.pushbacks, o.days AS overdue_days
+            FROM temp.report_case_overdue o JOIN cases c ON c.id = o.id
+            ORDER BY o.days DESC, o.due_date, o.id
+            """
+        )
+        cases = []
+        for r in rows:
+            case = dict(r)
+            case["co_depts"] = json.loads(case["co_depts"])
+            case["overdue_days"] = int(case["overdue_days"] or 0)
+            cases.append(case)
+        return cases
+
+    def closed_cases(self, period: Period) -> list[dict[str, Any]]:
+        """The cases closed in the period as they stand, with every department that held them."""
+        rows = self.db.execute(
+            """
+            SELECT c.id, c.category, c.summary, c.lead_dept, c.co_depts, c.pushbacks,
+                   c.result, c.resolution, c.closed_on, c.round_start,
+                   (SELECT group_concat(dept, ',') FROM (
+                        SELECT dept FROM holds WHERE case_id = c.id
+                        GROUP BY dept ORDER BY min(n))) AS departments,
+                   a.idx - b.idx AS working_days_taken
+            FROM cases c
+            LEFT JOIN temp.report_workdays a ON a.day = c.closed_on
+            LEFT JOIN temp.report_workdays b ON b.day = c.round_start
+            WHERE c.status = 'closed' AND c.closed_on >= :first AND c.closed_on <= :last
+            ORDER BY c.category IS NULL, c.category, c.closed_on, c.id
+            """,
+            period.params(),
+        )
+        cases = []
+        for r in rows:
+            case = dict(r)
+            case["co_depts"] = json.loads(case["co_depts"])
+            case["departments"] = case["departments"].split(",") if case["departments"] else []
+            cases.append(case)
+        return cases
+
+    # ----------------------------------------------------------- published
+
+    def publish(
+        self, kind: str, first: str, last: str, body: str, head: str, at: str, actor: str
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO published (kind, period_from, period_to, body, head, at, actor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (kind, first, last, body, head, at, actor),
+        )
+
+    def published(self, kind: str, first: str, last: str) -> Mapping[str, Any] | None:
+        """The latest report of this kind and period as it was issued, or None."""
+        row = self.db.execute(
+            "SELECT body, head, at, actor FROM published "
+            "WHERE kind = ? AND period_from = ? AND period_to = ? ORDER BY id DESC LIMIT 1",
+            (kind, first, last),
+        ).fetchone()
+        return dict(row) if row else None
