@@ -823,9 +823,14 @@ def demo(
     os.environ["BBCS_NOW"] = as_of
     _state.db = path
     render.line(t("demo.built", path=str(path), count=count, as_of=as_of))
-    cases, _ = ledger(write=False).find(limit=None)
+    book = ledger(write=False)
+    cases, _ = book.find(limit=None)
     open_cases = [c for c in cases if c["status"] != "closed"]
     render.cases_table(open_cases, len(open_cases))
+    from bbcs import render_reports, reports
+
+    span = reports.choose_span("weekly", book.today)
+    render_reports.print_table(reports.issue(book, "weekly", span, publish=False))
     render.line(t("demo.try", path=str(path), as_of=as_of))
 
 
