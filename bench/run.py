@@ -142,8 +142,8 @@ class Bench:
         self.figure_import(csv_path, big)
         self.figure_latency(empty, big)
         self.figure_export(big)
+        self.figure_sweep(big)  # before nightly, which sweeps too
         self.figure_reports(big)
-        self.figure_sweep(big)
 
     def figure_import(self, csv_path: Path, big: Path) -> None:
         ours = self.bbcs_run(big, "import", str(csv_path), what="bbcs import")
