@@ -50,7 +50,7 @@ from bbcs.models import (
     Result,
     Status,
 )
-from bbcs.projection import CASE_FIELDS, CaseState, Event, project
+from bbcs.projection import CASE_FIELDS, OPEN_FIELDS, CaseState, Event, project
 from bbcs.store import FILE_MODE, canonical_json
 
 EVENT_FIELDS = ("case_id", "seq", "kind", "at", "actor", "os_user", "data", "hash")
@@ -651,19 +651,7 @@ class _CasesImport:
         opened: datetime = v["opened_at"]
         day = opened.date()
         limit = self.limits[v["complexity"]]
-        data: dict[str, Any] = {
-            name: v[name]
-            for name in (
-                "summary",
-                "detail",
-                "reporter",
-                "phone",
-                "company",
-                "category",
-                "channel",
-                "complexity",
-            )
-        }
+        data: dict[str, Any] = {name: v[name] for name in OPEN_FIELDS}
         data["limit"] = limit
         if v["due_date"] is not None:
             data["due_date"], data["provisional"] = v["due_date"], v["due_provisional"]

@@ -49,6 +49,18 @@ CASE_FIELDS = (
     "rating",
 )
 
+# what an open event records about the case, besides its dates
+OPEN_FIELDS = (
+    "summary",
+    "detail",
+    "reporter",
+    "phone",
+    "company",
+    "category",
+    "channel",
+    "complexity",
+)
+
 AMENDABLE = ("phone", "reporter", "company", "category", "summary", "detail", "complexity")
 
 

@@ -367,18 +367,7 @@ class Store:
             "WHERE case_id = ? ORDER BY seq",
             (case_id,),
         ).fetchall()
-        return [
-            {
-                "seq": r["seq"],
-                "kind": r["kind"],
-                "at": r["at"],
-                "actor": r["actor"],
-                "os_user": r["os_user"],
-                "data": json.loads(r["data"]),
-                "hash": r["hash"],
-            }
-            for r in rows
-        ]
+        return [_event_dict(r) for r in rows]
 
     def append_event(
         self,
@@ -620,19 +609,7 @@ class Store:
             "ORDER BY case_id, seq"
         )
         for case_id, rows in groupby(cursor, key=lambda r: str(r["case_id"])):
-            events = [
-                {
-                    "seq": r["seq"],
-                    "kind": r["kind"],
-                    "at": r["at"],
-                    "actor": r["actor"],
-                    "os_user": r["os_user"],
-                    "data": json.loads(r["data"]),
-                    "hash": r["hash"],
-                }
-                for r in rows
-            ]
-            yield case_id, events
+            yield case_id, [_event_dict(r) for r in rows]
 
     def stored_cases(self) -> Iterator[dict[str, Any]]:
         """Every ``cases`` row as stored (without its row number), streamed by case id."""
@@ -911,6 +888,19 @@ def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str
         where.append("opened_on <= ?")
         params.append(opened_to)
     return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def _event_dict(row: sqlite3.Row) -> dict[str, Any]:
+    """An event as the projection reads it: its ``data`` decoded from the stored JSON."""
+    return {
+        "seq": row["seq"],
+        "kind": row["kind"],
+        "at": row["at"],
+        "actor": row["actor"],
+        "os_user": row["os_user"],
+        "data": json.loads(row["data"]),
+        "hash": row["hash"],
+    }
 
 
 def _case_dict(row: sqlite3.Row) -> dict[str, Any]:
