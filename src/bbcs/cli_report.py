@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from bbcs.errors import Conflict, InvalidInput
-from bbcs.i18n import language
+from bbcs.i18n import language, t
 
 ZH = language() == "zh"
 
@@ -142,7 +142,8 @@ def _run(
             return
         doc = json.loads(body)
     else:
-        doc = reports.issue(book, kind, span, publish=publish)
+        with _Working():
+            doc = reports.issue(book, kind, span, publish=publish)
     from bbcs import render_reports
 
     if chosen == "table" and output is None:
@@ -160,7 +161,6 @@ def _deliver(content: str | bytes, output: Path | None) -> None:
         return
     write_atomically(output, content.encode("utf-8") if isinstance(content, str) else content)
     from bbcs import render
-    from bbcs.i18n import t
 
     render.line(t("report.wrote", path=str(output)))
 
@@ -392,6 +392,40 @@ def report_casebook(
     )
 
 
+class _Working:
+    """A pulsing progress bar on stderr once a report has taken a second, on a terminal only.
+
+    The report is a handful of large SQL aggregates with no steps to count, so a
+    timer thread starts the bar and the main thread stops it when the report is done.
+    """
+
+    def __enter__(self) -> "_Working":
+        import threading
+
+        self.bar: Any = None
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(1.0, self._start)
+        self.timer.daemon = True
+        if sys.stderr.isatty():
+            self.timer.start()
+        return self
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with self.lock:
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.bar.add_task(t("report.progress"), total=None)
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.cancel()
+        with self.lock:
+            if self.bar is not None:
+                self.bar.stop()
+
+
 class _LateProgress:
     """A progress bar on stderr, shown only on a terminal and only once work passes a second."""
 
@@ -407,8 +441,6 @@ class _LateProgress:
         if self.bar is None and sys.stderr.isatty() and time.monotonic() - self.started > 1.0:
             from rich.console import Console
             from rich.progress import Progress
-
-            from bbcs.i18n import t
 
             self.bar = Progress(console=Console(stderr=True), transient=True)
             self.bar.start()
@@ -451,7 +483,6 @@ def report_nightly(
     from filelock import FileLock, Timeout
 
     from bbcs import render, reports
-    from bbcs.i18n import t
     from bbcs.render_reports import FORMATS, SUFFIX, render_bytes
 
     out.mkdir(parents=True, exist_ok=True)
