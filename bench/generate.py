@@ -21,7 +21,7 @@ from bbcs.rules.calendar import Calendar
 
 SITE = "GEN"
 TZ = timezone(timedelta(hours=8))
-FIRST_DAY = date(2026, 1, 5)
+FIRST_DAY = date(2025, 1, 2)  # two years: a site numbers at most 999,999 cases a year
 LAST_DAY = date(2026, 11, 20)
 
 DEPARTMENTS = [
@@ -126,6 +126,7 @@ def rows(count: int, seed: int = 2026) -> Iterator[dict[str, str]]:
         return due_cache[key]
 
     codes = [code for code, _ in DEPARTMENTS]
+    numbers: dict[int, int] = {}
     for n in range(1, count + 1):
         opened_day = workdays[(n - 1) * len(workdays) // count]
         opened = datetime.combine(opened_day, time(8 + rng.randrange(9), rng.randrange(60)), TZ)
@@ -150,8 +151,9 @@ def rows(count: int, seed: int = 2026) -> Iterator[dict[str, str]]:
         elif rng.random() < 0.05:
             escalation = rng.choice(("urgent", "special", "supervise"))
         row = {name: "" for name in CASE_FIELDS}
+        numbers[opened_day.year] = numbers.get(opened_day.year, 0) + 1
         row.update(
-            id=f"{SITE}-2026-{n:06d}",
+            id=f"{SITE}-{opened_day.year}-{numbers[opened_day.year]:06d}",
             status=status,
             summary=f"{rng.choice(PLACES)}{rng.choice(MATTERS)}{rng.choice(PROBLEMS)}",
             detail=f"反映人称{rng.choice(MATTERS)}事项已跑{rng.randrange(2, 9)}次，仍未办成。",
