@@ -54,11 +54,13 @@ LEAD_AT_EVENT = f"""
 # Whether case ``{alias}`` was suspended at the end of day :last. Only a case
 # suspended now, or resumed since, can have been (``report_maybe_suspended``);
 # the events of those few are read, no others.
+# The unary + keeps SQLite on the (case_id, seq) index: by kind and time it would
+# read every suspension in the ledger for each case.
 SUSPENDED_AT_END = """
     CASE WHEN {alias} IN (SELECT case_id FROM temp.report_maybe_suspended)
          THEN coalesce((SELECT s.kind FROM events s
-                        WHERE s.case_id = {alias} AND s.kind IN ('suspend', 'resume')
-                          AND s.at < :after
+                        WHERE s.case_id = {alias} AND +s.kind IN ('suspend', 'resume')
+                          AND +s.at < :after
                         ORDER BY s.at DESC, s.seq DESC LIMIT 1), 'resume') = 'suspend'
          ELSE 0 END
 """
