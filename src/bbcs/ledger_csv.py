@@ -90,15 +90,16 @@ def unguard(text: str) -> str:
     return text[1:] if text.startswith("'") and _FORMULA.match(text) else text
 
 
+_GUARD_START = frozenset("'=+-@\t\r")
+
+
 def cell(value: Any) -> str:
-    """A case field as a CSV cell: empty for null, true/false, departments joined by ``;``."""
+    """A value as a CSV cell: empty for null, guarded when a spreadsheet would run it."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return guard(";".join(value))
-    return guard(str(value))
+    text = value if type(value) is str else str(value)
+    # most cells start with nothing a spreadsheet runs: skip the pattern for them
+    return guard(text) if text and text[0] in _GUARD_START else text
 
 
 def event_hash(
@@ -173,10 +174,12 @@ def export(
                 count += 1
         else:
             writer.writerow([FIELDS[name][1] if headers_zh else name for name in CASE_FIELDS])
-            for row in store.iter_case_rows(low, high):
+            phone = CASE_FIELDS.index("phone")
+            for values in store.iter_case_cells(low, high):
                 if not unmask:
-                    row["phone"] = fields.mask_phone(row["phone"])
-                writer.writerow([cell(row[name]) for name in CASE_FIELDS])
+                    masked = fields.mask_phone(values[phone])
+                    values = (*values[:phone], masked, *values[phone + 1 :])
+                writer.writerow([cell(value) for value in values])
                 count += 1
     return Exported(path, count, events)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bbcs.errors import Conflict, LedgerProblem, NotFound
-from bbcs.projection import CaseState
+from bbcs.projection import CASE_FIELDS, CaseState
 
 ZERO_LINK = "0" * 64
 BUSY_TIMEOUT_MS = 60_000
@@ -690,14 +690,19 @@ class Store:
 
     # ------------------------------------------------- CSV ledgers (issue 5)
 
-    def iter_case_rows(
+    def iter_case_cells(
         self, opened_from: str | None, opened_to: str | None
-    ) -> Iterator[dict[str, Any]]:
-        """Case rows in opening order, streamed from the cursor (memory does not grow)."""
+    ) -> Iterator[tuple[Any, ...]]:
+        """Cases opened in the period as CSV cells in ``CASE_FIELDS`` order, streamed.
+
+        SQLite does the conversions (co-departments joined by ``;``, the provisional
+        flag as true/false), so each value arrives as text, a number or None.
+        """
         where, params = _opened_between(opened_from, opened_to)
-        cursor = self.db.execute(f"SELECT * FROM cases{where} ORDER BY opened_on, n", params)
-        for row in cursor:
-            yield _case_dict(row)
+        columns = ", ".join(_CSV_COLUMNS.get(name, name) for name in CASE_FIELDS)
+        yield from self.db.execute(
+            f"SELECT {columns} FROM cases{where} ORDER BY opened_on, n", params
+        )
 
     def iter_event_rows(
         self, opened_from: str | None, opened_to: str | None
@@ -888,6 +893,12 @@ def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str
         where.append("opened_on <= ?")
         params.append(opened_to)
     return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+_CSV_COLUMNS = {
+    "co_depts": "(SELECT group_concat(value, ';') FROM json_each(co_depts))",
+    "due_provisional": "CASE due_provisional WHEN 0 THEN 'false' ELSE 'true' END",
+}
 
 
 def _event_dict(row: sqlite3.Row) -> dict[str, Any]:
