@@ -30,6 +30,7 @@ from pathlib import Path
 from bench.generate import DEPARTMENTS, write
 
 NOW = "2026-11-20T18:00:00+08:00"
+NOTES = "## Notes"
 
 
 @dataclass
@@ -350,7 +351,13 @@ class Bench:
             *(f"| {' | '.join(row)} |" for row in self.rows),
             "",
         ]
-        path.write_text("\n".join(lines), encoding="utf-8")
+        # the hand-written notes below the table (profiles, before/after) survive a re-run
+        kept = ""
+        if path.exists():
+            previous = path.read_text(encoding="utf-8")
+            if NOTES in previous:
+                kept = previous[previous.index(NOTES) :]
+        path.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
