@@ -68,7 +68,7 @@ def test_eight_clerks_opening_25_cases_each_at_once_lose_nothing(ledger: Path) -
     assert all(case_lead == "ZJJ" for case_lead in _leads(ledger))
     verified = run(ledger, "verify")
     assert verified.returncode == 0, verified.stderr
-    assert f"Verified {2 * WORKERS * EACH} events and {WORKERS * EACH} cases" in verified.stdout
+    assert f"Verified {2 * WORKERS * EACH} event(s) and {WORKERS * EACH} case(s)" in verified.stdout
 
 
 def _leads(db: Path) -> list[str]:

@@ -90,7 +90,7 @@ def test_a_sound_ledger_verifies_and_prints_its_head(book: Run) -> None:
     out = book.ok("verify")
     count = rows(book.db, "SELECT count(*) FROM events")[0][0]
     last = rows(book.db, "SELECT link FROM events ORDER BY id DESC LIMIT 1")[0][0]
-    assert f"Verified {count} events and 3 cases" in out
+    assert f"Verified {count} event(s) and 3 case(s)" in out
     assert f"head {count}:{last}" in out
 
 

@@ -695,7 +695,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- reliability and security (issue 6)
     "verify.ok": (
-        "Verified {events} events and {cases} cases; head {head}",
+        "Verified {events} event(s) and {cases} case(s); head {head}",
         "校验通过：{events} 条记录、{cases} 件事项；链头 {head}",
     ),
     "verify.progress": ("Verifying", "正在校验"),
