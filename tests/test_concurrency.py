@@ -130,7 +130,7 @@ def test_backups_taken_while_clerks_write_are_whole_and_private(
             assert stat.S_IMODE(dest.stat().st_mode) == 0o660
     final = run(ledger, "verify")
     assert final.returncode == 0
-    assert "36 cases" in final.stdout
+    assert "36 case(s)" in final.stdout
 
 
 def test_backup_into_a_folder_makes_a_dated_copy_and_never_overwrites(
