@@ -255,3 +255,16 @@ def test_list_by_department_means_lead_or_co_department_now(desk):
     desk.ok("pushback", left, "--from", "ZJJ", "--to", "SCJ", "--reason", "r")
     assert [c["id"] for c in desk.json("list", "--dept", "ZJJ")] == [led, helped]
     assert [c["id"] for c in desk.json("list", "--dept", "市场监管局")] == [left]
+
+
+def test_each_step_says_where_the_case_now_stands(desk):
+    case = desk.open("a", "--reporter", "x", "--dept", "ZJJ", "--co", "GTJ")
+    out = desk.ok(
+        "pushback", case, "--from", "ZJJ", "--to", "SCJ", "--reason", "r", now="2026-11-03T09:00"
+    )
+    assert out.strip() == (
+        f"{case}: in progress; lead SCJ (its own due date 2026-11-12), "
+        "co-departments GTJ; due 2026-11-11"
+    )
+    out = desk.ok("pushback", case, "--from", "SCJ", "--reason", "r")
+    assert out.strip() == f"{case}: pending"

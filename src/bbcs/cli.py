@@ -228,7 +228,21 @@ def _done(state: Any) -> None:
     from bbcs.i18n import label
     from bbcs.models import Status
 
-    render.line(t("out.done", case=state.id, status=label(Status(state.status))))
+    status = label(Status(state.status))
+    if state.lead_dept and state.status != Status.CLOSED:
+        render.line(
+            t(
+                "out.done_lead",
+                case=state.id,
+                status=status,
+                lead=state.lead_dept,
+                co="、".join(state.co_depts) or "-",
+                due=state.due_date,
+                dept_due=state.dept_due_date,
+            )
+        )
+    else:
+        render.line(t("out.done", case=state.id, status=status))
 
 
 # ---------------------------------------------------------------- setup

@@ -278,6 +278,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "out.due": ("{case}: due {due}", "{case}：办结期限 {due}"),
     "out.dept_due": ("{dept} due {due}", "{dept} 部门期限 {due}"),
     "out.done": ("{case}: {status}", "{case}：{status}"),
+    "out.done_lead": (
+        "{case}: {status}; lead {lead} (its own due date {dept_due}), co-departments {co}; due {due}",
+        "{case}：{status}；牵头 {lead}（部门期限 {dept_due}），协办 {co}；办结期限 {due}",
+    ),
     "out.reopened": (
         "{case} was reopened after an unsatisfied review; due {due}",
         "{case} 因回访不满意已重办，新期限 {due}",
