@@ -17,14 +17,10 @@ from typer.core import TyperGroup
 
 from bbcs import __version__
 from bbcs.errors import BbcsError, ExitCode, InvalidInput
+from bbcs.i18n import bilingual as _h
 from bbcs.i18n import language, t
 
 ZH = language() == "zh"
-
-
-def _h(en: str, zh: str) -> str:
-    """Help text in the interface language."""
-    return zh if ZH else en
 
 
 class LedgerGroup(TyperGroup):

@@ -7,13 +7,10 @@ from typing import Annotated, Any
 import typer
 
 from bbcs.errors import InvalidInput
+from bbcs.i18n import bilingual as _h
 from bbcs.i18n import language, t
 
 ZH = language() == "zh"
-
-
-def _h(en: str, zh: str) -> str:
-    return zh if ZH else en
 
 
 calendar_app = typer.Typer(

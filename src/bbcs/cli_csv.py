@@ -14,16 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bbcs.i18n import language, t
+from bbcs.i18n import bilingual as _h
+from bbcs.i18n import t
 
 if TYPE_CHECKING:
     from bbcs.ledger_csv import Progress
 
 PROGRESS_FROM_BYTES = 1 << 20  # about five thousand rows: smaller files finish at once
-
-
-def _h(en: str, zh: str) -> str:
-    return zh if language() == "zh" else en
 
 
 def export(

@@ -14,14 +14,10 @@ from typing import Annotated
 
 import typer
 
+from bbcs.i18n import bilingual as _h
 from bbcs.i18n import language, t
 
 ZH = language() == "zh"
-
-
-def _h(en: str, zh: str) -> str:
-    """Help text in the interface language."""
-    return zh if ZH else en
 
 
 # the docstrings are the English help (with their examples); these replace them in Chinese

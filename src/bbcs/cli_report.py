@@ -16,14 +16,8 @@ from typing import Annotated, Any
 import typer
 
 from bbcs.errors import Conflict, InvalidInput
-from bbcs.i18n import language, t
-
-ZH = language() == "zh"
-
-
-def _h(en: str, zh: str) -> str:
-    """Help text in the interface language."""
-    return zh if ZH else en
+from bbcs.i18n import bilingual as _h
+from bbcs.i18n import t
 
 
 def _ledger() -> Any:
@@ -205,7 +199,6 @@ def report_daily(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
-    """Report one day's figures per department. Example: bbcs report daily --date 2026-11-20"""
     _run(
         "daily",
         fmt=fmt,
@@ -236,10 +229,6 @@ def report_weekly(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
-    """Rank the departments over a week (default the last complete one), with 环比.
-
-    Example: bbcs report weekly --week 2026-W47 --publish
-    """
     _run(
         "weekly",
         fmt=fmt,
@@ -270,10 +259,6 @@ def report_monthly(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
-    """Rank the departments over a month (default the last complete one), with 环比.
-
-    Example: bbcs report monthly --month 2026-11 --format html -o 2026-11.html
-    """
     _run(
         "monthly",
         fmt=fmt,
@@ -304,10 +289,6 @@ def report_pushback(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
-    """Show who pushed how many cases onto whom (default the last complete week).
-
-    Example: bbcs report pushback --from 2026-11-01 --to 2026-11-30
-    """
     _run(
         "pushback",
         fmt=fmt,
@@ -343,10 +324,6 @@ def report_overdue(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
-    """List the pending and in-progress cases past due, most overdue first.
-
-    Example: bbcs report overdue --format csv -o overdue.csv
-    """
     _run(
         "overdue",
         fmt=fmt,
@@ -375,10 +352,6 @@ def report_casebook(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
-    """Digest the cases closed in a period by category (案例汇总; default the last month).
-
-    Example: bbcs report casebook --month 2026-10 --format md
-    """
     _run(
         "casebook",
         fmt=fmt,
@@ -476,10 +449,6 @@ def report_nightly(
         ),
     ] = None,
 ) -> None:
-    """Sweep, then write the day's report in every format to DIR/YYYY-MM-DD.*.
-
-    Example (crontab): 50 23 * * * bbcs report nightly --out /srv/bbcs/reports
-    """
     from filelock import FileLock, Timeout
 
     from bbcs import render, reports
