@@ -48,6 +48,14 @@ def case(desk):
         (["policy", "set", "limits.nonsense", "3"], "not a policy key"),
         (["list", "--warning", "purple"], "not a valid warning"),
         (["list", "--limit", "0"], "--limit"),
+        (["list", "--due-within", "100000000"], "between 0 and 1000"),
+        (["calendar", "due", "2026-01-01", "99999999"], "between 0 and 1000"),
+        (["calendar", "due", "9999-12-31", "5"], "outside the years 1900 to 2199"),
+        (["calendar", "show", "9999-12"], "outside the years"),
+        (["report", "weekly", "--week", "9999-W52"], "outside the years"),
+        (["report", "monthly", "--month", "9999-12"], "outside the years"),
+        (["report", "daily", "--date", "9999-12-31"], "outside the years"),
+        (["open", "x", "--reporter", "r", "--at", "0026-11-02"], "outside the years"),
     ],
 )
 def test_refused_with_one_sentence_and_nothing_written(desk, case, snapshot, args, says):
@@ -143,3 +151,17 @@ def test_a_year_has_at_most_999999_case_numbers(desk, snapshot):
     before = snapshot()
     assert "no case numbers left for 2026" in desk.fails("open", "x", "--reporter", "y")
     assert snapshot() == before
+
+
+def test_a_calendar_file_in_no_known_encoding_is_one_sentence(desk, tmp_path, snapshot):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"date,kind,name\n2027-01-01,holiday,\xff\xfe\x80\n")
+    before = snapshot()
+    assert "neither UTF-8 nor GB18030" in desk.fails("calendar", "import", str(bad))
+    assert snapshot() == before
+
+
+def test_tab_and_newline_are_kept_in_long_fields_only(desk):
+    case = desk.open("x", "--reporter", "r", "--detail", "第一行\n第二行\t备注")
+    assert desk.json("show", case)["detail"] == "第一行\n第二行\t备注"
+    assert "control character" in desk.fails("open", "a\tb", "--reporter", "r")

@@ -49,11 +49,12 @@ def _period(text: str | None) -> tuple[date, date]:
     else:
         try:
             if len(text) == 4:
-                year = int(text)
+                year = clock.check_year(int(text), text)
                 return date(year, 1, 1), date(year, 12, 31)
             first = date.fromisoformat(text + "-01")
         except ValueError:
             raise InvalidInput("calendar.bad_period", period=text) from None
+        clock.check_year(first.year, text)
     after = (first + timedelta(days=32)).replace(day=1)
     return first, after - timedelta(days=1)
 
@@ -150,13 +151,13 @@ def calendar_due(
     as_json: JsonOpt = False,
 ) -> None:
     """The due date LIMIT working days after DATE. Example: bbcs calendar due 2026-09-30 simple"""
-    from bbcs import clock, render
+    from bbcs import clock, fields, render
     from bbcs.fields import choice
     from bbcs.models import Complexity
 
     first = clock.parse_date(start)
     if limit.strip().isdigit():
-        days = int(limit)
+        days = fields.working_days(int(limit), "LIMIT")
     else:
         level = Complexity.parse(limit)
         if level is None:
@@ -264,7 +265,10 @@ def read_calendar_file(path: Path) -> tuple[list[tuple[date, bool, str]], set[in
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("gb18030", errors="strict")
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InvalidInput("import.encoding", path=str(path)) from None
     reader = csv.reader(io.StringIO(text))
     header = [cell.strip().lower() for cell in next(reader, [])]
     if header[:3] != ["date", "kind", "name"]:

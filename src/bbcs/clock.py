@@ -13,6 +13,16 @@ from functools import lru_cache
 from bbcs.errors import InvalidInput
 
 DEFAULT_TZ = "Asia/Shanghai"
+# the years a ledger holds: a typo such as 0026 or 20266 is refused here, before any
+# working-day arithmetic runs off the end of the calendar
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def check_year(year: int, typed: str) -> int:
+    """``year`` if a ledger can hold it, else one sentence naming what was typed."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput("time.out_of_range", value=typed, first=FIRST_YEAR, last=LAST_YEAR)
+    return year
 
 
 @lru_cache(maxsize=4)
@@ -44,6 +54,7 @@ def parse_datetime(text: str) -> datetime:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         moment = _parse_loosely(raw)
+    check_year(moment.year, raw)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone())
     try:
@@ -58,9 +69,11 @@ def parse_date(text: str) -> date:
     """A calendar date as a person types it (``2026-09-30``, ``2026/9/30``, ``2026年9月30日``)."""
     raw = text.strip()
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
-        return _parse_loosely(raw).date()
+        day = _parse_loosely(raw).date()
+    check_year(day.year, raw)
+    return day
 
 
 def _parse_loosely(raw: str) -> datetime:

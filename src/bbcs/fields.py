@@ -24,6 +24,7 @@ _CONTROL_SHORT = re.compile(r"[\x00-\x1f\x7f]")
 _PHONE = re.compile(r"[0-9 +\-]+")
 SITE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,9}")
 DEPT_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}")
+MAX_WORKING_DAYS = 1000  # about four years: any count of working days a person types
 MAX_CASE_NUMBER = 999_999  # case ids have six digits: SITE-YYYY-NNNNNN
 CASE_ID = re.compile(r"([A-Z][A-Z0-9]{0,9})-(\d{4})-(\d{6})")
 
@@ -60,6 +61,13 @@ def phone(value: str | None) -> str | None:
     if cleaned is not None and not _PHONE.fullmatch(cleaned):
         raise InvalidInput("field.phone", value=cleaned)
     return cleaned
+
+
+def working_days(value: int, field: str) -> int:
+    """A count of working days someone typed: 0 to ``MAX_WORKING_DAYS``."""
+    if not 0 <= value <= MAX_WORKING_DAYS:
+        raise InvalidInput("field.working_days", field=field, value=value, most=MAX_WORKING_DAYS)
+    return value
 
 
 def site_code(value: str) -> str:

@@ -115,6 +115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not a date or date-time (try 2026-09-30 or 2026-09-30 14:30)",
         "{value} 不是有效的日期或时间（例如 2026-09-30 或 2026-09-30 14:30）",
     ),
+    "time.out_of_range": (
+        "{value} lies outside the years {first} to {last} a ledger holds",
+        "{value} 不在台账可登记的年份（{first}—{last}）之内",
+    ),
     "time.future": (
         "the time {at} lies in the future (now is {now})",
         "时间 {at} 晚于当前时间 {now}",
@@ -132,6 +136,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.control": (
         "{field} contains a control character",
         "{field}含有控制字符",
+    ),
+    "field.working_days": (
+        "{field} is {value} working days; it must lie between 0 and {most}",
+        "{field} 为 {value} 个工作日，须在 0 到 {most} 之间",
     ),
     "field.phone": (
         "{value} is not a phone number (digits, spaces, + and - only)",
@@ -269,10 +277,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "list.bad_limit": (
         "--limit must be 1 or more, not {limit}",
         "--limit 须不小于 1，不能为 {limit}",
-    ),
-    "list.bad_due_within": (
-        "--due-within must be 0 or more, not {days}",
-        "--due-within 须不小于 0，不能为 {days}",
     ),
     # output
     "out.opened": ("Opened {case}, due {due}", "已登记 {case}，办结期限 {due}"),

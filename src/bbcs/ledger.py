@@ -722,8 +722,7 @@ class Ledger:
         if overdue:
             bounds.append(self._warning_bounds(Warning.OVERDUE))
         if due_within is not None:
-            if due_within < 0:
-                raise InvalidInput("list.bad_due_within", days=due_within)
+            fields.working_days(due_within, "--due-within")
             bounds.append((self.today.isoformat(), self._ahead(due_within)))
         lows = [low for low, _ in bounds if low is not None]
         highs = [high for _, high in bounds if high is not None]

@@ -110,6 +110,7 @@ def week_span(text: str) -> Span:
     match = _WEEK.fullmatch(text.strip())
     if not match:
         raise InvalidInput("report.bad_week", value=text)
+    clock.check_year(int(match[1]), text)
     try:
         monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
     except ValueError:
@@ -122,7 +123,7 @@ def month_span(text: str) -> Span:
     match = _MONTH.fullmatch(text.strip())
     if not match or not 1 <= int(match[2]) <= 12:
         raise InvalidInput("report.bad_month", value=text)
-    first = date(int(match[1]), int(match[2]), 1)
+    first = date(clock.check_year(int(match[1]), text), int(match[2]), 1)
     return Span(first, _month_end(first))
 
 
