@@ -889,6 +889,12 @@ HELP_ZH = {
     "示例：bbcs export cases.csv --from 2026-01-01 --headers zh",
     "import": "导入事项表或办理记录 CSV 文件：全部校验通过才写入，否则不写入任何内容。\n\n"
     "示例：bbcs import cases.csv --dry-run",
+    "verify": "校验每条记录、哈希链、每件事项和文件本身，并指出第一处问题。\n\n"
+    "示例：bbcs verify --head 1200:3f5a...",
+    "backup": "在他人写入时安全地复制台账（SQLite 在线备份）。\n\n示例：bbcs backup /srv/backup/bbcs/",
+    "user add": "登记用户及其角色；第一个用户必须是管理员。\n\n"
+    "示例：bbcs user add wang --role dept --dept ZJJ",
+    "user list": "列出已登记的用户及其角色。\n\n示例：bbcs user list",
     "dept add": "登记承办单位。\n\n示例：bbcs dept add ZJJ 住建局",
     "dept list": "列出已登记的承办单位。\n\n示例：bbcs dept list",
     "policy show": "查看现行政策参数。\n\n示例：bbcs policy show",

@@ -15,26 +15,7 @@ from typing import Annotated
 import typer
 
 from bbcs.i18n import bilingual as _h
-from bbcs.i18n import language, t
-
-ZH = language() == "zh"
-
-
-# the docstrings are the English help (with their examples); these replace them in Chinese
-HELP_ZH = {
-    "verify": "校验每条记录、哈希链、每件事项和文件本身，并指出第一处问题。\n\n"
-    "示例：bbcs verify --head 1200:3f5a...",
-    "backup": "在他人写入时安全地复制台账（SQLite 在线备份）。\n\n示例：bbcs backup /srv/backup/bbcs/",
-    "user add": "登记用户及其角色；第一个用户必须是管理员。\n\n"
-    "示例：bbcs user add wang --role dept --dept ZJJ",
-    "user list": "列出已登记的用户及其角色。\n\n示例：bbcs user list",
-}
-
-
-def _zh(command: str) -> str | None:
-    """The Chinese help of ``command`` when the interface is Chinese; else the docstring."""
-    return HELP_ZH[command] if ZH else None
-
+from bbcs.i18n import t
 
 user_app = typer.Typer(
     help=_h("Register and list users and their roles.", "登记和查看用户及角色。")
@@ -134,7 +115,7 @@ def backup(
     render.line(t("backup.done", path=str(store.path), dest=str(target)))
 
 
-@user_app.command("add", help=_zh("user add"))
+@user_app.command("add")
 def user_add(
     name: Annotated[str, typer.Argument(help=_h("Login or chosen name.", "用户名。"))],
     role: Annotated[
@@ -163,7 +144,7 @@ def user_add(
         render.line(t("user.added", user=user.name, role=user.role))
 
 
-@user_app.command("list", help=_zh("user list"))
+@user_app.command("list")
 def user_list(
     as_json: Annotated[
         bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
@@ -191,6 +172,6 @@ def user_list(
 
 def register(app: typer.Typer) -> None:
     """Join these commands to the ``bbcs`` app."""
-    app.command("verify", help=_zh("verify"))(verify)
-    app.command("backup", help=_zh("backup"))(backup)
+    app.command("verify")(verify)
+    app.command("backup")(backup)
     app.add_typer(user_app, name="user")
