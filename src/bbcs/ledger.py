@@ -472,12 +472,7 @@ class Ledger:
             if "complexity" in diff:
                 limit = self.policy.limit(Complexity(str(new["complexity"])))
                 data["limit"] = limit
-                data["due_date"], data["provisional"] = self._due(
-                    state.round_start, limit, state.round_extra
-                )
-                hold = state.lead_hold()
-                if hold is not None:
-                    data["dept_due_date"], _ = self._due(hold.received, limit, state.dept_extra)
+                data.update(self._dates_from_base(state, limit, limit))
             return self._record(case_id, events, EventKind.AMEND, data, moment)
 
     def ruling(
@@ -645,16 +640,24 @@ class Ledger:
             count += 1
         return count
 
-    def _recomputed(self, state: CaseState) -> dict[str, Any] | None:
-        """The case's due dates on today's calendar, or None when they stand as they are."""
-        due, provisional = self._due(state.round_start, state.limit, state.round_extra)
-        data: dict[str, Any] = {"due_date": due, "provisional": provisional}
+    def _dates_from_base(self, state: CaseState, limit: int, dept_limit: int) -> dict[str, Any]:
+        """Both due dates counted afresh from the round's start and the lead's receipt.
+
+        The days already added this round (extensions, suspensions) are added again;
+        the department's date only while a lead holds the case with a date of its own.
+        """
+        due, provisional = self._due(state.round_start, limit, state.round_extra)
+        dates: dict[str, Any] = {"due_date": due, "provisional": provisional}
         hold = state.lead_hold()
         if hold is not None and state.dept_due_date is not None:
-            data["dept_due_date"], _ = self._due(hold.received, state.dept_limit, state.dept_extra)
-        else:
-            data["dept_due_date"] = state.dept_due_date
-        if (due, provisional, data["dept_due_date"]) == (
+            dates["dept_due_date"], _ = self._due(hold.received, dept_limit, state.dept_extra)
+        return dates
+
+    def _recomputed(self, state: CaseState) -> dict[str, Any] | None:
+        """The case's due dates on today's calendar, or None when they stand as they are."""
+        data = self._dates_from_base(state, state.limit, state.dept_limit)
+        data.setdefault("dept_due_date", state.dept_due_date)
+        if (data["due_date"], data["provisional"], data["dept_due_date"]) == (
             state.due_date,
             state.due_provisional,
             state.dept_due_date,
