@@ -14,7 +14,7 @@ import pytest
 from filelock import FileLock
 from openpyxl import load_workbook
 
-from bbcs.cli_report import write_atomically
+from bbcs.files import write_atomically
 from bbcs.ledger import Ledger
 from conftest import Run
 

@@ -21,6 +21,7 @@ from bbcs.i18n import bilingual as _h
 from bbcs.i18n import language, t
 
 ZH = language() == "zh"
+MAX_LIMIT = 10_000_000  # more rows than any ledger a window keeps
 
 
 class LedgerGroup(TyperGroup):
@@ -36,12 +37,27 @@ class LedgerGroup(TyperGroup):
         return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:
+        from bbcs.errors import OutputFailed
+
+        commits = _commits()
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk shows at the flush: say so here, not at exit
+            return result
+        except OutputFailed as error:
+            if _state.debug:
+                raise
+            _silence_stdout()
+            if error.pipe_closed:  # `bbcs list | head`: the reader has what it wanted
+                code = ExitCode.PIPE_CLOSED if os.name != "nt" else ExitCode.ERROR
+                raise typer.Exit(code) from None
+            if _commits() > commits:
+                _fail(t("output.after_commit", reason=error.params["reason"]), ExitCode.UNPRINTED)
+            _fail(str(error))
         except BbcsError as error:
             if _state.debug:
                 raise
-            _fail(str(error))
+            _fail(str(error), error.exit_code)
         except UnicodeEncodeError as error:  # the same, from the environment ($BBCS_USER, …)
             if _state.debug:
                 raise
@@ -51,13 +67,96 @@ class LedgerGroup(TyperGroup):
         except OSError as error:
             if _state.debug:
                 raise
-            _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+            from bbcs.errors import os_reason
+
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(t("os.failed", where=where, reason=os_reason(error)))
         except Exception as error:
             import sqlite3
 
             if _state.debug or not isinstance(error, sqlite3.Error):
                 raise
-            _fail(t("ledger.sqlite_error", reason=str(error)))
+            _fail(_sqlite_sentence(error))
+
+
+def _commits() -> int:
+    store = sys.modules.get("bbcs.store")  # no ledger opened, nothing committed
+    return int(store.Store.commits) if store is not None else 0
+
+
+def _sqlite_sentence(error: Exception) -> str:
+    """SQLite's complaint as a sentence a clerk can act on, never SQLite's own words."""
+    reason = str(error).lower()
+    for words, key in (
+        ("locked", "ledger.busy"),
+        ("busy", "ledger.busy"),
+        ("not a database", "ledger.damaged"),
+        ("malformed", "ledger.damaged"),
+        ("full", "os.full"),
+        ("readonly", "ledger.read_only"),
+        ("read-only", "ledger.read_only"),
+        ("unable to open", "ledger.cannot_open"),
+        ("disk i/o", "ledger.io"),
+    ):
+        if words in reason:
+            return t("ledger.unusable", path=str(ledger_path()), reason=t(key))
+    return t("ledger.unusable", path=str(ledger_path()), reason=t("ledger.unexpected"))
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nothing, so what is still buffered cannot fail again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+class _GuardedStdout:
+    """Standard output that raises ``OutputFailed`` when it cannot be written.
+
+    A closed stdout (``sys.stdout`` is None), a full disk and a pipe whose reader
+    left all become one exception the group maps to a sentence and an exit status.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from bbcs.errors import OutputFailed
+
+        if self._stream is None:
+            raise OutputFailed(None)
+        try:
+            return int(self._stream.write(text))
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def flush(self) -> None:
+        from bbcs.errors import OutputFailed
+
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def isatty(self) -> bool:
+        return self._stream is not None and bool(self._stream.isatty())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self._stream, "encoding", None) or "utf-8")
+
+    def fileno(self) -> int:
+        if self._stream is None:
+            raise OSError("standard output is closed")
+        return int(self._stream.fileno())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _unencodable(text: str) -> bool:
@@ -68,9 +167,10 @@ def _unencodable(text: str) -> bool:
     return False
 
 
-def _fail(message: str) -> NoReturn:
-    sys.stderr.write(message + "\n")
-    raise typer.Exit(ExitCode.ERROR)
+def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
+    if sys.stderr is not None:
+        sys.stderr.write(message + "\n")
+    raise typer.Exit(code)
 
 
 class _State:
@@ -700,8 +800,8 @@ def show(case: CaseArg, as_json: JsonOpt = False) -> None:
 
 def _default_limit(limit: int | None, as_json: bool) -> int | None:
     if limit is not None:
-        if limit < 1:
-            raise InvalidInput("list.bad_limit", limit=limit)
+        if not 1 <= limit <= MAX_LIMIT:
+            raise InvalidInput("list.bad_limit", limit=limit, most=MAX_LIMIT)
         return limit
     return 50 if sys.stdout.isatty() and not as_json else None
 
@@ -820,12 +920,15 @@ def demo(
     Example: bbcs demo
     """
     from bbcs import render
-    from bbcs.demo import AS_OF, build_demo
+    from bbcs.demo import AS_OF, build_demo, is_demo
 
     path = _state.db or Path("bbcs-demo.db")
     if path.exists():
         if not replace:
             raise InvalidInput("demo.exists", path=str(path))
+        # whoever runs it, the demo replaces only a ledger the demo made
+        if not is_demo(path):
+            raise InvalidInput("demo.not_demo", path=str(path))
         for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             stale.unlink(missing_ok=True)
     count = build_demo(path)
@@ -930,4 +1033,5 @@ if ZH:
 
 def main() -> None:
     """The console script: ``bbcs``."""
+    sys.stdout = _GuardedStdout(sys.stdout)
     app(prog_name="bbcs")

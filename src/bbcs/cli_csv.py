@@ -113,9 +113,8 @@ def import_(
     from bbcs.cli import ledger
     from bbcs.ledger_csv import import_file
 
-    book = ledger(write=not dry_run)
-    with _progress(file) as progress:
-        done = import_file(book, file, dry_run=dry_run, progress=progress)
+    with _progress(file) as progress:  # a missing file is named before any ledger is made
+        done = import_file(ledger(write=not dry_run), file, dry_run=dry_run, progress=progress)
     if done.shape == "events":
         key = "import.dry_events" if done.dry_run else "import.done_events"
     else:

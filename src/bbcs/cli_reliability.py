@@ -99,6 +99,7 @@ def backup(
     from bbcs import clock, render
     from bbcs.cli import ledger_path
     from bbcs.errors import Conflict
+    from bbcs.files import refuse_ledger
     from bbcs.store import Store
 
     store = Store.open(ledger_path())
@@ -109,6 +110,7 @@ def backup(
             target = dest / f"{store.path.stem}-{stamp}{store.path.suffix or '.db'}"
         if target.exists():
             raise Conflict("backup.exists", dest=str(target))
+        refuse_ledger(target, store.path)
         store.backup_to(target)
     finally:
         store.close()

@@ -7,17 +7,19 @@ its output folder, sweeps, and writes the day's report in every format, each
 file through a temporary file in the same folder and a rename.
 """
 
-import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from bbcs.errors import Conflict, InvalidInput
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import t
+
+if TYPE_CHECKING:
+    from bbcs.files import Replacement
 
 
 def _ledger() -> Any:
@@ -107,7 +109,10 @@ def _run(
     reprint: bool,
     **period: Any,
 ) -> None:
+    from contextlib import nullcontext
+
     from bbcs import reports
+    from bbcs.files import Replacement
     from bbcs.render_reports import FORMATS
 
     chosen = "json" if as_json else fmt.strip().lower()
@@ -127,54 +132,50 @@ def _run(
         first=_day(period.get("first")),
         last=_day(period.get("last")),
     )
-    if reprint:
-        import json
+    # the output file is prepared before the report is issued: a --publish is stored
+    # in the same transaction that moves the file into place, or not at all
+    with Replacement(output, ledger=book.store.path) if output else nullcontext() as target:
+        if reprint:
+            body = reports.published(book, kind, span)
+            if chosen == "json":  # exactly as issued, byte for byte
+                _deliver(body + "\n", target)
+            else:
+                import json
 
-        body = reports.published(book, kind, span)
-        if chosen == "json":  # exactly as issued, byte for byte
-            _deliver(body + "\n", output)
-            return
-        doc = json.loads(body)
-    else:
-        with _Working():
-            doc = reports.issue(book, kind, span, publish=publish)
+                _deliver_document(json.loads(body), chosen, target)
+        else:
+            with _Working():
+                reports.issue(
+                    book,
+                    kind,
+                    span,
+                    publish=publish,
+                    deliver=lambda doc: _deliver_document(doc, chosen, target),
+                )
+    if output is not None:
+        from bbcs import render
+
+        render.line(t("report.wrote", path=str(output)))
+
+
+def _deliver_document(doc: dict[str, Any], chosen: str, target: "Replacement | None") -> None:
     from bbcs import render_reports
 
-    if chosen == "table" and output is None:
+    if chosen == "table" and target is None:
         render_reports.print_table(doc)
-    elif chosen in ("xlsx", "csv") and output is not None:
-        _deliver(render_reports.render_bytes(doc, chosen), output)
+    elif chosen in ("xlsx", "csv") and target is not None:
+        _deliver(render_reports.render_bytes(doc, chosen), target)
     else:
-        _deliver(render_reports.render_text(doc, chosen), output)
+        _deliver(render_reports.render_text(doc, chosen), target)
 
 
-def _deliver(content: str | bytes, output: Path | None) -> None:
-    """Print the report, or write it to ``output`` and say so."""
-    if output is None:
+def _deliver(content: str | bytes, target: "Replacement | None") -> None:
+    """Print the report, or write it into the prepared file and move that into place."""
+    if target is None:
         sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         return
-    write_atomically(output, content.encode("utf-8") if isinstance(content, str) else content)
-    from bbcs import render
-
-    render.line(t("report.wrote", path=str(output)))
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and move it into place."""
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o660)  # reports name cases and people: owner and group only
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    target.write(content.encode("utf-8") if isinstance(content, str) else content)
+    target.finish()
 
 
 @report_app.command(
@@ -452,31 +453,35 @@ def report_nightly(
     from filelock import FileLock, Timeout
 
     from bbcs import render, reports
+    from bbcs.files import FILE_MODE, make_folder, refuse_ledger, write_atomically
     from bbcs.render_reports import FORMATS, SUFFIX, render_bytes
 
-    out.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out / ".bbcs-nightly.lock"))
+    asked = _day(date)  # every argument is read before the sweep writes anything
+    book = _ledger()
+    chosen = asked or book.today
+    paths = [out / f"{chosen.isoformat()}.{SUFFIX[fmt]}" for fmt in FORMATS]
+    if out.exists() and not out.is_dir():
+        raise InvalidInput("output.not_folder", path=str(out))
+    for path in paths:
+        refuse_ledger(path, book.store.path)
+    make_folder(out)
+    lock = FileLock(str(out / ".bbcs-nightly.lock"), mode=FILE_MODE)
     try:
         lock.acquire(timeout=0)
     except Timeout:
         raise Conflict("report.nightly_locked", dir=str(out)) from None
     progress = _LateProgress(total=2 + len(FORMATS))
     try:
-        book = _ledger()
         swept = book.sweep()
         progress.step()
-        chosen = _day(date) or book.today
         doc = reports.issue(book, "daily", reports.Span(chosen, chosen), head=True)
         progress.step()
-        names = []
-        for fmt in FORMATS:
-            path = out / f"{chosen.isoformat()}.{SUFFIX[fmt]}"
-            write_atomically(path, render_bytes(doc, fmt))
-            names.append(path.name)
+        for fmt, path in zip(FORMATS, paths, strict=True):
+            write_atomically(path, render_bytes(doc, fmt), ledger=book.store.path)
             progress.step()
     finally:
         progress.close()
         lock.release()
     render.line(t("report.swept", overdue=swept.overdue, escalated=swept.escalated))
-    render.line(t("report.written", files=", ".join(names), dir=str(out)))
+    render.line(t("report.written", files=", ".join(p.name for p in paths), dir=str(out)))
     render.line(t("report.head", head=doc["head"]))

@@ -24,6 +24,7 @@ from bbcs.models import Complexity
 from bbcs.store import Store
 
 DEMO_SITE = "DEMO"
+DEMO_MARK = "demo"  # the meta key that says bbcs demo made this ledger
 AS_OF = datetime(2026, 11, 20, 17, 30)
 START = date(2026, 9, 21)
 CLERKS = ("窗口-刘敏", "窗口-陈静", "窗口-周强")
@@ -57,6 +58,18 @@ def _load_script() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+def is_demo(path: Path) -> bool:
+    """Whether ``path`` is a ledger ``bbcs demo`` made (the only kind it may replace)."""
+    try:
+        store = Store.open(path)
+    except BbcsError:
+        return False
+    try:
+        return store.meta(DEMO_MARK) is not None
+    finally:
+        store.close()
+
+
 def build_demo(path: Path, *, seed: int = 2026) -> int:
     """Create the demo ledger at ``path`` (which must not exist); the number of cases."""
     script = _load_script()
@@ -65,6 +78,8 @@ def build_demo(path: Path, *, seed: int = 2026) -> int:
         first = datetime.combine(START, time(8, 30), clock.zone())
         setup = Ledger(store, now=first, actor="管理员", os_user="demo")
         setup.init(DEMO_SITE)
+        with store.write():
+            store.set_meta(DEMO_MARK, "bbcs demo")
         for dept in script["departments"]:
             setup.add_department(dept["code"], dept["name"], None)
         steps = _plan(script, random.Random(seed), setup)

@@ -7,6 +7,7 @@ the message catalogue, so it is Chinese or English as the interface language say
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 from typing import Any
 
@@ -17,6 +18,8 @@ class ExitCode(IntEnum):
     OK = 0
     ERROR = 1  # a user mistake or a finding: one sentence on stderr
     USAGE = 2  # the command line itself is malformed
+    UNPRINTED = 3  # the change was made and saved; only printing what was done failed
+    PIPE_CLOSED = 141  # the reader of our output went away (128 + SIGPIPE, as shells say)
 
 
 class BbcsError(Exception):
@@ -55,3 +58,44 @@ class LedgerProblem(BbcsError):
 
 class Forbidden(BbcsError):
     """The acting user's role does not allow this."""
+
+
+class OutputFailed(BbcsError):
+    """Standard output could not be written: closed, full, or a pipe whose reader left."""
+
+    def __init__(self, error: OSError | None) -> None:
+        self.error = error
+        reason = os_reason(error) if error is not None else t("os.closed")
+        super().__init__("output.failed", reason=reason)
+
+    @property
+    def pipe_closed(self) -> bool:
+        return isinstance(self.error, BrokenPipeError)
+
+
+OS_REASONS = {
+    errno.ENOENT: "os.no_such",
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.ENOSPC: "os.full",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_folder",
+    errno.EROFS: "os.read_only",
+    errno.EEXIST: "os.exists",
+    errno.EBADF: "os.closed",
+    errno.EPIPE: "os.closed",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """What went wrong with a file, in the interface language.
+
+    In English the system's own words serve (``No space left on device``); in
+    Chinese the catalogue's, since the system's are English whatever the locale.
+    """
+    from bbcs.i18n import language
+
+    key = OS_REASONS.get(error.errno or 0)
+    if key and (language() == "zh" or not error.strerror):
+        return t(key)
+    return str(error.strerror or error)

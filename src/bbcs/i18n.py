@@ -86,8 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 处没有台账；请先运行 'bbcs init' 或任一登记命令创建台账",
     ),
     "ledger.not_sqlite": (
-        "{path} is not a bbcs ledger (not an SQLite database)",
-        "{path} 不是 bbcs 台账（不是 SQLite 数据库）",
+        "{path} is not a bbcs ledger",
+        "{path} 不是 bbcs 台账",
     ),
     "ledger.not_bbcs": (
         "{path} is an SQLite database but not a bbcs ledger",
@@ -273,10 +273,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the user name 'system' is reserved for automatic entries; set BBCS_USER to your own name",
         "用户名 system 保留给系统自动记录；请将 BBCS_USER 设为您自己的名字",
     ),
-    "ledger.sqlite_error": ("the ledger could not be used: {reason}", "台账无法使用：{reason}"),
+    "ledger.unusable": (
+        "the ledger {path} could not be used: {reason}",
+        "台账 {path} 无法使用：{reason}",
+    ),
+    "ledger.busy": (
+        "other clerks kept it busy too long; try again in a minute",
+        "其他人长时间占用，请稍后再试",
+    ),
+    "ledger.damaged": (
+        "the file is damaged or not a bbcs ledger; run bbcs verify",
+        "文件已损坏或不是 bbcs 台账；请运行 bbcs verify",
+    ),
+    "ledger.read_only": (
+        "the file or its folder may not be written by this login",
+        "当前登录用户无权写入该文件或其所在文件夹",
+    ),
+    "ledger.cannot_open": (
+        "the file or its folder cannot be opened",
+        "无法打开该文件或其所在文件夹",
+    ),
+    "ledger.io": ("the disk could not be read or written", "磁盘读写出错"),
+    "ledger.unexpected": (
+        "an unexpected database problem; run bbcs verify, or add --debug for details",
+        "数据库出现意外问题；请运行 bbcs verify，或加 --debug 查看详情",
+    ),
+    # files and standard output
+    "output.is_ledger": (
+        "{path} is a ledger; a report or export never replaces one: choose another file",
+        "{path} 是台账文件，报表和导出不会覆盖台账，请另选文件名",
+    ),
+    "output.is_folder": (
+        "{path} is a folder; give a file name",
+        "{path} 是文件夹，请给出文件名",
+    ),
+    "output.not_folder": (
+        "{path} is a file, not a folder",
+        "{path} 是文件，不是文件夹",
+    ),
+    "output.no_folder": (
+        "cannot write {path}: the folder {folder} does not exist",
+        "无法写入 {path}：文件夹 {folder} 不存在",
+    ),
+    "output.failed": ("could not print the output: {reason}", "无法输出结果：{reason}"),
+    "output.after_commit": (
+        "the change was made and saved in the ledger, but its confirmation could not be printed: {reason}",
+        "操作已完成并已保存到台账，但无法输出确认信息：{reason}",
+    ),
+    "os.failed": ("{where}{reason}", "{where}{reason}"),
+    "os.no_such": ("no such file or folder", "文件或文件夹不存在"),
+    "os.denied": ("permission denied", "没有权限"),
+    "os.full": ("the disk is full", "磁盘已满"),
+    "os.is_folder": ("it is a folder, not a file", "这是文件夹，不是文件"),
+    "os.not_folder": (
+        "a part of the path is a file, not a folder",
+        "路径中有一段是文件而不是文件夹",
+    ),
+    "os.read_only": ("the disk is read-only", "磁盘为只读"),
+    "os.exists": ("it already exists", "已存在"),
+    "os.closed": ("standard output is closed", "标准输出已关闭"),
     "list.bad_limit": (
-        "--limit must be 1 or more, not {limit}",
-        "--limit 须不小于 1，不能为 {limit}",
+        "--limit must lie between 1 and {most}, not {limit}",
+        "--limit 须在 1 到 {most} 之间，不能为 {limit}",
     ),
     # output
     "out.opened": ("Opened {case}, due {due}", "已登记 {case}，办结期限 {due}"),
@@ -360,6 +418,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "migrate.done": (
         "upgraded {path} from schema {old} to {new}; the old file is kept as {backup}",
         "已将 {path} 从结构版本 {old} 升级到 {new}；原文件备份为 {backup}",
+    ),
+    "demo.not_demo": (
+        "{path} is not a ledger bbcs demo made; the demo replaces no other file: give another --db",
+        "{path} 不是演示命令生成的台账，演示不会覆盖其他文件；请用 --db 另选文件",
     ),
     "demo.exists": (
         "{path} already exists; use --replace to build the demo afresh",

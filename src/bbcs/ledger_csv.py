@@ -27,10 +27,8 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -38,6 +36,7 @@ from typing import Any, TextIO
 
 from bbcs import clock, fields
 from bbcs.errors import BbcsError, Conflict, InvalidInput, NotFound
+from bbcs.files import Replacement
 from bbcs.i18n import FIELDS, t
 from bbcs.ledger import Ledger
 from bbcs.models import (
@@ -51,7 +50,7 @@ from bbcs.models import (
     Status,
 )
 from bbcs.projection import CASE_FIELDS, OPEN_FIELDS, CaseState, Event, project
-from bbcs.store import FILE_MODE, canonical_json
+from bbcs.store import canonical_json
 
 EVENT_FIELDS = ("case_id", "seq", "kind", "at", "actor", "os_user", "data", "hash")
 MAX_SHOWN = 20  # bad rows listed before the count
@@ -153,20 +152,11 @@ def export(
     high = opened_to.isoformat() if opened_to else None
     if headers_zh and events:
         raise InvalidInput("export.events_headers")
-    if unmask or events:
-        # phone numbers leave the ledger: say who took them, when and where to
-        detail = {"file": str(path), "events": events, "from": low, "to": high}
-        with store.write():
-            store.add_audit(
-                clock.iso(ledger.now),
-                ledger.actor,
-                ledger.os_user,
-                "export.events" if events else "export.unmask",
-                canonical_json(detail),
-            )
     count = 0
-    with _replacing(path) as out:
-        writer = csv.writer(out, lineterminator="\r\n")
+    # the file is prepared first: a missing folder or a ledger in the way is refused
+    # before anything is recorded, and the audit row commits with the rename or not at all
+    with Replacement(path, ledger=store.path) as target:
+        writer = csv.writer(target.text_stream(), lineterminator="\r\n")
         if events:
             writer.writerow(EVENT_FIELDS)
             for event in store.iter_event_rows(low, high):
@@ -181,23 +171,21 @@ def export(
                     values = (*values[:phone], masked, *values[phone + 1 :])
                 writer.writerow([cell(value) for value in values])
                 count += 1
+        if not (unmask or events):
+            target.finish()
+            return Exported(path, count, events)
+        # phone numbers leave the ledger: say who took them, when and where to
+        detail = {"file": str(path), "events": events, "from": low, "to": high}
+        with store.write():
+            store.add_audit(
+                clock.iso(ledger.now),
+                ledger.actor,
+                ledger.os_user,
+                "export.events" if events else "export.unmask",
+                canonical_json(detail),
+            )
+            target.finish()
     return Exported(path, count, events)
-
-
-@contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
-    """A text file that replaces ``path`` only once it is completely written."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    handle = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
-    try:
-        if hasattr(os, "fchmod"):  # the umask must not widen or narrow owner-and-group
-            os.fchmod(handle, FILE_MODE)
-        with open(handle, "w", encoding="utf-8-sig", newline="") as out:
-            yield out
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 # ------------------------------------------------------------------ import

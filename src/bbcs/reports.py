@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -477,13 +477,21 @@ def _change(now: Any, before: Any) -> float | int | None:
 
 
 def issue(
-    book: Ledger, kind: str, span: Span, *, publish: bool = False, head: bool = False
+    book: Ledger,
+    kind: str,
+    span: Span,
+    *,
+    publish: bool = False,
+    head: bool = False,
+    deliver: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
     """Build the report in one transaction.
 
     ``head`` adds the ledger's chain head as the report saw it; ``publish`` also
     stores the report with it, in the same transaction, so ``--published`` can
-    reprint exactly what was issued.
+    reprint exactly what was issued. ``deliver`` (printing it, or writing its file)
+    runs inside that transaction: a report that could not be delivered is not
+    recorded as published.
     """
     builder = ReportBuilder(book)
     if not publish:
@@ -491,7 +499,9 @@ def issue(
             doc = _build(builder, kind, span)
             if head:
                 doc["head"] = book.store.head()
-            return doc
+        if deliver is not None:
+            deliver(doc)
+        return doc
     with book.store.write():
         doc = _build(builder, kind, span)
         doc["head"] = book.store.head()
@@ -504,6 +514,8 @@ def issue(
             clock.iso(book.now),
             book.actor,
         )
+        if deliver is not None:
+            deliver(doc)
     return doc
 
 

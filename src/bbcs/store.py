@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -25,14 +24,14 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from bbcs.errors import Conflict, LedgerProblem, NotFound
+from bbcs.files import SQLITE_MAGIC, create_private, make_folder
 from bbcs.projection import CASE_FIELDS, CaseState
 
 ZERO_LINK = "0" * 64
 BUSY_TIMEOUT_MS = 60_000
-FILE_MODE = 0o660  # owner and group: the ledger holds personal data
 
 
 def canonical_json(value: Any) -> str:
@@ -171,17 +170,11 @@ MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def create_private(path: Path) -> None:
-    """Create ``path`` readable and writable by owner and group only, whatever the umask.
-
-    For every file that holds personal data: the ledger, its backups, its exports.
-    """
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
-    try:
-        if hasattr(os, "fchmod"):  # not on Windows, where the folder's ACL decides
-            os.fchmod(fd, FILE_MODE)
-    finally:
-        os.close(fd)
+def _is_blank_or_sqlite(path: Path) -> bool:
+    """Whether ``path`` is empty (a ledger yet to be set up) or an SQLite database."""
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    return head in (b"", SQLITE_MAGIC)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -220,6 +213,10 @@ class Department:
 class Store:
     """An open ledger. ``Store.open`` for reading, ``Store.create_or_open`` for writing."""
 
+    # transactions committed by this process, so the CLI can tell a clerk whose
+    # confirmation could not be printed that the change was made all the same
+    commits: ClassVar[int] = 0
+
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self.path = path
         self.db = db
@@ -231,6 +228,8 @@ class Store:
         """An existing ledger; a missing file is an error and is never created."""
         if not path.is_file():
             raise LedgerProblem("ledger.missing", path=str(path))
+        if not _is_blank_or_sqlite(path):
+            raise LedgerProblem("ledger.not_sqlite", path=str(path))
         try:
             db = _connect(path)
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -252,13 +251,15 @@ class Store:
         it up; the others find it set up when they get the lock.
         """
         if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
             try:
+                make_folder(path.parent)
                 create_private(path)
             except OSError as exc:
                 raise LedgerProblem(
                     "ledger.cannot_create", path=str(path), reason=exc.strerror
                 ) from None
+        elif not _is_blank_or_sqlite(path):
+            raise LedgerProblem("ledger.not_sqlite", path=str(path))
         db = _connect(path)
         try:
             blank = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
@@ -316,6 +317,7 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+        Store.commits += 1
 
     # ------------------------------------------------------------------ meta
 
