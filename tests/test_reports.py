@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import pytest
 
-from bbcs.ledger import Ledger
 from conftest import Run
 
 SIMPLE = ("--complexity", "simple", "--reporter", "张三")
@@ -301,13 +300,6 @@ def test_reports_never_create_a_ledger(bbcs: Run) -> None:
     assert not bbcs.db.exists()
 
 
-needs_sweep = pytest.mark.skipif(
-    not hasattr(Ledger, "sweep"),
-    reason="Ledger.sweep arrives from main (SPEC §5, issue 3)",
-)
-
-
-@needs_sweep
 def test_a_superseded_escalation_counts_in_no_figure(desk: Run) -> None:
     """The sweep escalates two overdue cases; a paper form then shows one was closed before."""
     closed = desk.open("甲", *SIMPLE, "--dept", "ZJJ", "--at", "2026-10-20T09:00")  # due 23 Oct

@@ -15,13 +15,9 @@ from filelock import FileLock
 from openpyxl import load_workbook
 
 from bbcs.files import write_atomically
-from bbcs.ledger import Ledger
 from conftest import Run
 
 LOCK = ".bbcs-nightly.lock"
-needs_sweep = pytest.mark.skipif(
-    not hasattr(Ledger, "sweep"), reason="Ledger.sweep arrives from main (SPEC §5, issue 3)"
-)
 
 
 @pytest.fixture
@@ -88,7 +84,6 @@ def test_write_atomically_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["2026-11-02.json"]
 
 
-@needs_sweep
 def test_nightly_writes_every_format_and_a_rerun_changes_nothing(
     desk: Run,
     ledger: str,
@@ -123,7 +118,6 @@ def test_nightly_writes_every_format_and_a_rerun_changes_nothing(
     )
 
 
-@needs_sweep
 def test_nightly_for_a_late_date(desk: Run, ledger: str, tmp_path: Path) -> None:
     out = tmp_path / "reports"
     desk.ok("report", "nightly", "--out", str(out), "--date", "2026-10-26")

@@ -1,9 +1,11 @@
 """The ``bbcs`` command line: parse, call one ledger method, render.
 
-No SQL and no rules here. Errors from the core (``BbcsError``) become one
-sentence on stderr and exit status 1 in one place (``LedgerGroup.invoke``);
-usage errors exit 2; ``--debug`` lets the traceback through. Heavy modules (rich,
-pydantic, the calendar data) are imported inside the commands that need them.
+No SQL and no rules here. Every failure becomes one sentence on stderr and an
+exit status (``ExitCode``) in one place (``LedgerGroup.invoke``): a core error
+(``BbcsError``) its own code, a failure to print after a commit ``UNPRINTED``, a
+reader that left the pipe ``PIPE_CLOSED`` and nothing said; usage errors exit 2;
+``--debug`` lets the traceback through. Heavy modules (rich, the calendar data) are
+imported inside the commands that need them.
 """
 
 import os
