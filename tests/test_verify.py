@@ -351,3 +351,61 @@ def test_verify_reports_progress_through_both_passes(book: Run) -> None:
     assert [done for done, _ in heard] == sorted(done for done, _ in heard)
     assert heard[-1] == (total, total)
     assert {t for _, t in heard} == {total}
+
+
+# ------------------------------------------------------- projections: row number, search index
+
+
+def test_a_renumbered_case_row_is_named_and_its_text_found_missing(book: Run) -> None:
+    assert "HX-2026-000001" in book.ok("search", "墙体开裂")
+    tamper(book.db, "UPDATE cases SET n = 100 WHERE id = 'HX-2026-000001'")
+    err = findings(book)
+    assert "case HX-2026-000001 is row 100 of the cases table, where the rows run 1 to 3" in err
+    assert "the search index holds no text for case HX-2026-000001 (row 100)" in err
+    assert "the search index holds text under row 1, which is no case's" in err
+
+
+def test_swapped_case_numbers_are_caught_by_the_text_they_point_to(book: Run) -> None:
+    tamper(
+        book.db,
+        "UPDATE cases SET n = 99 WHERE n = 1",
+        "UPDATE cases SET n = 1 WHERE n = 2",
+        "UPDATE cases SET n = 2 WHERE n = 99",
+    )
+    err = findings(book)
+    assert "the search index's text for case HX-2026-000001 (row 2) differs" in err
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("opened_on", "'2020-01-01'"),
+        ("round_start", "'2020-01-01'"),
+        ("unruled", "7"),
+        ("lead_pushbacks", "7"),
+        ("last_at", "NULL"),
+        ("co_depts", "'[\"SCJ\"]'"),
+    ],
+)
+def test_every_stored_column_of_a_case_row_is_compared(book: Run, column: str, value: str) -> None:
+    tamper(book.db, f"UPDATE cases SET {column} = {value} WHERE id = 'HX-2026-000001'")
+    err = findings(book)
+    assert f"case HX-2026-000001 does not match its events: its {column} is" in err
+
+
+def test_renumbered_holds_are_named(book: Run) -> None:
+    tamper(book.db, "UPDATE holds SET n = n + 5 WHERE case_id = 'HX-2026-000001'")
+    err = findings(book)
+    assert "case HX-2026-000001 does not match its events: the departments that held it" in err
+
+
+def test_a_deleted_search_entry_is_named(book: Run) -> None:
+    tamper(book.db, "DELETE FROM case_text WHERE rowid = 2")
+    err = findings(book)
+    assert "the search index holds no text for case HX-2026-000002 (row 2)" in err
+
+
+def test_an_edited_search_entry_is_named(book: Run) -> None:
+    tamper(book.db, "UPDATE case_text SET body = '无关内容' WHERE rowid = 3")
+    err = findings(book)
+    assert "the search index's text for case HX-2026-000003 (row 3) differs" in err

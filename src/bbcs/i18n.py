@@ -766,6 +766,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "case {case} is missing: the site's numbering skips it, so it was deleted",
         "事项 {case} 不见了：本站编号跳过了它，事项已被删除",
     ),
+    "verify.case_renumbered": (
+        "case {case} is row {n} of the cases table, where the rows run 1 to {count}: it was renumbered",
+        "事项 {case} 在事项表中的行号为 {n}，而行号应在 1 到 {count} 之间：行号已被改动",
+    ),
+    "verify.text_missing": (
+        "the search index holds no text for case {case} (row {n}): search no longer finds it",
+        "全文索引中没有事项 {case}（第 {n} 行）的内容：查找已找不到它",
+    ),
+    "verify.text_differs": (
+        "the search index's text for case {case} (row {n}) differs from what its events give",
+        "全文索引中事项 {case}（第 {n} 行）的内容与其办理记录不符",
+    ),
+    "verify.text_orphan": (
+        "the search index holds text under row {n}, which is no case's: the index was changed behind bbcs's back",
+        "全文索引第 {n} 行不属于任何事项：索引曾被绕过 bbcs 改动",
+    ),
     "verify.orphan_holds": (
         "holds are recorded for case {case}, which has no events",
         "事项 {case} 没有办理记录，却有承办记录",

@@ -33,7 +33,15 @@ from bbcs import fields
 from bbcs.errors import InvalidInput
 from bbcs.i18n import t
 from bbcs.projection import project
-from bbcs.store import ZERO_LINK, Store, case_record, content_hash, hold_records, next_link
+from bbcs.store import (
+    ZERO_LINK,
+    Store,
+    case_record,
+    content_hash,
+    hold_records,
+    next_link,
+    search_text,
+)
 
 _HEAD = re.compile(r"(\d+):([0-9a-f]{64})")
 STEP = 5000  # events between two progress reports
@@ -182,11 +190,12 @@ def _check_cases(
     """Rebuild every case and compare; walks three streams sorted by case id side by side."""
     streams = [
         _keyed(store.events_by_case(), lambda pair: pair[0]),
-        _keyed(store.stored_cases(), lambda row: str(row["id"])),
+        _keyed(store.stored_cases(), lambda pair: str(pair[0]["id"])),
         _keyed(store.stored_holds(), lambda pair: pair[0]),
     ]
     heads: list[tuple[str, Any] | None] = [next(s, None) for s in streams]
     numbering = _Numbering(store.counters())
+    rows = store.case_count()
     cases = 0
     while any(h is not None for h in heads):
         case_id = min(h[0] for h in heads if h is not None)
@@ -195,19 +204,25 @@ def _check_cases(
             if h is not None and h[0] == case_id:
                 found[i] = h[1]
                 heads[i] = next(streams[i], None)
-        events, row, holds = found
+        events, stored, holds = found
         numbering.saw(case_id, tally)
+        row, text = stored if stored is not None else (None, None)
         if row is not None:
             cases += 1
+            if not 1 <= row["n"] <= rows:
+                # rows are never deleted, so their numbers run 1..count
+                tally.add("verify.case_renumbered", case=case_id, n=row["n"], count=rows)
         if events is None:
             key = "verify.case_without_events" if row is not None else "verify.orphan_holds"
             tally.add(key, case=case_id)
             continue
-        _check_case(case_id, events[1], row, holds[1] if holds else [], tally)
+        _check_case(case_id, events[1], row, text, holds[1] if holds else [], tally)
         if report is not None and (done + len(events[1])) // STEP > done // STEP:
             report(done + len(events[1]))
         done += len(events[1])
     numbering.finish(tally)
+    for n in store.orphan_texts():
+        tally.add("verify.text_orphan", n=n)
     if report is not None:
         report(done)
     return cases
@@ -217,9 +232,13 @@ def _check_case(
     case_id: str,
     events: list[dict[str, Any]],
     row: dict[str, Any] | None,
+    text: str | None,
     holds: list[tuple[Any, ...]],
     tally: _Tally,
 ) -> None:
+    """Compare every stored column of the case's projections with its rebuild: the row
+    (but its number ``n``, which says only where the case's text is indexed), the holds
+    and the search index's body."""
     for expected, event in enumerate(events, start=1):
         if event["seq"] != expected:
             tally.add("verify.seq_gap", case=case_id, seq=expected)
@@ -230,6 +249,7 @@ def _check_case(
     try:
         state = project(case_id, events)
         rebuilt = case_record(state)
+        body = search_text(state)
     except Exception as error:  # tampered data can break any assumption of the replay
         tally.add("verify.case_unreplayable", case=case_id, reason=repr(error))
         return
@@ -245,6 +265,10 @@ def _check_case(
             break
     if [tuple(h) for h in hold_records(state)] != [tuple(h) for h in holds]:
         tally.add("verify.holds_differ", case=case_id)
+    if text is None:
+        tally.add("verify.text_missing", case=case_id, n=row["n"])
+    elif text != body:
+        tally.add("verify.text_differs", case=case_id, n=row["n"])
 
 
 def _shown(value: Any) -> str:

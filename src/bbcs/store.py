@@ -421,13 +421,12 @@ class Store:
         self.db.executemany(
             "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(state.id, i, *hold) for i, hold in enumerate(hold_records(state))],
-        )
-        body = "\n".join(
-            part for part in (state.summary, state.detail, state.resolution, *state.notes) if part
+            [(state.id, *hold) for hold in hold_records(state)],
         )
         self.db.execute("DELETE FROM case_text WHERE rowid = ?", (n,))
-        self.db.execute("INSERT INTO case_text (rowid, body) VALUES (?, ?)", (n, body))
+        self.db.execute(
+            "INSERT INTO case_text (rowid, body) VALUES (?, ?)", (n, search_text(state))
+        )
 
     def case_row(self, case_id: str) -> dict[str, Any]:
         row = self.db.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
@@ -611,17 +610,28 @@ class Store:
         for case_id, rows in groupby(cursor, key=lambda r: str(r["case_id"])):
             yield case_id, [_event_dict(r) for r in rows]
 
-    def stored_cases(self) -> Iterator[dict[str, Any]]:
-        """Every ``cases`` row as stored (without its row number), streamed by case id."""
-        for r in self.db.execute("SELECT * FROM cases ORDER BY id"):
+    def stored_cases(self) -> Iterator[tuple[dict[str, Any], str | None]]:
+        """Every ``cases`` row as stored, with the body the search index holds for it
+        (None when it holds none), streamed by case id."""
+        cursor = self.db.execute(
+            "SELECT cases.*, case_text.body AS text_body FROM cases "
+            "LEFT JOIN case_text ON case_text.rowid = cases.n ORDER BY cases.id"
+        )
+        for r in cursor:
             row = dict(r)
-            del row["n"]
-            yield row
+            yield row, row.pop("text_body")
+
+    def orphan_texts(self) -> list[int]:
+        """The row numbers of search-index entries that belong to no case row."""
+        rows = self.db.execute(
+            "SELECT rowid FROM case_text WHERE rowid NOT IN (SELECT n FROM cases) ORDER BY rowid"
+        )
+        return [int(r[0]) for r in rows]
 
     def stored_holds(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         """Each case id with its ``holds`` rows in order, streamed by case id."""
         cursor = self.db.execute(
-            "SELECT case_id, dept, role, received, dept_due, ended, how, seq FROM holds "
+            "SELECT case_id, n, dept, role, received, dept_due, ended, how, seq FROM holds "
             "ORDER BY case_id, n"
         )
         for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
@@ -793,26 +803,9 @@ class Store:
         holds: list[tuple[Any, ...]] = []
         texts: list[tuple[int, str]] = []
         for n, state in enumerate(states, start=first):
-            record = state.row()
-            record["co_depts"] = json.dumps(record["co_depts"], ensure_ascii=False)
-            record["due_provisional"] = int(record["due_provisional"])
-            record.update(
-                n=n,
-                opened_on=state.opened_at[:10],
-                closed_on=state.closed_at[:10] if state.closed_at else None,
-                round_start=state.round_start,
-                review=state.review,
-                unruled=len(state.unruled),
-                lead_pushbacks=state.lead_pushbacks,
-                last_at=state.last_at,
-            )
-            records.append(record)
-            holds.extend(
-                (state.id, i, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
-                for i, h in enumerate(state.holds)
-            )
-            parts = (state.summary, state.detail, state.resolution, *state.notes)
-            texts.append((n, "\n".join(part for part in parts if part)))
+            records.append({**case_record(state), "n": n})
+            holds.extend((state.id, *hold) for hold in hold_records(state))
+            texts.append((n, search_text(state)))
         names = ", ".join(records[0])
         marks = ", ".join(f":{name}" for name in records[0])
         self.db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", records)
@@ -880,8 +873,17 @@ def case_record(state: CaseState) -> dict[str, Any]:
 
 
 def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
-    """The ``holds`` rows of a projected state: (dept, role, received, dept_due, ended, how, seq)."""
-    return [(h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq) for h in state.holds]
+    """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended, how, seq)."""
+    return [
+        (n, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
+        for n, h in enumerate(state.holds)
+    ]
+
+
+def search_text(state: CaseState) -> str:
+    """The body the full-text index ``case_text`` holds for a projected state."""
+    parts = (state.summary, state.detail, state.resolution, *state.notes)
+    return "\n".join(part for part in parts if part)
 
 
 def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str, list[str]]:
