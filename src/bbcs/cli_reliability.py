@@ -53,8 +53,19 @@ def verify(
             show_default=False,
         ),
     ] = None,
+    records_head: Annotated[
+        str | None,
+        typer.Option(
+            "--records-head",
+            help=_h(
+                "A record chain head N:HASH from an earlier verify; the chain must still pass through it.",
+                "此前校验输出的登记链头 N:HASH；登记链须仍经过它。",
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Check every event, the chain, every case and the file; name what is wrong.
+    """Check every event, the chains, every case, every record and the file; name what is wrong.
 
     Example: bbcs verify --head 1200:3f5a...
     """
@@ -65,10 +76,11 @@ def verify(
     from bbcs.store import Store
 
     wanted = Head.parse(head) if head is not None else None
+    wanted_records = Head.parse(records_head) if records_head is not None else None
     store = Store.open(ledger_path())
     try:
         with _progress(t("verify.progress")) as advance:
-            result = run_checks(store, wanted, advance)
+            result = run_checks(store, wanted, advance, wanted_records)
     finally:
         store.close()
     if result.readable_by_others:
@@ -77,6 +89,8 @@ def verify(
         render.warn(str(finding))
     if result.findings:
         raise typer.Exit(1)
+    # the records first: reports and scripts read the event head off the end of the output
+    render.line(t("verify.records_ok", records=result.records, head=result.records_head))
     render.line(t("verify.ok", events=result.events, cases=result.cases, head=result.head))
 
 
