@@ -576,3 +576,27 @@ def test_record_tables_refuse_changes_while_their_guards_stand(records: Run) -> 
     finally:
         con.close()
     records.ok("verify")
+
+
+# ------------------------------------------------------------------------------ bbcs audit
+
+
+def test_audit_shows_the_unmasked_export_to_a_supervisor(book: Run, tmp_path: Path) -> None:
+    out_file = tmp_path / "cases.csv"
+    book.ok("export", str(out_file), "--unmask")
+    table = book.ok("audit")
+    assert "export.unmask" in table and "clerk1" in table
+    book.ok("user", "add", "root", "--role", "admin")
+    book.ok("user", "add", "chen", "--role", "supervisor", user="root")
+    entries = book.json("audit", user="chen")
+    assert [e["action"] for e in entries] == ["export.unmask", "user add", "user add"]
+    assert entries[0]["actor"] == "clerk1"
+    assert entries[0]["detail"]["file"] == str(out_file)
+    assert entries[2]["detail"] == {"name": "chen", "role": "supervisor", "dept": None}
+
+
+def test_audit_is_refused_to_a_clerk(book: Run) -> None:
+    book.ok("user", "add", "root", "--role", "admin")
+    book.ok("user", "add", "clerk1", "--role", "clerk", user="root")
+    assert "clerk1 (clerk) may not run bbcs audit" in book.fails("audit", user="clerk1")
+    assert book.json("audit", user="root")[-1]["detail"]["name"] == "clerk1"

@@ -1,7 +1,8 @@
-"""Commands that keep the ledger trustworthy: ``verify``, ``backup``, ``user add|list``.
+"""Commands that keep the ledger trustworthy: ``verify``, ``audit``, ``backup``, ``user add|list``.
 
 ``verify`` and ``backup`` are open to anyone (cron runs them) and never write the
-ledger; ``user add`` and ``user list`` go through the ledger's role checks.
+ledger; ``audit`` (supervisors and admins), ``user add`` and ``user list`` go
+through the ledger's role checks.
 """
 
 from __future__ import annotations
@@ -92,6 +93,33 @@ def verify(
     # the records first: reports and scripts read the event head off the end of the output
     render.line(t("verify.records_ok", records=result.records, head=result.records_head))
     render.line(t("verify.ok", events=result.events, cases=result.cases, head=result.head))
+
+
+def audit(
+    as_json: Annotated[
+        bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
+    ] = False,
+) -> None:
+    """Show the audit log: who unmasked phone numbers, exported events or added users.
+
+    Example: bbcs audit --json
+    """
+    from bbcs import render
+    from bbcs.cli import ledger
+    from bbcs.store import canonical_json
+
+    entries = ledger(write=False).audit_log()
+    if as_json:
+        render.print_json(entries)
+        return
+    render.simple_table(
+        t("title.audit"),
+        [t("col.when"), t("col.who"), t("col.login"), t("col.action"), t("col.details")],
+        [
+            (e["at"], e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
+            for e in entries
+        ],
+    )
 
 
 def backup(
@@ -187,5 +215,6 @@ def user_list(
 def register(app: typer.Typer) -> None:
     """Join these commands to the ``bbcs`` app."""
     app.command("verify")(verify)
+    app.command("audit")(audit)
     app.command("backup")(backup)
     app.add_typer(user_app, name="user")
