@@ -272,6 +272,7 @@ def test_findings_are_in_chinese_when_the_interface_is(
 
 def test_a_malformed_head_is_one_sentence(book: Run) -> None:
     assert "--head takes COUNT:HASH" in book.fails("verify", "--head", "12:abc")
+    assert "--records-head takes COUNT:HASH" in book.fails("verify", "--records-head", "x")
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")

@@ -77,7 +77,11 @@ def verify(
     from bbcs.store import Store
 
     wanted = Head.parse(head) if head is not None else None
-    wanted_records = Head.parse(records_head) if records_head is not None else None
+    wanted_records = (
+        Head.parse(records_head, refusal="verify.bad_records_head")
+        if records_head is not None
+        else None
+    )
     store = Store.open(ledger_path())
     try:
         with _progress(t("verify.progress")) as advance:

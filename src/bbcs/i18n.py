@@ -718,6 +718,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--head takes COUNT:HASH as a report prints it (a number, a colon, 64 hex digits), not {head}",
         "--head 须为报表上印的“条数:哈希值”（数字、冒号、64 位十六进制），不能为 {head}",
     ),
+    "verify.bad_records_head": (
+        "--records-head takes COUNT:HASH as verify prints it after 'record chain' (a number, a colon, 64 hex digits), not {head}",
+        "--records-head 须为校验输出中“登记链”后的“条数:哈希值”（数字、冒号、64 位十六进制），不能为 {head}",
+    ),
     "verify.event_changed": (
         "event {event} (case {case} #{seq}) was changed after it was written: its content no longer matches its hash",
         "第 {event} 条记录（事项 {case} 第 {seq} 条）写入后被改动：内容与其哈希值不符",

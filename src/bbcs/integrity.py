@@ -63,10 +63,11 @@ class Head:
     link: str
 
     @classmethod
-    def parse(cls, text: str) -> Head:
+    def parse(cls, text: str, *, refusal: str = "verify.bad_head") -> Head:
+        """A head as typed; ``refusal`` is the sentence that names the option when it is not one."""
         match = _HEAD.fullmatch(text.strip().lower())
         if match is None:
-            raise InvalidInput("verify.bad_head", head=text)
+            raise InvalidInput(refusal, head=text)
         return cls(int(match[1]), match[2])
 
     def __str__(self) -> str:
