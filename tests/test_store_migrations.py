@@ -39,3 +39,49 @@ def test_newer_ledger_is_refused(desk):
     con.close()
     assert "newer bbcs" in desk.fails("list")
     assert "newer bbcs" in desk.fails("migrate")
+
+
+def _as_schema_2(db):
+    """The ledger as bbcs of schema 2 left it: no record chain and no guards on its tables."""
+    con = sqlite3.connect(db)
+    try:
+        for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'events_%'"
+        ).fetchall():
+            con.execute(f"DROP TRIGGER {name}")
+        con.execute("DROP TABLE records")
+        con.execute("PRAGMA user_version = 2")
+        con.commit()
+    finally:
+        con.close()
+
+
+def test_a_schema_2_ledger_migrates_to_a_record_chain_that_verifies(desk, tmp_path):
+    case = desk.open("墙体开裂", "--reporter", "张三", "--phone", "13812345678", "--dept", "ZJJ")
+    desk.ok("policy", "set", "limits.simple", "5")
+    desk.ok("calendar", "add", "2026-12-01", "台风停工", "--holiday")
+    desk.ok("export", str(tmp_path / "cases.csv"), "--unmask")
+    desk.ok("report", "monthly", "--publish")
+    desk.ok("user", "add", "root", "--role", "admin")
+    event_head = desk.ok("verify").split("; head ")[1].strip()
+    _as_schema_2(desk.db)
+    assert "bbcs migrate" in desk.fails("verify")
+
+    assert "from schema 2 to" in desk.ok("migrate", user="root")
+    out = desk.ok("verify", "--head", event_head)
+    chained = {
+        table: rows(desk.db, f"SELECT count(*) FROM {table}")[0][0] for table in store.RECORD_TABLES
+    }
+    assert sum(chained.values()) == rows(desk.db, "SELECT count(*) FROM records")[0][0]
+    assert f"Verified {sum(chained.values())} record(s)" in out
+    assert f"head {event_head}" in out
+    assert desk.json("show", case, user="root")["id"] == case
+
+    con = sqlite3.connect(desk.db)
+    try:
+        con.execute("DROP TRIGGER audit_no_delete")
+        con.execute("DELETE FROM audit WHERE action = 'export.unmask'")
+        con.commit()
+    finally:
+        con.close()
+    assert "audit entry 1, which bbcs wrote, was deleted" in desk("verify").stderr

@@ -272,6 +272,7 @@ def test_findings_are_in_chinese_when_the_interface_is(
 
 def test_a_malformed_head_is_one_sentence(book: Run) -> None:
     assert "--head takes COUNT:HASH" in book.fails("verify", "--head", "12:abc")
+    assert "--records-head takes COUNT:HASH" in book.fails("verify", "--records-head", "x")
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
@@ -351,3 +352,252 @@ def test_verify_reports_progress_through_both_passes(book: Run) -> None:
     assert [done for done, _ in heard] == sorted(done for done, _ in heard)
     assert heard[-1] == (total, total)
     assert {t for _, t in heard} == {total}
+
+
+# ------------------------------------------------------- projections: row number, search index
+
+
+def test_a_renumbered_case_row_is_named_and_its_text_found_missing(book: Run) -> None:
+    assert "HX-2026-000001" in book.ok("search", "墙体开裂")
+    tamper(book.db, "UPDATE cases SET n = 100 WHERE id = 'HX-2026-000001'")
+    err = findings(book)
+    assert "case HX-2026-000001 is row 100 of the cases table, where the rows run 1 to 3" in err
+    assert "the search index holds no text for case HX-2026-000001 (row 100)" in err
+    assert "the search index holds text under row 1, which is no case's" in err
+
+
+def test_swapped_case_numbers_are_caught_by_the_text_they_point_to(book: Run) -> None:
+    tamper(
+        book.db,
+        "UPDATE cases SET n = 99 WHERE n = 1",
+        "UPDATE cases SET n = 1 WHERE n = 2",
+        "UPDATE cases SET n = 2 WHERE n = 99",
+    )
+    err = findings(book)
+    assert "the search index's text for case HX-2026-000001 (row 2) differs" in err
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("opened_on", "'2020-01-01'"),
+        ("round_start", "'2020-01-01'"),
+        ("unruled", "7"),
+        ("lead_pushbacks", "7"),
+        ("last_at", "NULL"),
+        ("co_depts", "'[\"SCJ\"]'"),
+    ],
+)
+def test_every_stored_column_of_a_case_row_is_compared(book: Run, column: str, value: str) -> None:
+    tamper(book.db, f"UPDATE cases SET {column} = {value} WHERE id = 'HX-2026-000001'")
+    err = findings(book)
+    assert f"case HX-2026-000001 does not match its events: its {column} is" in err
+
+
+def test_renumbered_holds_are_named(book: Run) -> None:
+    tamper(book.db, "UPDATE holds SET n = n + 5 WHERE case_id = 'HX-2026-000001'")
+    err = findings(book)
+    assert "case HX-2026-000001 does not match its events: the departments that held it" in err
+
+
+def test_a_deleted_search_entry_is_named(book: Run) -> None:
+    tamper(book.db, "DELETE FROM case_text WHERE rowid = 2")
+    err = findings(book)
+    assert "the search index holds no text for case HX-2026-000002 (row 2)" in err
+
+
+def test_an_edited_search_entry_is_named(book: Run) -> None:
+    tamper(book.db, "UPDATE case_text SET body = '无关内容' WHERE rowid = 3")
+    err = findings(book)
+    assert "the search index's text for case HX-2026-000003 (row 3) differs" in err
+
+
+# ----------------------------------------- record tables: who did what, what was issued
+
+
+@pytest.fixture
+def records(book: Run, tmp_path: Path) -> Run:
+    """The book, with a policy set, a holiday, an unmasked export, a published report and users."""
+    book.ok("policy", "set", "limits.simple", "5")
+    book.ok("calendar", "add", "2026-12-01", "台风停工", "--holiday")
+    book.ok("export", str(tmp_path / "cases.csv"), "--unmask")
+    book.ok("report", "monthly", "--publish")
+    book.ok("user", "add", "root", "--role", "admin")
+    book.ok("user", "add", "clerk1", "--role", "clerk", user="root")
+    return book
+
+
+def tamper_records(db: Path, *statements: str) -> None:
+    """An edit of a record table, its append-only triggers dropped first."""
+    from bbcs.store import GUARDS
+
+    con = sqlite3.connect(db)
+    try:
+        for _table, name in GUARDS:
+            con.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for sql in statements:
+            con.execute(sql)
+        con.commit()
+    finally:
+        con.close()
+
+
+def test_a_sound_ledger_prints_its_record_head_before_the_event_head(records: Run) -> None:
+    out = records.ok("verify")
+    count = rows(records.db, "SELECT count(*) FROM records")[0][0]
+    last = rows(records.db, "SELECT link FROM records ORDER BY id DESC LIMIT 1")[0][0]
+    assert f"record chain {count}:{last}\n" in out
+    assert out.index("record chain") < out.index("; head ")
+    tables = {r[0] for r in rows(records.db, "SELECT DISTINCT tbl FROM records")}
+    assert tables == {
+        "meta",
+        "departments",
+        "users",
+        "calendar_days",
+        "policy",
+        "audit",
+        "published",
+    }
+
+
+@pytest.mark.parametrize(
+    ("statements", "named"),
+    [
+        (
+            ["DELETE FROM audit WHERE action = 'export.unmask'"],
+            "audit entry 1, which bbcs wrote, was deleted",
+        ),
+        (
+            ["UPDATE published SET body = replace(body, '0', '9')"],
+            "published report 1 was changed behind bbcs's back: its body is",
+        ),
+        (
+            ["UPDATE departments SET name = '假住建局' WHERE code = 'ZJJ'"],
+            'department ZJJ was changed behind bbcs\'s back: its name is "假住建局" '
+            'where bbcs wrote "住建局"',
+        ),
+        (
+            ["UPDATE users SET role = 'admin' WHERE name = 'clerk1'"],
+            'user clerk1 was changed behind bbcs\'s back: its role is "admin" '
+            'where bbcs wrote "clerk"',
+        ),
+        (
+            [
+                "INSERT INTO calendar_days VALUES "
+                "('2026-11-03', 'holiday', '假期', '2026-11-02T09:00:00+08:00', 'root')"
+            ],
+            "calendar day 2026-11-03 was written behind bbcs's back",
+        ),
+        (
+            ["DELETE FROM calendar_days WHERE day = '2026-12-01'"],
+            "calendar day 2026-12-01, which bbcs wrote, was deleted",
+        ),
+        (
+            ["INSERT INTO calendar_years VALUES (2027, 'import')"],
+            "calendar year 2027 was written behind bbcs's back",
+        ),
+        (
+            ["UPDATE policy SET value = '30' WHERE key = 'limits.simple'"],
+            'policy entry 1 was changed behind bbcs\'s back: its value is "30" where bbcs wrote "5"',
+        ),
+        (
+            ["UPDATE meta SET value = 'ZZ' WHERE key = 'site'"],
+            "the setting site was changed behind bbcs's back",
+        ),
+    ],
+)
+def test_an_edited_record_table_is_named(records: Run, statements: list[str], named: str) -> None:
+    tamper_records(records.db, *statements)
+    assert named in findings(records)
+
+
+def test_an_edited_record_breaks_the_record_chain(records: Run) -> None:
+    tamper_records(
+        records.db,
+        'UPDATE records SET row = replace(row, \'"role":"clerk"\', \'"role":"admin"\') '
+        "WHERE tbl = 'users' AND key = 'clerk1'",
+    )
+    err = findings(records)
+    assert "(user clerk1) was changed after it was written" in err
+
+
+def test_a_record_chain_rewritten_end_to_end_is_caught_against_an_old_record_head(
+    records: Run,
+) -> None:
+    from bbcs.store import record_hash
+
+    out = records.ok("verify")
+    old = out.split("record chain ")[1].split()[0]
+    tamper_records(records.db, "UPDATE users SET role = 'admin' WHERE name = 'clerk1'")
+    con = sqlite3.connect(records.db)
+    link = ZERO_LINK
+    for record_id, table, row in con.execute("SELECT id, tbl, row FROM records ORDER BY id"):
+        data = json.loads(row)
+        if table == "users" and data["name"] == "clerk1":
+            data["role"] = "admin"
+        digest = record_hash(table, data)
+        link = next_link(link, digest)
+        con.execute(
+            "UPDATE records SET row = ?, hash = ?, link = ? WHERE id = ?",
+            (json.dumps(data, ensure_ascii=False), digest, link, record_id),
+        )
+    con.commit()
+    con.close()
+    assert "has lost its append-only guard" in findings(records)
+    err = findings(records, "--records-head", old)
+    assert f"the record chain no longer passes through head {old}" in err
+
+
+def test_a_dropped_record_guard_is_named_with_its_table(records: Run) -> None:
+    con = sqlite3.connect(records.db)
+    try:
+        con.execute("DROP TRIGGER audit_no_delete")
+        con.commit()
+    finally:
+        con.close()
+    err = findings(records).strip().splitlines()
+    assert err == [
+        "the audit table has lost its append-only guard audit_no_delete: "
+        "the ledger was changed behind bbcs's back"
+    ]
+
+
+def test_record_tables_refuse_changes_while_their_guards_stand(records: Run) -> None:
+    con = sqlite3.connect(records.db)
+    try:
+        for sql in (
+            "UPDATE audit SET actor = 'x'",
+            "DELETE FROM published",
+            "UPDATE users SET role = 'admin'",
+            "DELETE FROM calendar_days",
+            "DELETE FROM records",
+        ):
+            with pytest.raises(sqlite3.DatabaseError):
+                con.execute(sql)
+    finally:
+        con.close()
+    records.ok("verify")
+
+
+# ------------------------------------------------------------------------------ bbcs audit
+
+
+def test_audit_shows_the_unmasked_export_to_a_supervisor(book: Run, tmp_path: Path) -> None:
+    out_file = tmp_path / "cases.csv"
+    book.ok("export", str(out_file), "--unmask")
+    table = book.ok("audit")
+    assert "export.unmask" in table and "clerk1" in table
+    book.ok("user", "add", "root", "--role", "admin")
+    book.ok("user", "add", "chen", "--role", "supervisor", user="root")
+    entries = book.json("audit", user="chen")
+    assert [e["action"] for e in entries] == ["export.unmask", "user add", "user add"]
+    assert entries[0]["actor"] == "clerk1"
+    assert entries[0]["detail"]["file"] == str(out_file)
+    assert entries[2]["detail"] == {"name": "chen", "role": "supervisor", "dept": None}
+
+
+def test_audit_is_refused_to_a_clerk(book: Run) -> None:
+    book.ok("user", "add", "root", "--role", "admin")
+    book.ok("user", "add", "clerk1", "--role", "clerk", user="root")
+    assert "clerk1 (clerk) may not run bbcs audit" in book.fails("audit", user="clerk1")
+    assert book.json("audit", user="root")[-1]["detail"]["name"] == "clerk1"

@@ -994,8 +994,10 @@ HELP_ZH = {
     "示例：bbcs export cases.csv --from 2026-01-01 --headers zh",
     "import": "导入事项表或办理记录 CSV 文件：全部校验通过才写入，否则不写入任何内容。\n\n"
     "示例：bbcs import cases.csv --dry-run",
-    "verify": "校验每条记录、哈希链、每件事项和文件本身，并指出第一处问题。\n\n"
+    "verify": "校验每条记录、两条哈希链、每件事项、各登记表和文件本身，并指出第一处问题。\n\n"
     "示例：bbcs verify --head 1200:3f5a...",
+    "audit": "查看审计日志：谁在何时显示完整电话号码、导出办理记录或登记用户。\n\n"
+    "示例：bbcs audit --json",
     "backup": "在他人写入时安全地复制台账（SQLite 在线备份）。\n\n示例：bbcs backup /srv/backup/bbcs/",
     "user add": "登记用户及其角色；第一个用户必须是管理员。\n\n"
     "示例：bbcs user add wang --role dept --dept ZJJ",

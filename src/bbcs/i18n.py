@@ -780,6 +780,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--head takes COUNT:HASH as a report prints it (a number, a colon, 64 hex digits), not {head}",
         "--head 须为报表上印的“条数:哈希值”（数字、冒号、64 位十六进制），不能为 {head}",
     ),
+    "verify.bad_records_head": (
+        "--records-head takes COUNT:HASH as verify prints it after 'record chain' (a number, a colon, 64 hex digits), not {head}",
+        "--records-head 须为校验输出中“登记链”后的“条数:哈希值”（数字、冒号、64 位十六进制），不能为 {head}",
+    ),
     "verify.event_changed": (
         "event {event} (case {case} #{seq}) was changed after it was written: its content no longer matches its hash",
         "第 {event} 条记录（事项 {case} 第 {seq} 条）写入后被改动：内容与其哈希值不符",
@@ -828,14 +832,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "case {case} is missing: the site's numbering skips it, so it was deleted",
         "事项 {case} 不见了：本站编号跳过了它，事项已被删除",
     ),
+    "verify.case_renumbered": (
+        "case {case} is row {n} of the cases table, where the rows run 1 to {count}: it was renumbered",
+        "事项 {case} 在事项表中的行号为 {n}，而行号应在 1 到 {count} 之间：行号已被改动",
+    ),
+    "verify.text_missing": (
+        "the search index holds no text for case {case} (row {n}): search no longer finds it",
+        "全文索引中没有事项 {case}（第 {n} 行）的内容：查找已找不到它",
+    ),
+    "verify.text_differs": (
+        "the search index's text for case {case} (row {n}) differs from what its events give",
+        "全文索引中事项 {case}（第 {n} 行）的内容与其办理记录不符",
+    ),
+    "verify.text_orphan": (
+        "the search index holds text under row {n}, which is no case's: the index was changed behind bbcs's back",
+        "全文索引第 {n} 行不属于任何事项：索引曾被绕过 bbcs 改动",
+    ),
     "verify.orphan_holds": (
         "holds are recorded for case {case}, which has no events",
         "事项 {case} 没有办理记录，却有承办记录",
     ),
     "verify.guard_missing": (
-        "the events table has lost its append-only guard {name}: the ledger was changed behind bbcs's back",
-        "办理记录表的只增保护 {name} 已被删除：台账曾被绕过 bbcs 改动",
+        "the {table} table has lost its append-only guard {name}: the ledger was changed behind bbcs's back",
+        "{table}表的只增保护 {name} 已被删除：台账曾被绕过 bbcs 改动",
     ),
+    "verify.records_ok": (
+        "Verified {records} record(s) of users, departments, calendar, policy, audit and published reports; record chain {head}",
+        "校验通过：{records} 条登记记录（用户、单位、日历、政策参数、审计、已发布报表）；登记链 {head}",
+    ),
+    "verify.record_changed": (
+        "record {record} ({what}) was changed after it was written",
+        "登记记录 {record}（{what}）写入后被改动",
+    ),
+    "verify.record_chain_broken": (
+        "the record chain breaks at record {record} ({what}): a record was inserted, deleted or rewritten",
+        "登记链在登记记录 {record}（{what}）处断开：有记录被插入、删除或改写",
+    ),
+    "verify.records_head_moved": (
+        "the record chain no longer passes through head {head}: its first {count} records were rewritten",
+        "登记链不再经过链头 {head}：前 {count} 条登记记录已被改写",
+    ),
+    "verify.records_head_lost": (
+        "the record chain has fewer than the {count} records of head {head} ({records}): records were deleted",
+        "登记链不足链头 {head} 的 {count} 条登记记录（现有 {records} 条）：有记录被删除",
+    ),
+    "verify.row_unrecorded": (
+        "{what} was written behind bbcs's back: the record chain does not hold it",
+        "{what} 系绕过 bbcs 写入：登记链中没有它",
+    ),
+    "verify.row_differs": (
+        "{what} was changed behind bbcs's back: its {field} is {stored} where bbcs wrote {expected}",
+        "{what} 曾被绕过 bbcs 改动：{field} 为 {stored}，bbcs 写入的是 {expected}",
+    ),
+    "verify.row_deleted": (
+        "{what}, which bbcs wrote, was deleted",
+        "bbcs 写入的 {what} 已被删除",
+    ),
+    "table.events": ("events", "办理记录"),
+    "table.records": ("records", "登记链"),
+    "table.departments": ("departments", "单位"),
+    "table.users": ("users", "用户"),
+    "table.calendar_years": ("calendar_years", "日历年份"),
+    "table.calendar_days": ("calendar_days", "日历"),
+    "table.policy": ("policy", "政策参数"),
+    "table.audit": ("audit", "审计日志"),
+    "table.published": ("published", "已发布报表"),
+    "table.meta": ("meta", "台账设置"),
+    "record.meta": ("the setting {key}", "台账设置 {key}"),
+    "record.departments": ("department {key}", "单位 {key}"),
+    "record.users": ("user {key}", "用户 {key}"),
+    "record.calendar_years": ("calendar year {key}", "日历年份 {key}"),
+    "record.calendar_days": ("calendar day {key}", "日历日 {key}"),
+    "record.policy": ("policy entry {key}", "政策参数记录 {key}"),
+    "record.audit": ("audit entry {key}", "审计记录 {key}"),
+    "record.published": ("published report {key}", "已发布报表 {key}"),
     "verify.unreadable": (
         "the ledger could not be read to the end ({reason}): the file is damaged; restore the latest backup that verifies",
         "台账无法完整读取（{reason}）：文件已损坏，请恢复最近一份校验通过的备份",
@@ -891,6 +961,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not valid text: set the terminal to UTF-8 and type it again",
         "{value} 不是有效文字：请将终端设为 UTF-8 后重新输入",
     ),
+    "title.audit": ("Audit log", "审计日志"),
+    "col.login": ("OS login", "系统账号"),
+    "col.action": ("Action", "操作"),
     "title.users": ("Users", "用户"),
     "col.user": ("User", "用户"),
     "col.added": ("Added", "登记时间"),

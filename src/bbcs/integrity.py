@@ -11,7 +11,11 @@ each streamed so that memory stays flat on a ledger of millions of events:
   row and holds; events without a case row, a case row without events, a case
   whose event numbers skip one, and a gap in the site's case numbers (a case
   deleted with all its events);
-- the append-only triggers of ``events`` are still there;
+- the record chain (``records``: users, departments, calendar, policy, the audit
+  log, published reports, the site code) checked the same way, through a record
+  head given with ``--records-head``; and each record table holding exactly the
+  latest row chained under each key: no row changed, added or deleted unseen;
+- the append-only triggers (``store.GUARDS``) are still there;
 - SQLite's own integrity check.
 
 Each kind of finding is one sentence naming the first bad event or case, and how
@@ -33,7 +37,17 @@ from bbcs import fields
 from bbcs.errors import InvalidInput
 from bbcs.i18n import t
 from bbcs.projection import project
-from bbcs.store import ZERO_LINK, Store, case_record, content_hash, hold_records, next_link
+from bbcs.store import (
+    RECORD_TABLES,
+    ZERO_LINK,
+    Store,
+    case_record,
+    content_hash,
+    hold_records,
+    next_link,
+    record_hash,
+    search_text,
+)
 
 _HEAD = re.compile(r"(\d+):([0-9a-f]{64})")
 STEP = 5000  # events between two progress reports
@@ -49,10 +63,11 @@ class Head:
     link: str
 
     @classmethod
-    def parse(cls, text: str) -> Head:
+    def parse(cls, text: str, *, refusal: str = "verify.bad_head") -> Head:
+        """A head as typed; ``refusal`` is the sentence that names the option when it is not one."""
         match = _HEAD.fullmatch(text.strip().lower())
         if match is None:
-            raise InvalidInput("verify.bad_head", head=text)
+            raise InvalidInput(refusal, head=text)
         return cls(int(match[1]), match[2])
 
     def __str__(self) -> str:
@@ -77,6 +92,8 @@ class Verification:
     events: int = 0
     cases: int = 0
     head: str = ""
+    records: int = 0
+    records_head: str = ""
     findings: list[Finding] = field(default_factory=list)
     readable_by_others: bool = False
 
@@ -104,9 +121,15 @@ def readable_by_others(store: Store) -> bool:
 
 
 def verify(
-    store: Store, head: Head | None = None, progress: Progress | None = None
+    store: Store,
+    head: Head | None = None,
+    progress: Progress | None = None,
+    records_head: Head | None = None,
 ) -> Verification:
     """Run every check on the ledger; the result lists the findings (empty when sound).
+
+    ``head`` is a head of the event chain from a report, ``records_head`` one of the
+    record chain from an earlier ``verify``.
 
     ``progress`` hears how far the two passes over the events have got, every few
     thousand events, for a progress bar on a large ledger.
@@ -116,11 +139,12 @@ def verify(
     with store.reading():
         total = 2 * store.event_count() if progress is not None else 0
         report = (lambda done: progress(done, total)) if progress is not None else None
-        for name in store.missing_guards():
-            tally.add("verify.guard_missing", name=name)
+        for table, name in store.missing_guards():
+            tally.add("verify.guard_missing", table=t(f"table.{table}"), name=name)
         try:
             result.events, result.head = _check_chain(store, head, tally, report)
             result.cases = _check_cases(store, tally, report, result.events)
+            result.records, result.records_head = _check_records(store, records_head, tally)
         except sqlite3.DatabaseError as error:  # a damaged page: the integrity check says where
             tally.add("verify.unreadable", reason=str(error))
         try:
@@ -171,6 +195,59 @@ def _check_chain(
     return count, f"{count}:{link}"
 
 
+def _check_records(store: Store, head: Head | None, tally: _Tally) -> tuple[int, str]:
+    """Walk the record chain, then hold each record table against its latest records."""
+    link, count = ZERO_LINK, 0
+    latest: dict[tuple[str, str], tuple[int, str]] = {}
+    if head is not None and head.count == 0 and head.link != ZERO_LINK:
+        tally.add("verify.records_head_moved", head=str(head), count=0)
+    for record in store.record_chain():
+        count += 1
+        where = {"record": record["id"], "what": _what(record["tbl"], record["key"])}
+        try:
+            row = json.loads(record["row"])
+            actual = record_hash(record["tbl"], row)
+        except (ValueError, TypeError):
+            actual = ""
+        if actual != record["hash"]:
+            tally.add("verify.record_changed", **where)
+        if next_link(link, record["hash"]) != record["link"]:
+            tally.add("verify.record_chain_broken", **where)
+        link = record["link"]
+        latest[(record["tbl"], record["key"])] = (record["id"], record["hash"])
+        if head is not None and count == head.count and link != head.link:
+            tally.add("verify.records_head_moved", head=str(head), count=count)
+    if head is not None and count < head.count:
+        tally.add("verify.records_head_lost", head=str(head), count=head.count, records=count)
+    for table, key in RECORD_TABLES.items():
+        for row in store.stored_records(table):
+            name = str(row[key])
+            recorded = latest.pop((table, name), None)
+            if recorded is None:
+                tally.add("verify.row_unrecorded", what=_what(table, name))
+            elif record_hash(table, row) != recorded[1]:
+                written = store.record_row(recorded[0])
+                column = next((c for c in (*row, *written) if row.get(c) != written.get(c)), key)
+                tally.add(
+                    "verify.row_differs",
+                    what=_what(table, name),
+                    field=column,
+                    stored=_shown(row.get(column)),
+                    expected=_shown(written.get(column)),
+                )
+        for table_key in [k for k in latest if k[0] == table]:
+            tally.add("verify.row_deleted", what=_what(*table_key))
+            del latest[table_key]
+    for table_key in latest:  # a record of a table bbcs does not chain: a forged record
+        tally.add("verify.row_deleted", what=_what(*table_key))
+    return count, f"{count}:{link}"
+
+
+def _what(table: str, key: str) -> str:
+    """A row of a record table in words: "audit entry 3", "department ZJJ"."""
+    return t(f"record.{table}", key=key)
+
+
 def _keyed(items: Iterator[Any], key: Any) -> Iterator[tuple[str, Any]]:
     for item in items:
         yield key(item), item
@@ -182,11 +259,12 @@ def _check_cases(
     """Rebuild every case and compare; walks three streams sorted by case id side by side."""
     streams = [
         _keyed(store.events_by_case(), lambda pair: pair[0]),
-        _keyed(store.stored_cases(), lambda row: str(row["id"])),
+        _keyed(store.stored_cases(), lambda pair: str(pair[0]["id"])),
         _keyed(store.stored_holds(), lambda pair: pair[0]),
     ]
     heads: list[tuple[str, Any] | None] = [next(s, None) for s in streams]
     numbering = _Numbering(store.counters())
+    rows = store.case_count()
     cases = 0
     while any(h is not None for h in heads):
         case_id = min(h[0] for h in heads if h is not None)
@@ -195,19 +273,25 @@ def _check_cases(
             if h is not None and h[0] == case_id:
                 found[i] = h[1]
                 heads[i] = next(streams[i], None)
-        events, row, holds = found
+        events, stored, holds = found
         numbering.saw(case_id, tally)
+        row, text = stored if stored is not None else (None, None)
         if row is not None:
             cases += 1
+            if not 1 <= row["n"] <= rows:
+                # rows are never deleted, so their numbers run 1..count
+                tally.add("verify.case_renumbered", case=case_id, n=row["n"], count=rows)
         if events is None:
             key = "verify.case_without_events" if row is not None else "verify.orphan_holds"
             tally.add(key, case=case_id)
             continue
-        _check_case(case_id, events[1], row, holds[1] if holds else [], tally)
+        _check_case(case_id, events[1], row, text, holds[1] if holds else [], tally)
         if report is not None and (done + len(events[1])) // STEP > done // STEP:
             report(done + len(events[1]))
         done += len(events[1])
     numbering.finish(tally)
+    for n in store.orphan_texts():
+        tally.add("verify.text_orphan", n=n)
     if report is not None:
         report(done)
     return cases
@@ -217,9 +301,13 @@ def _check_case(
     case_id: str,
     events: list[dict[str, Any]],
     row: dict[str, Any] | None,
+    text: str | None,
     holds: list[tuple[Any, ...]],
     tally: _Tally,
 ) -> None:
+    """Compare every stored column of the case's projections with its rebuild: the row
+    (but its number ``n``, which says only where the case's text is indexed), the holds
+    and the search index's body."""
     for expected, event in enumerate(events, start=1):
         if event["seq"] != expected:
             tally.add("verify.seq_gap", case=case_id, seq=expected)
@@ -230,6 +318,7 @@ def _check_case(
     try:
         state = project(case_id, events)
         rebuilt = case_record(state)
+        body = search_text(state)
     except Exception as error:  # tampered data can break any assumption of the replay
         tally.add("verify.case_unreplayable", case=case_id, reason=repr(error))
         return
@@ -245,6 +334,10 @@ def _check_case(
             break
     if [tuple(h) for h in hold_records(state)] != [tuple(h) for h in holds]:
         tally.add("verify.holds_differ", case=case_id)
+    if text is None:
+        tally.add("verify.text_missing", case=case_id, n=row["n"])
+    elif text != body:
+        tally.add("verify.text_differs", case=case_id, n=row["n"])
 
 
 def _shown(value: Any) -> str:

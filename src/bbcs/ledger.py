@@ -832,6 +832,11 @@ class Ledger:
         self._permit("user list")
         return self.store.users()
 
+    def audit_log(self) -> list[dict[str, Any]]:
+        """Who unmasked phone numbers, exported events or added users, and when (SPEC §7, §8)."""
+        self._permit("audit")
+        return self.store.audit_log()
+
 
 def _amended_value(name: str, value: str) -> str | None:
     if name not in AMENDABLE:

@@ -72,6 +72,7 @@ SUPERVISOR = CLERK | {
     "unmask",
     "export events",
     "import events",
+    "audit",
 }
 
 # an admin may do everything; these are what only an admin may do

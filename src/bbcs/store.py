@@ -8,7 +8,13 @@ Invariants:
   WAL and ``synchronous=FULL`` make a finished command survive a power cut, and the
   busy timeout makes concurrent clerks wait rather than fail.
 - Each event carries a content hash, and the ledger chains every event in the order
-  written: link N = SHA-256(link N-1 + hash N). ``head()`` is ``count:link``.
+  written: link N = SHA-256(link N-1 + hash N). ``head()`` is ``count:link``, the
+  head printed in reports.
+- The record tables (``RECORD_TABLES``: users, departments, calendar, policy, the
+  audit log, published reports, the site code) are not events; each row written
+  to them is chained the same way in ``records`` (``insert_recorded``), whose head
+  is ``records_head()``. Their rows are never deleted and, but calendar days and
+  the site code, never changed in place (triggers, ``GUARDS``).
 - Opening a ledger never changes it; a ledger of an older schema is refused until
   ``bbcs migrate`` (``Store.migrate``) backs it up and upgrades it.
 """
@@ -162,10 +168,113 @@ M002_REPORT_INDEXES = """
         CREATE INDEX holds_ended ON holds (ended);
 """
 
+# What says who may do what, what a case's dates rest on and what was issued (SPEC §8)
+# lies outside the events; ``records`` chains each such row as it was written, like
+# the events (link N = SHA-256(link N-1 + hash N)), under its table and key column.
+# A row changed legitimately (a calendar day set again, the site code) is chained
+# again; the latest record of each key is what the table must hold.
+RECORD_TABLES: Mapping[str, str] = {
+    "meta": "key",
+    "departments": "code",
+    "users": "name",
+    "calendar_years": "year",
+    "calendar_days": "day",
+    "policy": "id",
+    "audit": "id",
+    "published": "id",
+}
+
+# The append-only guards verify expects, by table; calendar days and the site code
+# are set again in place, so they are only kept from deletion.
+GUARDS: Sequence[tuple[str, str]] = (
+    ("events", "events_no_update"),
+    ("events", "events_no_delete"),
+    ("records", "records_no_update"),
+    ("records", "records_no_delete"),
+    *(
+        (table, f"{table}_no_{action}")
+        for table in ("departments", "users", "calendar_years", "policy", "audit", "published")
+        for action in ("update", "delete")
+    ),
+    ("calendar_days", "calendar_days_no_delete"),
+    ("meta", "meta_no_delete"),
+)
+
+
+def record_hash(table: str, row: Mapping[str, Any]) -> str:
+    """SHA-256 over the canonical JSON of a record row and the table it belongs to."""
+    body = {"table": table, "row": dict(row)}
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def _append_record(
+    db: sqlite3.Connection, previous: str, table: str, key: str, row: Mapping[str, Any]
+) -> str:
+    """Chain one row of a record table after the link ``previous``; the new link."""
+    digest = record_hash(table, row)
+    link = next_link(previous, digest)
+    db.execute(
+        "INSERT INTO records (tbl, key, row, hash, link) VALUES (?, ?, ?, ?, ?)",
+        (table, str(row[key]), canonical_json(dict(row)), digest, link),
+    )
+    return link
+
+
+M003_RECORD_CHAIN = """
+        CREATE TABLE records (
+            id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL,
+            row TEXT NOT NULL, hash TEXT NOT NULL, link TEXT NOT NULL
+        );
+        CREATE TRIGGER records_no_update BEFORE UPDATE ON records
+            BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+        CREATE TRIGGER records_no_delete BEFORE DELETE ON records
+            BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+"""
+# the tables as M003 first chained them, frozen with it
+_M003_TABLES = (
+    ("meta", "key"),
+    ("departments", "code"),
+    ("users", "name"),
+    ("calendar_years", "year"),
+    ("calendar_days", "day"),
+    ("policy", "id"),
+    ("audit", "id"),
+    ("published", "id"),
+)
+_M003_NEVER_UPDATED = ("departments", "users", "calendar_years", "policy", "audit", "published")
+_M003_NEVER_DELETED = ("calendar_days", "meta")
+
+
+def m003_record_chain(db: sqlite3.Connection) -> None:
+    """Chain the record tables beside the events, back-filling the rows they hold.
+
+    Rows already there are chained table by table, each in the order written (rowid).
+    """
+    _run_script(M003_RECORD_CHAIN)(db)
+    for table in _M003_NEVER_UPDATED:
+        for action in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} rows are never changed'); END"
+            )
+    for table in _M003_NEVER_DELETED:
+        db.execute(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} rows are never deleted'); END"
+        )
+    link = ZERO_LINK
+    for table, key in _M003_TABLES:
+        cursor = db.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        names = [column[0] for column in cursor.description]
+        for values in cursor.fetchall():
+            link = _append_record(db, link, table, key, dict(zip(names, values, strict=True)))
+
+
 # Numbered migrations: never edit one that has shipped; add the next.
 MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     _run_script(M001_INITIAL),
     _run_script(M002_REPORT_INDEXES),
+    m003_record_chain,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -326,11 +435,28 @@ class Store:
         return str(row[0]) if row else default
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db.execute(
+        self.insert_recorded(
+            "meta",
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    def insert_recorded(self, table: str, sql: str, params: Sequence[Any]) -> None:
+        """Run an INSERT (or upsert) into a record table and chain each row it wrote, as stored."""
+        written = self.db.execute(sql + " RETURNING *", params).fetchall()
+        if not written:
+            return
+        row = self.db.execute("SELECT link FROM records ORDER BY id DESC LIMIT 1").fetchone()
+        link = row[0] if row else ZERO_LINK
+        for values in written:
+            link = _append_record(self.db, link, table, RECORD_TABLES[table], dict(values))
+
+    def records_head(self) -> str:
+        """The head ``count:link`` of the record chain, as ``head`` is of the events."""
+        row = self.db.execute("SELECT link FROM records ORDER BY id DESC LIMIT 1").fetchone()
+        count = self.db.execute("SELECT count(*) FROM records").fetchone()[0]
+        return f"{count}:{row[0] if row else ZERO_LINK}"
 
     def case_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
@@ -348,7 +474,8 @@ class Store:
 
     def add_department(self, code: str, name: str, parent: str | None, at: str, by: str) -> None:
         try:
-            self.db.execute(
+            self.insert_recorded(
+                "departments",
                 "INSERT INTO departments (code, name, parent, added_at, added_by) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (code, name, parent, at, by),
@@ -423,13 +550,12 @@ class Store:
         self.db.executemany(
             "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(state.id, i, *hold) for i, hold in enumerate(hold_records(state))],
-        )
-        body = "\n".join(
-            part for part in (state.summary, state.detail, state.resolution, *state.notes) if part
+            [(state.id, *hold) for hold in hold_records(state)],
         )
         self.db.execute("DELETE FROM case_text WHERE rowid = ?", (n,))
-        self.db.execute("INSERT INTO case_text (rowid, body) VALUES (?, ?)", (n, body))
+        self.db.execute(
+            "INSERT INTO case_text (rowid, body) VALUES (?, ?)", (n, search_text(state))
+        )
 
     def case_row(self, case_id: str) -> dict[str, Any]:
         row = self.db.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
@@ -540,7 +666,8 @@ class Store:
         return {int(r[0]) for r in rows}
 
     def set_calendar_day(self, day: str, kind: str, name: str, at: str, by: str) -> None:
-        self.db.execute(
+        self.insert_recorded(
+            "calendar_days",
             "INSERT INTO calendar_days (day, kind, name, added_at, added_by) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
             "added_at = excluded.added_at, added_by = excluded.added_by",
@@ -548,8 +675,10 @@ class Store:
         )
 
     def cover_year(self, year: int, source: str) -> None:
-        self.db.execute(
-            "INSERT OR IGNORE INTO calendar_years (year, source) VALUES (?, ?)", (year, source)
+        self.insert_recorded(
+            "calendar_years",
+            "INSERT OR IGNORE INTO calendar_years (year, source) VALUES (?, ?)",
+            (year, source),
         )
 
     def calendar_names(self, first: str, last: str) -> dict[str, tuple[str, str]]:
@@ -575,7 +704,8 @@ class Store:
         return {r[0]: json.loads(r[1]) for r in rows}
 
     def set_policy(self, key: str, value: Any, at: str, by: str, os_user: str) -> None:
-        self.db.execute(
+        self.insert_recorded(
+            "policy",
             "INSERT INTO policy (key, value, set_at, set_by, os_user) VALUES (?, ?, ?, ?, ?)",
             (key, json.dumps(value), at, by, os_user),
         )
@@ -613,17 +743,28 @@ class Store:
         for case_id, rows in groupby(cursor, key=lambda r: str(r["case_id"])):
             yield case_id, [_event_dict(r) for r in rows]
 
-    def stored_cases(self) -> Iterator[dict[str, Any]]:
-        """Every ``cases`` row as stored (without its row number), streamed by case id."""
-        for r in self.db.execute("SELECT * FROM cases ORDER BY id"):
+    def stored_cases(self) -> Iterator[tuple[dict[str, Any], str | None]]:
+        """Every ``cases`` row as stored, with the body the search index holds for it
+        (None when it holds none), streamed by case id."""
+        cursor = self.db.execute(
+            "SELECT cases.*, case_text.body AS text_body FROM cases "
+            "LEFT JOIN case_text ON case_text.rowid = cases.n ORDER BY cases.id"
+        )
+        for r in cursor:
             row = dict(r)
-            del row["n"]
-            yield row
+            yield row, row.pop("text_body")
+
+    def orphan_texts(self) -> list[int]:
+        """The row numbers of search-index entries that belong to no case row."""
+        rows = self.db.execute(
+            "SELECT rowid FROM case_text WHERE rowid NOT IN (SELECT n FROM cases) ORDER BY rowid"
+        )
+        return [int(r[0]) for r in rows]
 
     def stored_holds(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         """Each case id with its ``holds`` rows in order, streamed by case id."""
         cursor = self.db.execute(
-            "SELECT case_id, dept, role, received, dept_due, ended, how, seq FROM holds "
+            "SELECT case_id, n, dept, role, received, dept_due, ended, how, seq FROM holds "
             "ORDER BY case_id, n"
         )
         for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
@@ -646,13 +787,38 @@ class Store:
         ]
         return [] if found == ["ok"] else found
 
-    def missing_guards(self) -> list[str]:
-        """The append-only triggers of ``events`` that someone has dropped."""
+    def missing_guards(self) -> list[tuple[str, str]]:
+        """The append-only triggers (``GUARDS``) that someone has dropped, as (table, name)."""
         present = {
             str(r[0])
             for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         }
-        return [name for name in ("events_no_update", "events_no_delete") if name not in present]
+        return [(table, name) for table, name in GUARDS if name not in present]
+
+    def record_chain(self) -> Iterator[dict[str, Any]]:
+        """Every record in the order written (``id``), streamed; ``row`` as stored text."""
+        for r in self.db.execute("SELECT id, tbl, key, row, hash, link FROM records ORDER BY id"):
+            yield dict(r)
+
+    def record_row(self, record_id: int) -> dict[str, Any]:
+        """The row a record holds, as it was written."""
+        row = self.db.execute("SELECT row FROM records WHERE id = ?", (record_id,)).fetchone()
+        value: dict[str, Any] = json.loads(row[0])
+        return value
+
+    def stored_records(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of one of ``RECORD_TABLES`` as it stands, streamed."""
+        if table not in RECORD_TABLES:
+            raise KeyError(table)
+        for r in self.db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+            yield dict(r)
+
+    def audit_log(self) -> list[dict[str, Any]]:
+        """The audit log in the order written, each ``detail`` decoded from its JSON."""
+        rows = self.db.execute(
+            "SELECT id, at, actor, os_user, action, detail FROM audit ORDER BY id"
+        )
+        return [{**dict(r), "detail": json.loads(r["detail"])} for r in rows]
 
     def user_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM users").fetchone()[0])
@@ -668,21 +834,15 @@ class Store:
         self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str
     ) -> None:
         try:
-            self.db.execute(
+            self.insert_recorded(
+                "users",
                 "INSERT INTO users (name, role, dept, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
                 (name, role, dept, at, by),
             )
         except sqlite3.IntegrityError:
             raise Conflict("user.exists", user=name) from None
-        self.db.execute(
-            "INSERT INTO audit (at, actor, os_user, action, detail) VALUES (?, ?, ?, ?, ?)",
-            (
-                at,
-                by,
-                os_user,
-                "user add",
-                canonical_json({"name": name, "role": role, "dept": dept}),
-            ),
+        self.add_audit(
+            at, by, os_user, "user add", canonical_json({"name": name, "role": role, "dept": dept})
         )
 
     def case_depts(self, case_id: str) -> set[str]:
@@ -717,7 +877,8 @@ class Store:
         yield from self.db.execute(sql + " ORDER BY id", params)
 
     def add_audit(self, at: str, actor: str, os_user: str, action: str, detail: str) -> None:
-        self.db.execute(
+        self.insert_recorded(
+            "audit",
             "INSERT INTO audit (at, actor, os_user, action, detail) VALUES (?, ?, ?, ?, ?)",
             (at, actor, os_user, action, detail),
         )
@@ -795,26 +956,9 @@ class Store:
         holds: list[tuple[Any, ...]] = []
         texts: list[tuple[int, str]] = []
         for n, state in enumerate(states, start=first):
-            record = state.row()
-            record["co_depts"] = json.dumps(record["co_depts"], ensure_ascii=False)
-            record["due_provisional"] = int(record["due_provisional"])
-            record.update(
-                n=n,
-                opened_on=state.opened_at[:10],
-                closed_on=state.closed_at[:10] if state.closed_at else None,
-                round_start=state.round_start,
-                review=state.review,
-                unruled=len(state.unruled),
-                lead_pushbacks=state.lead_pushbacks,
-                last_at=state.last_at,
-            )
-            records.append(record)
-            holds.extend(
-                (state.id, i, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
-                for i, h in enumerate(state.holds)
-            )
-            parts = (state.summary, state.detail, state.resolution, *state.notes)
-            texts.append((n, "\n".join(part for part in parts if part)))
+            records.append({**case_record(state), "n": n})
+            holds.extend((state.id, *hold) for hold in hold_records(state))
+            texts.append((n, search_text(state)))
         names = ", ".join(records[0])
         marks = ", ".join(f":{name}" for name in records[0])
         self.db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", records)
@@ -882,8 +1026,17 @@ def case_record(state: CaseState) -> dict[str, Any]:
 
 
 def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
-    """The ``holds`` rows of a projected state: (dept, role, received, dept_due, ended, how, seq)."""
-    return [(h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq) for h in state.holds]
+    """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended, how, seq)."""
+    return [
+        (n, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
+        for n, h in enumerate(state.holds)
+    ]
+
+
+def search_text(state: CaseState) -> str:
+    """The body the full-text index ``case_text`` holds for a projected state."""
+    parts = (state.summary, state.detail, state.resolution, *state.notes)
+    return "\n".join(part for part in parts if part)
 
 
 def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str, list[str]]:

@@ -552,7 +552,8 @@ class ReportQueries:
     def publish(
         self, kind: str, first: str, last: str, body: str, head: str, at: str, actor: str
     ) -> None:
-        self.db.execute(
+        self.store.insert_recorded(
+            "published",
             "INSERT INTO published (kind, period_from, period_to, body, head, at, actor) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (kind, first, last, body, head, at, actor),
