@@ -286,7 +286,10 @@ def read_calendar_file(path: Path) -> tuple[list[tuple[date, bool, str]], set[in
         kind = cells[1].strip().lower()
         if kind not in ("holiday", "workday", "休息日", "工作日", "假日", "上班"):
             raise InvalidInput("calendar.bad_kind", line=line, kind=cells[1])
-        rows.append((day, kind in ("workday", "工作日", "上班"), cells[2].strip() or kind))
+        # the ledger trims and checks the name, so a control character is not trimmed away here
+        rows.append(
+            (day, kind in ("workday", "工作日", "上班"), cells[2] if cells[2].strip() else kind)
+        )
     if not rows:
         raise InvalidInput("calendar.empty", path=str(path))
     return rows, {day.year for day, _, _ in rows}
