@@ -69,7 +69,9 @@ def _unencodable(text: str) -> bool:
 
 
 def _fail(message: str) -> NoReturn:
-    sys.stderr.write(message + "\n")
+    from bbcs import render
+
+    render.warn(message)  # the refused text it quotes cannot drive the terminal
     raise typer.Exit(ExitCode.ERROR)
 
 

@@ -106,6 +106,7 @@ def _override_names(first: date, last: date) -> dict[str, tuple[str, str]]:
 
 def _draw_months(days: list[dict[str, Any]]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from bbcs import render
 
@@ -118,20 +119,20 @@ def _draw_months(days: list[dict[str, Any]]) -> None:
         table = Table(title=title, title_justify="left")
         for name in t("weekdays").split():
             table.add_column(name, justify="right")
-        week = [""] * date.fromisoformat(entries[0]["date"]).weekday()
+        week: list[Text | str] = [""] * date.fromisoformat(entries[0]["date"]).weekday()
         for entry in entries:
             number = str(int(entry["date"][8:]))
             if entry["override"]:
                 number += "*"
             # marked in words as well as colour: a printout or NO_COLOR has no colour
             if not entry["workday"] and not entry["weekend"]:
-                cell = f"[red]{number}休[/]"
+                cell = Text(f"{number}休", style="red")
             elif not entry["workday"]:
-                cell = f"[red]{number}[/]"
+                cell = Text(number, style="red")
             elif entry["weekend"]:
-                cell = f"[bold yellow]{number}班[/]"
+                cell = Text(f"{number}班", style="bold yellow")
             else:
-                cell = number
+                cell = Text(number)
             week.append(cell)
             if len(week) == 7:
                 table.add_row(*week)
