@@ -82,6 +82,13 @@ def test_c1_characters_are_refused_by_every_command(desk, case, snapshot, args):
     assert said.endswith("contains a control character")
 
 
+def test_a_user_name_with_a_control_character_is_refused(desk, snapshot):
+    before = snapshot()
+    said = desk.fails("open", "x", "--reporter", "r", user="甲\u009b31m")
+    assert said == "BBCS_USER contains a control character"
+    assert snapshot() == before
+
+
 @pytest.mark.parametrize("char", LAYOUT)
 def test_one_line_fields_refuse_line_separators_and_bidi_controls(desk, case, snapshot, char):
     said = _refused(desk, snapshot, "open", f"a{char}b", "--reporter", "r")

@@ -154,6 +154,8 @@ def actor() -> tuple[str, str]:
     """The claimed user ($BBCS_USER, else the login) and the OS login."""
     import getpass
 
+    from bbcs import fields
+
     try:
         login = getpass.getuser()
     except (KeyError, OSError):
@@ -161,6 +163,8 @@ def actor() -> tuple[str, str]:
     name = os.environ.get("BBCS_USER") or login
     if name.strip().lower() == "system":
         raise InvalidInput("actor.system")
+    # the name goes into every event it writes and is shown beside them
+    fields.characters(name, "BBCS_USER")
     return name, login
 
 
