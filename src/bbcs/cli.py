@@ -171,7 +171,9 @@ def _unencodable(text: str) -> bool:
 
 def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
     if sys.stderr is not None:
-        sys.stderr.write(message + "\n")
+        from bbcs import render
+
+        render.warn(message)  # the refused text it quotes cannot drive the terminal
     raise typer.Exit(code)
 
 
@@ -254,6 +256,8 @@ def actor() -> tuple[str, str]:
     """The claimed user ($BBCS_USER, else the login) and the OS login."""
     import getpass
 
+    from bbcs import fields
+
     try:
         login = getpass.getuser()
     except (KeyError, OSError):
@@ -261,6 +265,8 @@ def actor() -> tuple[str, str]:
     name = os.environ.get("BBCS_USER") or login
     if name.strip().lower() == "system":
         raise InvalidInput("actor.system")
+    # the name goes into every event it writes and is shown beside them
+    fields.characters(name, "BBCS_USER")
     return name, login
 
 

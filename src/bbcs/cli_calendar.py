@@ -106,6 +106,7 @@ def _override_names(first: date, last: date) -> dict[str, tuple[str, str]]:
 
 def _draw_months(days: list[dict[str, Any]]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from bbcs import render
 
@@ -118,20 +119,20 @@ def _draw_months(days: list[dict[str, Any]]) -> None:
         table = Table(title=title, title_justify="left")
         for name in t("weekdays").split():
             table.add_column(name, justify="right")
-        week = [""] * date.fromisoformat(entries[0]["date"]).weekday()
+        week: list[Text | str] = [""] * date.fromisoformat(entries[0]["date"]).weekday()
         for entry in entries:
             number = str(int(entry["date"][8:]))
             if entry["override"]:
                 number += "*"
             # marked in words as well as colour: a printout or NO_COLOR has no colour
             if not entry["workday"] and not entry["weekend"]:
-                cell = f"[red]{number}休[/]"
+                cell = Text(f"{number}休", style="red")
             elif not entry["workday"]:
-                cell = f"[red]{number}[/]"
+                cell = Text(number, style="red")
             elif entry["weekend"]:
-                cell = f"[bold yellow]{number}班[/]"
+                cell = Text(f"{number}班", style="bold yellow")
             else:
-                cell = number
+                cell = Text(number)
             week.append(cell)
             if len(week) == 7:
                 table.add_row(*week)
@@ -286,7 +287,10 @@ def read_calendar_file(path: Path) -> tuple[list[tuple[date, bool, str]], set[in
         kind = cells[1].strip().lower()
         if kind not in ("holiday", "workday", "休息日", "工作日", "假日", "上班"):
             raise InvalidInput("calendar.bad_kind", line=line, kind=cells[1])
-        rows.append((day, kind in ("workday", "工作日", "上班"), cells[2].strip() or kind))
+        # the ledger trims and checks the name, so a control character is not trimmed away here
+        rows.append(
+            (day, kind in ("workday", "工作日", "上班"), cells[2] if cells[2].strip() else kind)
+        )
     if not rows:
         raise InvalidInput("calendar.empty", path=str(path))
     return rows, {day.year for day, _, _ in rows}

@@ -129,12 +129,10 @@ def _progress(file: Path) -> Iterator[Progress | None]:
     if size < PROGRESS_FROM_BYTES or not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import Progress as Bar
-
     from bbcs import render
 
-    with Bar(console=render.console(stderr=True), transient=True) as bar:
-        task = bar.add_task(file.name, total=size)
+    bar, task = render.progress(file.name, size)
+    with bar:
         yield lambda done: bar.update(task, completed=done)
 
 

@@ -29,12 +29,10 @@ def _progress(title: str) -> Iterator[Callable[[int, int], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import Progress
+    from bbcs import render
 
-    from bbcs.render import console
-
-    with Progress(console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task(title, total=None)
+    bar, task = render.progress(title, None)
+    with bar:
 
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)

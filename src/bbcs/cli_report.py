@@ -385,13 +385,11 @@ class _Working:
         return self
 
     def _start(self) -> None:
-        from rich.console import Console
-        from rich.progress import Progress
+        from bbcs import render
 
         with self.lock:
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar, _ = render.progress(t("report.progress"), None)
             self.bar.start()
-            self.bar.add_task(t("report.progress"), total=None)
 
     def __exit__(self, *exc: object) -> None:
         self.timer.cancel()
@@ -413,12 +411,10 @@ class _LateProgress:
     def step(self) -> None:
         self.done += 1
         if self.bar is None and sys.stderr.isatty() and time.monotonic() - self.started > 1.0:
-            from rich.console import Console
-            from rich.progress import Progress
+            from bbcs import render
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar, self.task = render.progress(t("report.progress"), self.total)
             self.bar.start()
-            self.task = self.bar.add_task(t("report.progress"), total=self.total)
         if self.bar is not None:
             self.bar.update(self.task, completed=self.done)
 

@@ -19,8 +19,15 @@ SUMMARY = 200
 LONG = 4000  # detail, resolution, note
 PHONE = 32
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL_SHORT = re.compile(r"[\x00-\x1f\x7f]")
+# Unicode's control characters (category Cc: C0, DEL and C1, where U+009B is a
+# terminal's CSI), tab and newline aside in the long fields
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_SHORT = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# what breaks a one-line field across lines or turns it around on a terminal or in
+# a spreadsheet: the line and paragraph separators, and the bidi embeddings,
+# overrides and isolates (a name that reads differently from what it holds)
+_LAYOUT = re.compile(r"[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_TRIMMED = " \t\n\r\x0b\x0c"
 _PHONE = re.compile(r"[0-9 +\-]+")
 SITE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,9}")
 DEPT_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}")
@@ -33,26 +40,41 @@ E = TypeVar("E", bound=Labelled)
 
 def text(value: str, field: str, limit: int, *, multiline: bool = False) -> str:
     """A required text: trimmed, not empty, within ``limit`` characters, no control characters."""
-    cleaned = value.strip()
+    cleaned = _checked(value, field, limit, multiline)
     if not cleaned:
         raise InvalidInput("field.empty", field=field)
-    return _checked(cleaned, field, limit, multiline)
+    return cleaned
 
 
 def optional_text(
     value: str | None, field: str, limit: int, *, multiline: bool = False
 ) -> str | None:
     """An optional text: None or empty stays None."""
-    if value is None or not value.strip():
+    if value is None:
         return None
-    return _checked(value.strip(), field, limit, multiline)
+    return _checked(value, field, limit, multiline) or None
 
 
 def _checked(value: str, field: str, limit: int, multiline: bool) -> str:
-    if len(value) > limit:
-        raise InvalidInput("field.too_long", field=field, limit=limit, length=len(value))
+    cleaned = value.strip()
+    if len(cleaned) > limit:
+        raise InvalidInput("field.too_long", field=field, limit=limit, length=len(cleaned))
+    # str.strip() would also drop U+0085, U+2028 and the C0 separators at either
+    # end; those are refused like anywhere else, only the spaces a shell or a
+    # spreadsheet leaves around a value are trimmed
+    characters(value.strip(_TRIMMED), field, multiline=multiline)
+    return cleaned
+
+
+def characters(value: str, field: str, *, multiline: bool = False) -> str:
+    """``value`` when it holds nothing that would drive a terminal or break a line it should keep.
+
+    For text that arrives whole (an events file's entries) as well as what people type.
+    """
     if (_CONTROL if multiline else _CONTROL_SHORT).search(value):
         raise InvalidInput("field.control", field=field)
+    if not multiline and _LAYOUT.search(value):
+        raise InvalidInput("field.layout", field=field)
     return value
 
 

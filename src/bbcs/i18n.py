@@ -137,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} contains a control character",
         "{field}含有控制字符",
     ),
+    "field.layout": (
+        "{field} contains a line separator or a bidirectional control; it must be one plain line",
+        "{field}含有分行符或文字方向控制符；须为一行普通文字",
+    ),
     "field.working_days": (
         "{field} is {value} working days; it must lie between 0 and {most}",
         "{field} 为 {value} 个工作日，须在 0 到 {most} 之间",
@@ -461,6 +465,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {line} 行：类型须为 holiday 或 workday，不能为 {kind}",
     ),
     "calendar.bad_row": ("line {line}: {problem}", "第 {line} 行：{problem}"),
+    "calendar.bad_day": ("{day}: {problem}", "{day}：{problem}"),
     "calendar.bad_header": (
         "{path} is not a calendar file: the first line must be date,kind,name",
         "{path} 不是日历文件：第一行须为 date,kind,name",

@@ -612,8 +612,16 @@ class Ledger:
     def calendar_import(self, rows: Sequence[tuple[date, bool, str]], years: set[int]) -> int:
         """Load a schedule (``date,kind,name`` rows); its years count as covered from now on."""
         self._permit("calendar import")
+        names = []
+        for day, _, name in rows:
+            try:
+                names.append(fields.text(name, "name", fields.SHORT))
+            except InvalidInput as error:
+                raise InvalidInput(
+                    "calendar.bad_day", day=day.isoformat(), problem=str(error)
+                ) from None
         with self.store.write():
-            for day, workday, name in rows:
+            for (day, workday, _), name in zip(rows, names, strict=True):
                 self.store.set_calendar_day(
                     day.isoformat(),
                     "workday" if workday else "holiday",

@@ -701,6 +701,19 @@ class _CasesImport:
         return known
 
 
+def _texts_checked(value: Any, field: str) -> None:
+    """Every text in an event's data, at any depth, as a long field would be checked."""
+    if isinstance(value, str):
+        fields.characters(value, field, multiline=True)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            _texts_checked(key, field)
+            _texts_checked(inner, f"{field}.{key}")
+    elif isinstance(value, list):
+        for inner in value:
+            _texts_checked(inner, field)
+
+
 class _EventsImport:
     """Events rows stored as given, then the cases they touched replayed."""
 
@@ -785,12 +798,20 @@ class _EventsImport:
         for name, value in (("actor", actor), ("os_user", os_user)):
             if not value:
                 raise _Cell(name, t("field.empty", field=name))
+            try:
+                fields.characters(value, name)
+            except InvalidInput as error:
+                raise _Cell(name, str(error)) from None
         try:
             data = json.loads(self._cell(record, "data"))
         except ValueError:
             data = None
         if not isinstance(data, dict):
             raise _Cell("data", t("import.bad_json"))
+        try:
+            _texts_checked(data, "data")
+        except InvalidInput as error:
+            raise _Cell("data", str(error)) from None
         given = self._cell(record, "hash")
         data_json = canonical_json(data)
         if given != event_hash(case_id, seq, kind, at, actor, os_user, data_json):

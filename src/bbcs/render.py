@@ -3,28 +3,71 @@
 rich is imported here, inside the functions that draw, so commands that print a
 line or nothing never pay for it. Colour follows ``NO_COLOR`` and whether stdout
 is a terminal (rich decides both).
+
+Text that came from a person or a file is drawn as typed: every console is made
+by ``console`` and never reads a string as markup or ``:emoji:`` codes, so a
+summary holding ``[/]`` or ``[link=…]`` is only text. Our own colours are
+``rich.text.Text`` styles, never markup in a string.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from bbcs.i18n import label, t
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress, TaskID
+    from rich.text import Text
 
 MIN_WIDTHS = {"col.case": 16, "col.due": 10, "col.summary": 12}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 WARNING_STYLE = {"overdue": "bold red", "red": "red", "yellow": "yellow", "green": "green"}
 
 
-def console(stderr: bool = False) -> Console:
+def console(
+    stderr: bool = False, *, file: IO[str] | None = None, width: int | None = None
+) -> Console:
+    """The console everything is drawn on; with ``file``, plain text without colour."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(
+        stderr=stderr,
+        file=file,
+        width=width,
+        color_system=None if file is not None else "auto",
+        highlight=False,
+        soft_wrap=False,
+        markup=False,
+        emoji=False,
+    )
+
+
+def progress(description: str, total: int | None) -> tuple[Progress, TaskID]:
+    """A transient progress bar on stderr whose description is shown as text, not markup."""
+    from rich.progress import Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("{task.description}", markup=False),
+        *Progress.get_default_columns()[1:],
+        console=console(stderr=True),
+        transient=True,
+    )
+    return bar, bar.add_task(description, total=total)
+
+
+def visible(text: str) -> str:
+    """``text`` with any control character but newline and tab spelled out, for a terminal.
+
+    Refused input is echoed in error sentences; its control characters must not
+    drive the terminal that shows the refusal.
+    """
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def print_json(document: Any) -> None:
@@ -36,7 +79,7 @@ def line(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(visible(text) + "\n")
 
 
 def _enum_label(enum_name: str, value: str | None) -> str:
@@ -51,11 +94,13 @@ def _enum_label(enum_name: str, value: str | None) -> str:
         return value
 
 
-def _warning_cell(case: dict[str, Any]) -> str:
+def _warning_cell(case: dict[str, Any]) -> Text | None:
+    from rich.text import Text
+
     level = case.get("warning")
     if level is None:
-        return ""
-    return f"[{WARNING_STYLE[level]}]{_enum_label('Warning', level)}[/]"
+        return None
+    return Text(_enum_label("Warning", level), style=WARNING_STYLE[level])
 
 
 def cases_table(cases: Sequence[dict[str, Any]], total: int | None = None) -> None:
@@ -101,6 +146,7 @@ def cases_table(cases: Sequence[dict[str, Any]], total: int | None = None) -> No
 
 def case_detail(case: dict[str, Any]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     out = console()
     facts = Table(show_header=False, box=None, title=case["id"], title_justify="left")
@@ -116,12 +162,13 @@ def case_detail(case: dict[str, Any]) -> None:
     }
     skip = {"id", "events", "holds", "review"}
     for name, value in case.items():
+        shown: str | Text
         if name in skip or value is None or value == [] or value == "":
             continue
         if name in enums:
             shown = _enum_label(enums[name], value)
         elif name == "warning":
-            shown = _warning_cell(case)
+            shown = _warning_cell(case) or ""
         elif isinstance(value, bool):
             shown = "✓" if value else "✗"
         elif isinstance(value, list):
@@ -130,7 +177,7 @@ def case_detail(case: dict[str, Any]) -> None:
             shown = str(value)
         facts.add_row(label(name), shown)
     if case.get("review") == "disputed":
-        facts.add_row("", f"[yellow]{t('show.disputed')}[/]")
+        facts.add_row("", Text(t("show.disputed"), style="yellow"))
     out.print(facts)
     holds = case.get("holds") or []
     if holds:
@@ -167,9 +214,10 @@ def case_detail(case: dict[str, Any]) -> None:
                 for k, v in sorted(event["data"].items())
                 if v not in (None, [], "")
             )
-            kind = t(f"event.{event['kind']}")
+            kind = Text(t(f"event.{event['kind']}"))
             if event.get("superseded"):
-                kind = f"[strike]{kind}[/] ({t('show.superseded')})"
+                kind.stylize("strike")
+                kind.append(f" ({t('show.superseded')})")
             table.add_row(event["at"], kind, event["actor"], details)
         out.print(table)
 

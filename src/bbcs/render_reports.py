@@ -9,6 +9,7 @@ Heavy modules (rich, openpyxl, csv, html) are imported inside the functions.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -302,7 +303,7 @@ def _casebook_tables(doc: dict[str, Any]) -> list[Any]:
     tables: list[Any] = []
     for group in doc["categories"]:
         name = group["category"] or t("report.no_category")
-        table = Table(title=f"{name} ({len(group['cases'])})", title_justify="left")
+        table = Table(title=Text(f"{name} ({len(group['cases'])})"), title_justify="left")
         for column in CASEBOOK_COLUMNS:
             table.add_column(heading(column))
         for case in group["cases"]:
@@ -330,10 +331,10 @@ def to_text(doc: dict[str, Any], width: int = 160) -> str:
     """The table as plain text, for a file (``.txt``) or a pipe."""
     import io
 
-    from rich.console import Console
+    from bbcs.render import console
 
     buffer = io.StringIO()
-    screen = Console(file=buffer, width=width, color_system=None, highlight=False, soft_wrap=False)
+    screen = console(file=buffer, width=width)
     for part in renderables(doc):
         screen.print(part)
     return buffer.getvalue()
@@ -452,7 +453,7 @@ def to_csv(doc: dict[str, Any]) -> str:
         for group in doc["categories"]:
             for case in group["cases"]:
                 out.writerow(
-                    [group["category"] or "", *[_raw(case.get(n)) for n in CASEBOOK_COLUMNS]]
+                    [_raw(group["category"]), *[_raw(case.get(n)) for n in CASEBOOK_COLUMNS]]
                 )
     _csv_head(doc, out)
     return buffer.getvalue()
@@ -474,8 +475,13 @@ def _raw(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+# what Markdown would read as a table's edge, emphasis, a link, code or HTML
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A cell's text shown as typed by a Markdown reader, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def to_md(doc: dict[str, Any]) -> str:
