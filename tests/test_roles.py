@@ -9,7 +9,7 @@ import pytest
 
 from bbcs.errors import Forbidden
 from bbcs.models import Role
-from bbcs.roles import User, refusal
+from bbcs.rules.roles import User, refusal
 from conftest import Run, rows
 
 Snapshot = Callable[[], list[tuple[Any, ...]]]

@@ -13,12 +13,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
-from bbcs import clock, fields, roles
-from bbcs.errors import Conflict, InvalidInput, NotFound, WrongStatus
+from bbcs import clock, fields
+from bbcs.errors import Conflict, InvalidInput, NotFound
 from bbcs.models import (
     SYSTEM_ACTOR,
     Channel,
@@ -33,14 +33,14 @@ from bbcs.models import (
     Warning,
 )
 from bbcs.projection import AMENDABLE, CaseState, Event, event_time, project
-from bbcs.roles import User
-from bbcs.rules import lifecycle
+from bbcs.rules import deadlines, escalation, lifecycle, pushbacks, roles
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
+from bbcs.rules.roles import User
 from bbcs.store import CaseQuery, Store
 
 DEFAULT_SITE = "BB"
-MAX_EXTENSION_DAYS = 60
+MAX_EXTENSION_DAYS = lifecycle.MAX_EXTENSION_DAYS
 
 
 @dataclass
@@ -204,7 +204,7 @@ class Ledger:
         self, case_id: str, events: list[Event], state: CaseState, at: datetime
     ) -> CaseState:
         """Raise the case as the rules demand (SPEC §5), as ``system``, at the triggering time."""
-        for level, rule, extra in lifecycle.automatic_escalations(
+        for level, rule, extra in escalation.automatic_escalations(
             state, self.calendar, self.policy, clock.local_day(at)
         ):
             data = {"from": state.escalation, "to": level.value, "rule": rule, "reason": rule}
@@ -213,12 +213,9 @@ class Ledger:
         return state
 
     def _due(self, start: str | date, limit: int, extra: int = 0) -> tuple[str, bool]:
-        """``add_working_days(start, limit)``, then ``extra`` more; ISO date and provisional flag."""
+        """``deadlines.due_after`` as an ISO date and its provisional flag."""
         first = date.fromisoformat(start) if isinstance(start, str) else start
-        due, provisional = self.calendar.add_working_days(first, limit)
-        if extra:
-            due, later = self.calendar.add_working_days(due, extra)
-            provisional = provisional or later
+        due, provisional = deadlines.due_after(self.calendar, first, limit, extra)
         return due.isoformat(), provisional
 
     def _lead_dates(self, day: date, limit: int) -> dict[str, Any]:
@@ -343,17 +340,9 @@ class Ledger:
             if by is None:
                 raise InvalidInput("pushback.need_from", case=case_id)
             pusher = self.department(by)
-            if pusher == state.lead_dept:
-                role = "lead"
-            elif pusher in state.co_depts:
-                role = "co"
-            else:
-                raise Conflict("pushback.not_holder", case=case_id, dept=pusher)
+            role = pushbacks.pusher_role(case_id, pusher, state.lead_dept, state.co_depts)
             onward = self.department(to) if to else None
-            # the lead may hand the case to one of its co-departments; nobody to a current lead
-            holders = [state.lead_dept, *([] if role == "lead" else state.co_depts)]
-            if onward is not None and (onward == pusher or onward in holders):
-                raise Conflict("pushback.already_holds", case=case_id, dept=onward)
+            pushbacks.check_onward(case_id, role, pusher, onward, state.lead_dept, state.co_depts)
             data: dict[str, Any] = {
                 "by": pusher,
                 "role": role,
@@ -361,7 +350,7 @@ class Ledger:
                 "reason": why,
                 "basis": cited,
             }
-            if role == "lead" and onward is not None:
+            if pushbacks.moves_lead(role, onward):
                 limit = self.policy.limit(Complexity(state.complexity))
                 data.update(self._lead_dates(clock.local_day(moment), limit))
             return self._record(case_id, events, EventKind.PUSHBACK, data, moment)
@@ -399,11 +388,7 @@ class Ledger:
             lifecycle.require(state, "review")
             data = {"rating": verdict.value, "comment": remark}
             state = self._record(case_id, events, EventKind.REVIEW, data, moment)
-            if (
-                verdict is Rating.UNSATISFIED
-                and state.result == Result.RESOLVED
-                and bool(self.policy["rules.reopen_on_unsatisfied"])
-            ):
+            if lifecycle.reopens_on_review(state, verdict, self.policy):
                 reopen = {"reason": "unsatisfied_review", **self._restart(state, moment)}
                 state = self._append(
                     case_id, events, EventKind.REOPEN, reopen, moment, actor=SYSTEM_ACTOR
@@ -426,9 +411,7 @@ class Ledger:
         why = fields.text(reason, "reason", fields.MEDIUM)
         with self.store.write():
             events, state = self._load(case_id, moment)
-            lifecycle.require(state, "reopen")
-            if state.result == Result.WITHDRAWN:
-                raise WrongStatus("reopen.withdrawn", case=case_id)
+            lifecycle.require_reopenable(state)
             data = {"reason": why, **self._restart(state, moment)}
             return self._record(case_id, events, EventKind.REOPEN, data, moment)
 
@@ -438,9 +421,7 @@ class Ledger:
         why = fields.text(reason, "reason", fields.MEDIUM)
         with self.store.write():
             events, state = self._load(case_id, moment)
-            lifecycle.require(state, "uphold")
-            if state.review != "disputed":
-                raise WrongStatus("uphold.not_disputed", case=case_id)
+            lifecycle.require_disputed(state)
             return self._record(case_id, events, EventKind.UPHOLD, {"reason": why}, moment)
 
     def amend(
@@ -484,9 +465,8 @@ class Ledger:
         why = fields.optional_text(reason, "reason", fields.MEDIUM)
         with self.store.write():
             events, state = self._load(case_id, moment)
-            if not state.unruled:
-                raise Conflict("ruling.none", case=case_id)
-            data = {"pushback_seq": state.unruled[-1], "verdict": decision.value, "reason": why}
+            pushback_seq = lifecycle.pushback_to_rule(state)
+            data = {"pushback_seq": pushback_seq, "verdict": decision.value, "reason": why}
             return self._record(case_id, events, EventKind.RULING, data, moment)
 
     def escalate(
@@ -504,18 +484,13 @@ class Ledger:
         why = fields.text(reason, "reason", fields.MEDIUM)
         with self.store.write():
             events, state = self._load(case_id, moment)
-            lifecycle.require(state, "escalate")
-            current = Escalation(state.escalation)
-            if correction and target.rank >= current.rank:
-                raise Conflict("escalate.correction_not_down", case=case_id, level=current)
-            if not correction and target.rank <= current.rank:
-                raise Conflict("escalate.not_up", case=case_id, level=current, target=target)
+            current = lifecycle.escalation_from(state, target, correction=correction)
             data = {
                 "from": current.value,
                 "to": target.value,
                 "reason": why,
                 "correction": correction,
-                "dept": state.lead_dept,
+                "dept": escalation.counted_against(state),
             }
             return self._record(case_id, events, EventKind.ESCALATE, data, moment)
 
@@ -523,18 +498,11 @@ class Ledger:
         case_id, moment = self.case_id(case), self._moment(at)
         self._permit("extend", case_id)
         why = fields.text(reason, "reason", fields.MEDIUM)
-        if not 1 <= days <= MAX_EXTENSION_DAYS:
-            raise InvalidInput("extend.bad_days", days=days, most=MAX_EXTENSION_DAYS)
+        lifecycle.check_extension_days(days)
         day = clock.local_day(moment)
         with self.store.write():
             events, state = self._load(case_id, moment)
-            lifecycle.require(state, "extend")
-            allowed = self.policy.whole("rules.max_extensions")
-            if state.extensions >= allowed:
-                raise Conflict("extend.too_many", case=case_id, allowed=allowed)
-            passed = [d for d in (state.due_date, state.dept_due_date) if d and day.isoformat() > d]
-            if passed:
-                raise Conflict("extend.past_due", case=case_id, due=min(passed))
+            lifecycle.require_extendable(state, day, self.policy)
             data: dict[str, Any] = {"days": days, "reason": why}
             data.update(self._moved(state, days))
             return self._record(case_id, events, EventKind.EXTEND, data, moment)
@@ -734,7 +702,8 @@ class Ledger:
             bounds.append(self._warning_bounds(Warning.OVERDUE))
         if due_within is not None:
             fields.working_days(due_within, "--due-within")
-            bounds.append((self.today.isoformat(), self._ahead(due_within)))
+            last = deadlines.last_due_within(self.calendar, self.today, due_within)
+            bounds.append((self.today.isoformat(), last.isoformat()))
         lows = [low for low, _ in bounds if low is not None]
         highs = [high for _, high in bounds if high is not None]
         query = CaseQuery(
@@ -755,22 +724,15 @@ class Ledger:
         rows, total = self.store.list_cases(self._scope(query))
         return [self.case_json(row, mask=mask) for row in rows], total
 
-    def _ahead(self, days: int, *, after: bool = False) -> str:
-        """The last day with ``days`` or fewer working days left from today (or the first after it)."""
-        nxt, _ = self.calendar.add_working_days(self.today, days + 1)
-        return (nxt if after else nxt - timedelta(days=1)).isoformat()
-
     def _warning_bounds(self, level: Warning) -> tuple[str | None, str | None]:
-        """The due dates of open cases at this warning level today."""
-        today = self.today.isoformat()
-        if level is Warning.OVERDUE:
-            return None, (self.today - timedelta(days=1)).isoformat()
-        yellow = self.policy.whole("warning.yellow_within")
-        if level is Warning.RED:
-            return today, self._ahead(0)
-        if level is Warning.YELLOW:
-            return self._ahead(0, after=True), self._ahead(yellow)
-        return self._ahead(yellow, after=True), None
+        """The due dates of open cases at this warning level today (``deadlines.warning_window``)."""
+        low, high = deadlines.warning_window(
+            self.calendar,
+            self.today,
+            level,
+            yellow_within=self.policy.whole("warning.yellow_within"),
+        )
+        return (low.isoformat() if low else None, high.isoformat() if high else None)
 
     # ------------------------------------------------------------ roles and users (issue 6)
 

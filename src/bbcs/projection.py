@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from bbcs.models import SYSTEM_ACTOR, Escalation, EventKind, HoldEnd, Rating, Result, Status
+from bbcs.rules import escalation
 
 Event = dict[str, Any]
 
@@ -179,7 +180,7 @@ def apply(state: CaseState, event: Event) -> None:
     data: Mapping[str, Any] = event["data"]
     seq = int(event["seq"])
     day = event_day(event)
-    if event["actor"] == SYSTEM_ACTOR and not _still_true(state, kind, data, day):
+    if event["actor"] == SYSTEM_ACTOR and not escalation.still_true(state, kind, data, day):
         state.superseded.append(seq)
         return
     if event["actor"] != SYSTEM_ACTOR:
@@ -187,29 +188,6 @@ def apply(state: CaseState, event: Event) -> None:
     state.last_at = str(event["at"])
     handler = _HANDLERS[kind]
     handler(state, data, day, seq, str(event["at"]))
-
-
-def _still_true(state: CaseState, kind: EventKind, data: Mapping[str, Any], day: str) -> bool:
-    """Whether a system event still describes the case as its events now tell it."""
-    if kind is EventKind.OVERDUE:
-        return state.is_open and state.due_date == data["due_date"] and day > data["due_date"]
-    if kind is EventKind.ESCALATE:
-        if state.status == Status.CLOSED:
-            return False
-        if Escalation(data["to"]).rank <= Escalation(state.escalation).rank:
-            return False
-        if data.get("rule") == "overdue":
-            return state.is_open and state.due_date == data.get("due_date")
-        return True
-    if kind is EventKind.REOPEN:
-        return state.status == Status.CLOSED
-    if kind is EventKind.REDATE:
-        was = data.get("was", {})
-        return (state.due_date, state.dept_due_date) == (
-            was.get("due_date"),
-            was.get("dept_due_date"),
-        )
-    return True
 
 
 def _set_dates(state: CaseState, data: Mapping[str, Any]) -> None:

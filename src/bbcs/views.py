@@ -13,7 +13,12 @@ from bbcs.fields import mask_phone
 from bbcs.models import Result, Status
 from bbcs.projection import CASE_FIELDS
 from bbcs.rules.calendar import Calendar
-from bbcs.rules.deadlines import on_time, warning_level, working_days_left
+from bbcs.rules.deadlines import (
+    on_time,
+    warning_level,
+    working_days_left,
+    working_days_taken,
+)
 
 
 def case_view(
@@ -32,8 +37,8 @@ def case_view(
         case["working_days_left"] = None
     closed_on = date.fromisoformat(row["closed_on"]) if row["closed_on"] else None
     end = closed_on or today
-    case["working_days_taken"] = max(
-        0, calendar.working_days(date.fromisoformat(row["round_start"]), end)
+    case["working_days_taken"] = working_days_taken(
+        calendar, date.fromisoformat(row["round_start"]), end
     )
     case["on_time"] = (
         on_time(Result(row["result"]), closed_on, due)
@@ -58,7 +63,7 @@ def hold_views(
                 "role": hold["role"],
                 "from": hold["received"],
                 "to": hold["ended"],
-                "working_days": max(0, calendar.working_days(start, end)),
+                "working_days": working_days_taken(calendar, start, end),
                 "dept_due_date": hold["dept_due"],
                 "ended": hold["how"],
             }

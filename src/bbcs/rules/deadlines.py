@@ -1,16 +1,45 @@
-"""Due dates, warning levels and the on-time verdict, on the working-day calendar (SPEC §5)."""
+"""Both clocks, the warning levels and the on-time verdict, on the working-day calendar (SPEC §5).
+
+This module owns every date rule of a case: a due date is ``add_working_days``
+of the clock's start day and its limit, then the working days extensions and
+suspensions added (``due_after``); the warning level of an open case on a day
+(``warning_level``) and, from the same rule, the due dates that give a level on
+a day (``warning_window``, what ``list --warning`` asks the store for); the
+working days taken and whether a close was on time. The clocks' start days
+come from the case state (``round_start`` for the case clock, the lead hold's
+receipt for the department clock); nothing here reads a clock or the ledger.
+
+Invariant: for every level and every day ``d`` inside ``warning_window(level)``,
+``warning_level(d) == level`` (a hypothesis property in the tests).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from bbcs.models import Result, Warning
 from bbcs.rules.calendar import Calendar
+
+ONE_DAY = timedelta(days=1)
+
+
+def due_after(calendar: Calendar, start: date, limit: int, extra: int = 0) -> tuple[date, bool]:
+    """``add_working_days(start, limit)``, then ``extra`` more; the due date and its provisional flag."""
+    due, provisional = calendar.add_working_days(start, limit)
+    if extra:
+        due, later = calendar.add_working_days(due, extra)
+        provisional = provisional or later
+    return due, provisional
 
 
 def working_days_left(calendar: Calendar, today: date, due: date) -> int:
     """Working days after today up to and including the due date; negative when overdue."""
     return calendar.working_days(today, due)
+
+
+def working_days_taken(calendar: Calendar, start: date, end: date) -> int:
+    """Working days after the clock's start up to and including ``end`` (never negative)."""
+    return max(0, calendar.working_days(start, end))
 
 
 def overdue_by(calendar: Calendar, today: date, due: date) -> int:
@@ -28,6 +57,31 @@ def warning_level(calendar: Calendar, today: date, due: date, *, yellow_within: 
     if left <= yellow_within:
         return Warning.YELLOW
     return Warning.GREEN
+
+
+def last_due_within(calendar: Calendar, today: date, days: int) -> date:
+    """The last due date with ``days`` or fewer working days left from today."""
+    following, _ = calendar.add_working_days(today, days + 1)
+    return following - ONE_DAY
+
+
+def warning_window(
+    calendar: Calendar, today: date, level: Warning, *, yellow_within: int = 2
+) -> tuple[date | None, date | None]:
+    """The due dates (first, last; None for no bound) at which a case is at ``level`` today.
+
+    The same thresholds as ``warning_level``: red while no working day is left,
+    yellow while at most ``yellow_within`` are, green beyond, overdue before today.
+    """
+    if level is Warning.OVERDUE:
+        return None, today - ONE_DAY
+    if level is Warning.RED:
+        return today, last_due_within(calendar, today, 0)
+    if level is Warning.YELLOW:
+        return last_due_within(calendar, today, 0) + ONE_DAY, last_due_within(
+            calendar, today, yellow_within
+        )
+    return last_due_within(calendar, today, yellow_within) + ONE_DAY, None
 
 
 def on_time(result: Result | None, closed: date, due: date | None) -> bool | None:

@@ -1,21 +1,25 @@
-"""Which command applies in which status (SPEC §3), and the automatic escalations (SPEC §5).
+"""The case lifecycle (SPEC §3): which command applies in which status, and every precondition.
 
-``require`` refuses a command the case's status does not allow, naming the
-status; ``automatic_escalations`` says which levels the rules raise a case to.
+``ALLOWED`` is the status table: a command not listed for the case's status is
+refused by ``require``, naming the status. The other functions are the
+preconditions a command has beyond the status, each raising the error the
+clerk sees: a withdrawn case cannot be reopened, only a disputed review can be
+upheld, a ruling needs an unruled pushback, an escalation goes up (a correction
+down), an extension stays within its limits, and an unsatisfied review of a
+resolved case reopens it when the policy says so. Transitions themselves are
+``projection``'s handlers; the automatic escalations are ``rules.escalation``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
-from bbcs.errors import WrongStatus
-from bbcs.models import Complexity, Escalation, Result, Status
+from bbcs.errors import Conflict, InvalidInput, WrongStatus
+from bbcs.models import Complexity, Escalation, Rating, Result, Status
 from bbcs.projection import CaseState
-from bbcs.rules.calendar import Calendar
-from bbcs.rules.deadlines import overdue_by
 from bbcs.rules.policy import Policy
+
+MAX_EXTENSION_DAYS = 60
 
 P, W, S, C = Status.PENDING, Status.IN_PROGRESS, Status.SUSPENDED, Status.CLOSED
 
@@ -58,23 +62,59 @@ def require(state: CaseState, command: str) -> None:
             raise WrongStatus("review.done", case=state.id)
 
 
-def automatic_escalations(
-    state: CaseState, calendar: Calendar, policy: Policy, today: date
-) -> Iterator[tuple[Escalation, str, dict[str, Any]]]:
-    """The escalations the rules call for now: (level, rule name, data to record)."""
-    level = Escalation(state.escalation)
-    if (
-        state.status != Status.CLOSED
-        and state.lead_pushbacks >= policy.whole("rules.pingpong_limit")
-        and level.rank < Escalation.COORDINATE.rank
-    ):
-        level = Escalation.COORDINATE
-        yield level, "pingpong", {}
-    if (
-        state.is_open
-        and state.due_date is not None
-        and level.rank < Escalation.SUPERVISE.rank
-        and overdue_by(calendar, today, date.fromisoformat(state.due_date))
-        >= policy.whole("rules.supervise_after")
-    ):
-        yield Escalation.SUPERVISE, "overdue", {"due_date": state.due_date, "dept": state.lead_dept}
+def require_reopenable(state: CaseState) -> None:
+    """A withdrawn case stays closed: the reporter withdrew it."""
+    require(state, "reopen")
+    if state.result == Result.WITHDRAWN:
+        raise WrongStatus("reopen.withdrawn", case=state.id)
+
+
+def require_disputed(state: CaseState) -> None:
+    """Only a review the reporter disputed (unsatisfied) can be upheld."""
+    require(state, "uphold")
+    if state.review != "disputed":
+        raise WrongStatus("uphold.not_disputed", case=state.id)
+
+
+def pushback_to_rule(state: CaseState) -> int:
+    """The sequence number of the pushback a ruling decides: the latest unruled one."""
+    if not state.unruled:
+        raise Conflict("ruling.none", case=state.id)
+    return state.unruled[-1]
+
+
+def escalation_from(state: CaseState, target: Escalation, *, correction: bool) -> Escalation:
+    """The current level, once the move to ``target`` is allowed: up, or down as a correction."""
+    require(state, "escalate")
+    current = Escalation(state.escalation)
+    if correction and target.rank >= current.rank:
+        raise Conflict("escalate.correction_not_down", case=state.id, level=current)
+    if not correction and target.rank <= current.rank:
+        raise Conflict("escalate.not_up", case=state.id, level=current, target=target)
+    return current
+
+
+def check_extension_days(days: int) -> None:
+    """An extension adds 1 to ``MAX_EXTENSION_DAYS`` working days."""
+    if not 1 <= days <= MAX_EXTENSION_DAYS:
+        raise InvalidInput("extend.bad_days", days=days, most=MAX_EXTENSION_DAYS)
+
+
+def require_extendable(state: CaseState, day: date, policy: Policy) -> None:
+    """At most ``rules.max_extensions`` per round, and never once a due date has passed."""
+    require(state, "extend")
+    allowed = policy.whole("rules.max_extensions")
+    if state.extensions >= allowed:
+        raise Conflict("extend.too_many", case=state.id, allowed=allowed)
+    passed = [d for d in (state.due_date, state.dept_due_date) if d and day.isoformat() > d]
+    if passed:
+        raise Conflict("extend.past_due", case=state.id, due=min(passed))
+
+
+def reopens_on_review(state: CaseState, rating: Rating, policy: Policy) -> bool:
+    """Whether this review (already applied to ``state``) reopens the case by itself."""
+    return (
+        rating is Rating.UNSATISFIED
+        and state.result == Result.RESOLVED
+        and bool(policy["rules.reopen_on_unsatisfied"])
+    )

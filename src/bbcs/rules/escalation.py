@@ -1,0 +1,76 @@
+"""Escalation (SPEC §5): the automatic rules, late entries, and whom an escalation counts against.
+
+``automatic_escalations`` says which levels the rules raise a case to now: to
+coordination (协调) once the lead departments have pushed it back
+``rules.pingpong_limit`` times, to supervision (督办) once it is overdue by
+``rules.supervise_after`` working days. The system writes them as of the
+triggering time; ``still_true`` says whether such a system event (an overdue,
+an automatic escalation, an automatic reopen, a redate) still describes the
+case after a late paper form changed what happened before it: if not, the
+projection skips it and lists it as superseded. An escalation counts against
+the department leading the case when it is raised (``counted_against``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from bbcs.models import Escalation, EventKind, Status
+from bbcs.rules.calendar import Calendar
+from bbcs.rules.deadlines import overdue_by
+from bbcs.rules.policy import Policy
+
+if TYPE_CHECKING:
+    from bbcs.projection import CaseState
+
+
+def automatic_escalations(
+    state: CaseState, calendar: Calendar, policy: Policy, today: date
+) -> Iterator[tuple[Escalation, str, dict[str, Any]]]:
+    """The escalations the rules call for now: (level, rule name, data to record)."""
+    level = Escalation(state.escalation)
+    if (
+        state.status != Status.CLOSED
+        and state.lead_pushbacks >= policy.whole("rules.pingpong_limit")
+        and level.rank < Escalation.COORDINATE.rank
+    ):
+        level = Escalation.COORDINATE
+        yield level, "pingpong", {}
+    if (
+        state.is_open
+        and state.due_date is not None
+        and level.rank < Escalation.SUPERVISE.rank
+        and overdue_by(calendar, today, date.fromisoformat(state.due_date))
+        >= policy.whole("rules.supervise_after")
+    ):
+        yield Escalation.SUPERVISE, "overdue", {"due_date": state.due_date, "dept": state.lead_dept}
+
+
+def still_true(state: CaseState, kind: EventKind, data: Mapping[str, Any], day: str) -> bool:
+    """Whether a system event still describes the case as its earlier events now tell it."""
+    if kind is EventKind.OVERDUE:
+        return state.is_open and state.due_date == data["due_date"] and day > data["due_date"]
+    if kind is EventKind.ESCALATE:
+        if state.status == Status.CLOSED:
+            return False
+        if Escalation(data["to"]).rank <= Escalation(state.escalation).rank:
+            return False
+        if data.get("rule") == "overdue":
+            return state.is_open and state.due_date == data.get("due_date")
+        return True
+    if kind is EventKind.REOPEN:
+        return state.status == Status.CLOSED
+    if kind is EventKind.REDATE:
+        was = data.get("was", {})
+        return (state.due_date, state.dept_due_date) == (
+            was.get("due_date"),
+            was.get("dept_due_date"),
+        )
+    return True
+
+
+def counted_against(state: CaseState) -> str | None:
+    """The department an escalation of the case counts against: its lead at the time, if any."""
+    return state.lead_dept

@@ -1,0 +1,108 @@
+"""Pure tests of rules.deadlines: both clocks, warning levels and their date windows."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bbcs.models import Result, Warning
+from bbcs.rules.calendar import Calendar
+from bbcs.rules.deadlines import (
+    due_after,
+    last_due_within,
+    on_time,
+    overdue_by,
+    warning_level,
+    warning_window,
+    working_days_taken,
+)
+
+CAL = Calendar()
+
+
+def test_spec_example_due_over_national_day():
+    assert due_after(CAL, date(2026, 9, 30), 3) == (date(2026, 10, 10), False)
+
+
+def test_extra_days_are_added_after_the_limit():
+    # 10-10 (adjusted working Saturday) + 2 working days: Mon 10-12, Tue 10-13
+    assert due_after(CAL, date(2026, 9, 30), 3, 2) == (date(2026, 10, 13), False)
+
+
+def test_a_year_without_data_is_provisional():
+    _, provisional = due_after(Calendar(), date(2099, 3, 2), 3)
+    assert provisional
+
+
+def test_spec_example_overdue_by_three():
+    assert overdue_by(CAL, date(2026, 10, 14), date(2026, 10, 10)) == 3
+    assert overdue_by(CAL, date(2026, 10, 10), date(2026, 10, 10)) == 0
+
+
+def test_spec_warning_levels_red_on_the_day_yellow_within_two():
+    due = date(2026, 11, 11)  # a Wednesday
+    assert warning_level(CAL, date(2026, 11, 11), due) is Warning.RED
+    assert warning_level(CAL, date(2026, 11, 10), due) is Warning.YELLOW
+    assert warning_level(CAL, date(2026, 11, 9), due) is Warning.YELLOW
+    assert warning_level(CAL, date(2026, 11, 6), due) is Warning.GREEN
+    assert warning_level(CAL, date(2026, 11, 12), due) is Warning.OVERDUE
+
+
+def test_red_window_reaches_over_a_weekend():
+    # on Friday a case due Saturday or Sunday has no working day left: red
+    friday = date(2026, 11, 6)
+    assert warning_window(CAL, friday, Warning.RED) == (friday, date(2026, 11, 8))
+    assert warning_window(CAL, friday, Warning.YELLOW) == (date(2026, 11, 9), date(2026, 11, 10))
+    assert warning_window(CAL, friday, Warning.GREEN) == (date(2026, 11, 11), None)
+    assert warning_window(CAL, friday, Warning.OVERDUE) == (None, date(2026, 11, 5))
+
+
+def test_last_due_within():
+    assert last_due_within(CAL, date(2026, 11, 6), 1) == date(2026, 11, 9)
+
+
+def test_working_days_taken_never_negative():
+    assert working_days_taken(CAL, date(2026, 9, 30), date(2026, 10, 10)) == 3
+    assert working_days_taken(CAL, date(2026, 10, 10), date(2026, 9, 30)) == 0
+
+
+def test_on_time():
+    due = date(2026, 10, 10)
+    assert on_time(Result.RESOLVED, due, due) is True
+    assert on_time(Result.EXPLAINED, due + timedelta(days=1), due) is False
+    assert on_time(Result.WITHDRAWN, due, due) is None
+    assert on_time(Result.RESOLVED, due, None) is None
+
+
+DAYS = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))
+
+
+@given(
+    today=DAYS,
+    level=st.sampled_from(list(Warning)),
+    yellow=st.integers(min_value=0, max_value=5),
+    offset=st.integers(min_value=0, max_value=40),
+)
+def test_every_day_in_a_window_has_that_level(
+    today: date, level: Warning, yellow: int, offset: int
+) -> None:
+    low, high = warning_window(CAL, today, level, yellow_within=yellow)
+    if low is None:
+        assert high is not None
+        due = high - timedelta(days=offset)
+    elif high is None:
+        due = low + timedelta(days=offset)
+    else:
+        if high < low:
+            return  # an empty window (yellow_within 0)
+        due = low + timedelta(days=offset % ((high - low).days + 1))
+    assert warning_level(CAL, today, due, yellow_within=yellow) is level
+
+
+@given(today=DAYS, due=DAYS, yellow=st.integers(min_value=0, max_value=5))
+def test_every_due_date_falls_in_the_window_of_its_level(today: date, due: date, yellow: int):
+    level = warning_level(CAL, today, due, yellow_within=yellow)
+    low, high = warning_window(CAL, today, level, yellow_within=yellow)
+    assert (low is None or low <= due) and (high is None or due <= high)
