@@ -3,10 +3,10 @@
 A report is a JSON-ready ``dict`` built in one read transaction (or, with
 ``--publish``, in the write transaction that stores it beside the chain head).
 The counting is SQL in ``store_reports``; this module only picks the period,
-prepares the working-day index and the superseded system events for it, and
-does the arithmetic: rates (``None`` when the denominator is 0), the ranking,
-the lists with their thresholds from the policy (``report.*``) and the change
-against the previous period (环比) of weekly and monthly reports.
+prepares the working-day index and the superseded system events for it, puts
+the figures together with the rates, ranking and lists of ``rules.ranking``
+(thresholds from the policy, ``report.*``), and adds the change against the
+previous period (环比) of weekly and monthly reports.
 """
 
 from __future__ import annotations
@@ -22,6 +22,14 @@ from bbcs import clock
 from bbcs.errors import InvalidInput, NotFound
 from bbcs.fields import mask_phone
 from bbcs.projection import project
+from bbcs.rules.ranking import (
+    Thresholds,
+    average,
+    black_list,
+    rank,
+    rate,
+    red_list,
+)
 from bbcs.store_reports import Period, ReportQueries
 
 if TYPE_CHECKING:
@@ -71,7 +79,6 @@ RATES = frozenset(
     {"on_time_rate", "pushback_rate", "satisfaction_rate", "resolution_rate", "review_rate"}
 )
 AVERAGES = frozenset({"avg_working_days", "avg_dispatch_days"})
-BLACK_RULES = ("on_time_rate", "pushbacks", "overdue")
 WINDOW = "window"
 
 ONE_DAY = timedelta(days=1)
@@ -206,17 +213,6 @@ def workday_index(calendar: Calendar, first: date, last: date) -> list[tuple[str
 # ---------------------------------------------------------------- arithmetic
 
 
-def rate(part: float | None, whole: float | None) -> float | None:
-    """``part / whole`` to four places; None when there is nothing to divide by."""
-    if not whole:
-        return None
-    return round((part or 0) / whole, 4)
-
-
-def average(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
-
-
 def _department(code: str, name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
     def n(key: str) -> int:
         return int(raw.get(key) or 0)
@@ -267,37 +263,6 @@ def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _rank_key(dept: Mapping[str, Any]) -> tuple[float, int, float, float]:
-    """On-time rate high to low, charged pushbacks low to high, satisfaction high to low,
-    average working days low to high; a missing satisfaction or average sorts last."""
-    satisfaction = dept["satisfaction_rate"]
-    days = dept["avg_working_days"]
-    return (
-        -float(dept["on_time_rate"]),
-        int(dept["pushbacks_charged"]),
-        -float(satisfaction) if satisfaction is not None else 1.0,
-        float(days) if days is not None else float("inf"),
-    )
-
-
-def rank(departments: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Set ``rank`` (equal keys share a rank) and return the departments in ranking order.
-
-    A department with nothing to judge (no close, no overdue case) has rank None and comes last.
-    """
-    judged = sorted(
-        (d for d in departments if d["closed"] + d["overdue_open"] > 0),
-        key=lambda d: (_rank_key(d), d["dept"]),
-    )
-    for i, dept in enumerate(judged):
-        if i and _rank_key(judged[i - 1]) == _rank_key(dept):
-            dept["rank"] = judged[i - 1]["rank"]
-        else:
-            dept["rank"] = i + 1
-    rest = sorted((d for d in departments if d["rank"] is None), key=lambda d: d["dept"])
-    return judged + rest
-
-
 # ---------------------------------------------------------------- building
 
 
@@ -335,22 +300,13 @@ class ReportBuilder:
 
     def thresholds(self) -> dict[str, float | int]:
         """The black list's thresholds from the policy, by the rule they belong to."""
-        policy = self.book.policy
-        return {
-            "on_time_rate": float(policy["report.black_on_time_below"]),
-            "pushbacks": policy.whole("report.black_pushbacks"),
-            "overdue": policy.whole("report.black_overdue_days"),
-        }
+        return Thresholds.of(self.book.policy).black()
 
     def lists(
         self, departments: Sequence[dict[str, Any]], span: Span
     ) -> tuple[list[str], list[str], list[dict[str, Any]]]:
         """Red list, black list and the black list's detail (rule and cases per entry)."""
-        thresholds = self.thresholds()
-        policy = self.book.policy
-        below = float(thresholds["on_time_rate"])
-        most_pushbacks = int(thresholds["pushbacks"])
-        overdue_days = int(thresholds["overdue"])
+        thresholds = Thresholds.of(self.book.policy)
         period = span.period
         late: dict[str, list[str]] = {}
         for dept, case_id in self.queries.late_cases(period):
@@ -361,28 +317,9 @@ class ReportBuilder:
         charged: dict[str, list[str]] = {}
         for dept, case_id in self.queries.charged_cases(period):
             charged.setdefault(dept, []).append(case_id)
-        detail: list[dict[str, Any]] = []
-        for record in departments:
-            code = record["dept"]
-            if record["on_time_rate"] is not None and record["on_time_rate"] < below:
-                cases = late.get(code, []) + [c for c, _ in overdue.get(code, [])]
-                detail.append({"dept": code, "rule": "on_time_rate", "cases": sorted(set(cases))})
-            if record["pushbacks_charged"] >= most_pushbacks:
-                detail.append({"dept": code, "rule": "pushbacks", "cases": charged.get(code, [])})
-            long_overdue = [c for c, days in overdue.get(code, []) if days > overdue_days]
-            if long_overdue:
-                detail.append({"dept": code, "rule": "overdue", "cases": long_overdue})
+        detail = black_list(departments, thresholds, late=late, overdue=overdue, charged=charged)
         black = list(dict.fromkeys(entry["dept"] for entry in detail))
-        red = [
-            d["dept"]
-            for d in departments
-            if d["rank"] is not None
-            and d["on_time_rate"] == 1.0
-            and d["pushbacks_charged"] == 0
-            and d["closed"] >= policy.whole("report.red_min_closed")
-            and d["dept"] not in black
-        ][: policy.whole("report.red_size")]
-        return red, black, detail
+        return red_list(departments, black, thresholds), black, detail
 
     def report(self, kind: str, span: Span) -> dict[str, Any]:
         """The report of ``kind`` (any but ``overdue``) over ``span``."""
