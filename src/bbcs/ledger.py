@@ -1,17 +1,20 @@
 """What each command does to the ledger: one public method, one transaction.
 
-A ``Ledger`` is a ``Store`` seen at one moment by one actor. Each write method
-checks the request against the case's state *at the event's time* (a late paper
-form is judged as of its own date), appends one event with the dates it computed,
-replays the case's events into its row (``projection.project``), applies the
-automatic escalations the new state calls for, and commits; on any error nothing
-is written. Allowed status transitions are ``rules.lifecycle.ALLOWED``.
+A ``Ledger`` is a ``Store`` seen at one moment by one actor. Each write method on
+a case is a few lines through one shared step: ``_target`` checks the actor may
+(``rules.roles``), the method checks its input, and ``_change`` loads the case as
+of the event's time (a late paper form is judged as of its own date), lets the
+rules decide the event and its dates (``rules.lifecycle``, ``rules.pushbacks``,
+``rules.deadlines``), appends it, replays the case's events into its row, holds
+and pushbacks (``projection.project``), applies the automatic escalations the new
+state calls for (``rules.escalation``), and commits; on any error nothing is
+written. Allowed status transitions are ``rules.lifecycle.ALLOWED``.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
@@ -280,45 +283,63 @@ class Ledger:
                 codes.append(code)
         return codes
 
+    def _target(
+        self, command: str, case: str, at: datetime | None, *, acting_for: str | None = None
+    ) -> tuple[str, datetime, str | None]:
+        """The case and moment a command names, once the actor may run it (``_permit``)."""
+        case_id, moment = self.case_id(case), self._moment(at)
+        return case_id, moment, self._permit(command, case_id, acting_for=acting_for)
+
+    def _change(
+        self,
+        case_id: str,
+        moment: datetime,
+        decide: Callable[[CaseState], tuple[EventKind, dict[str, Any]]],
+        *,
+        then: Callable[[list[Event], CaseState], CaseState] | None = None,
+    ) -> CaseState:
+        """The one write step: load the case as of ``moment``, let the rules decide the
+        event, append it, project the case and escalate it automatically, in one transaction."""
+        with self.store.write():
+            events, state = self._load(case_id, moment)
+            kind, data = decide(state)
+            state = self._record(case_id, events, kind, data, moment)
+            return then(events, state) if then is not None else state
+
+    def _new_lead(self, state: CaseState, moment: datetime) -> dict[str, Any]:
+        """A new lead's own clock: the limit of the case's complexity from the day it received it."""
+        return self._lead_dates(
+            clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
+        )
+
     def assign(
         self, case: str, dept: str, co: Sequence[str] = (), *, at: datetime | None = None
     ) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("assign", case_id)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+        case_id, moment, _ = self._target("assign", case, at)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "assign")
             lead = self.department(dept)
-            data = {
-                "lead": lead,
-                "co": self._co_departments(lead, co),
-                **self._lead_dates(
-                    clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
-                ),
-            }
-            return self._record(case_id, events, EventKind.ASSIGN, data, moment)
+            co_codes = self._co_departments(lead, co)
+            return EventKind.ASSIGN, {"lead": lead, "co": co_codes, **self._new_lead(state, moment)}
+
+        return self._change(case_id, moment, decide)
 
     def transfer(
         self, case: str, dept: str, *, reason: str, at: datetime | None = None
     ) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("transfer", case_id)
+        case_id, moment, _ = self._target("transfer", case, at)
         why = fields.text(reason, "reason", fields.MEDIUM)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "transfer")
             to = self.department(dept)
             if to == state.lead_dept:
                 raise Conflict("transfer.same_lead", case=case_id, dept=to)
-            data = {
-                "from": state.lead_dept,
-                "to": to,
-                "reason": why,
-                **self._lead_dates(
-                    clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
-                ),
-            }
-            return self._record(case_id, events, EventKind.TRANSFER, data, moment)
+            data = {"from": state.lead_dept, "to": to, "reason": why}
+            return EventKind.TRANSFER, {**data, **self._new_lead(state, moment)}
+
+        return self._change(case_id, moment, decide)
 
     def pushback(
         self,
@@ -330,12 +351,11 @@ class Ledger:
         to: str | None = None,
         at: datetime | None = None,
     ) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        by = self._permit("pushback", case_id, acting_for=by)
+        case_id, moment, by = self._target("pushback", case, at, acting_for=by)
         why = fields.text(reason, "reason", fields.MEDIUM)
         cited = fields.optional_text(basis, "basis", fields.MEDIUM)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "pushback")
             if by is None:
                 raise InvalidInput("pushback.need_from", case=case_id)
@@ -351,49 +371,49 @@ class Ledger:
                 "basis": cited,
             }
             if pushbacks.moves_lead(role, onward):
-                limit = self.policy.limit(Complexity(state.complexity))
-                data.update(self._lead_dates(clock.local_day(moment), limit))
-            return self._record(case_id, events, EventKind.PUSHBACK, data, moment)
+                data.update(self._new_lead(state, moment))
+            return EventKind.PUSHBACK, data
+
+        return self._change(case_id, moment, decide)
 
     def note(self, case: str, text: str, *, at: datetime | None = None) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("note", case_id)
+        case_id, moment, _ = self._target("note", case, at)
         body = fields.text(text, "note", fields.LONG, multiline=True)
-        with self.store.write():
-            events, _ = self._load(case_id, moment)
-            return self._record(case_id, events, EventKind.NOTE, {"text": body}, moment)
+        return self._change(case_id, moment, lambda _: (EventKind.NOTE, {"text": body}))
 
     def close(
         self, case: str, *, result: str, resolution: str, at: datetime | None = None
     ) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("close", case_id)
+        case_id, moment, _ = self._target("close", case, at)
         outcome = fields.choice(Result, result, "result")
         text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "close")
-            data = {"result": outcome.value, "resolution": text}
-            return self._record(case_id, events, EventKind.CLOSE, data, moment)
+            return EventKind.CLOSE, {"result": outcome.value, "resolution": text}
+
+        return self._change(case_id, moment, decide)
 
     def review(
         self, case: str, rating: str, *, comment: str | None = None, at: datetime | None = None
     ) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("review", case_id)
+        case_id, moment, _ = self._target("review", case, at)
         verdict = fields.choice(Rating, rating, "rating")
         remark = fields.optional_text(comment, "comment", fields.MEDIUM, multiline=True)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "review")
-            data = {"rating": verdict.value, "comment": remark}
-            state = self._record(case_id, events, EventKind.REVIEW, data, moment)
-            if lifecycle.reopens_on_review(state, verdict, self.policy):
-                reopen = {"reason": "unsatisfied_review", **self._restart(state, moment)}
-                state = self._append(
-                    case_id, events, EventKind.REOPEN, reopen, moment, actor=SYSTEM_ACTOR
-                )
-            return state
+            return EventKind.REVIEW, {"rating": verdict.value, "comment": remark}
+
+        def reopen_if_unsatisfied(events: list[Event], state: CaseState) -> CaseState:
+            if not lifecycle.reopens_on_review(state, verdict, self.policy):
+                return state
+            reopen = {"reason": "unsatisfied_review", **self._restart(state, moment)}
+            return self._append(
+                case_id, events, EventKind.REOPEN, reopen, moment, actor=SYSTEM_ACTOR
+            )
+
+        return self._change(case_id, moment, decide, then=reopen_if_unsatisfied)
 
     def _restart(self, state: CaseState, moment: datetime) -> dict[str, Any]:
         """New due dates for a reopened case: the complexity's limit from the reopening day."""
@@ -406,23 +426,24 @@ class Ledger:
         return data
 
     def reopen(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("reopen", case_id)
+        case_id, moment, _ = self._target("reopen", case, at)
         why = fields.text(reason, "reason", fields.MEDIUM)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require_reopenable(state)
-            data = {"reason": why, **self._restart(state, moment)}
-            return self._record(case_id, events, EventKind.REOPEN, data, moment)
+            return EventKind.REOPEN, {"reason": why, **self._restart(state, moment)}
+
+        return self._change(case_id, moment, decide)
 
     def uphold(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("uphold", case_id)
+        case_id, moment, _ = self._target("uphold", case, at)
         why = fields.text(reason, "reason", fields.MEDIUM)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require_disputed(state)
-            return self._record(case_id, events, EventKind.UPHOLD, {"reason": why}, moment)
+            return EventKind.UPHOLD, {"reason": why}
+
+        return self._change(case_id, moment, decide)
 
     def amend(
         self,
@@ -432,15 +453,14 @@ class Ledger:
         reason: str,
         at: datetime | None = None,
     ) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("amend", case_id)
+        case_id, moment, _ = self._target("amend", case, at)
         why = fields.text(reason, "reason", fields.MEDIUM)
         wanted = {name: value for name, value in changes.items() if value is not None}
         if not wanted:
             raise InvalidInput("amend.nothing", case=case_id)
         new = {name: _amended_value(name, value) for name, value in wanted.items()}
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "amend")
             diff = {
                 name: [getattr(state, name), value]
@@ -454,20 +474,22 @@ class Ledger:
                 limit = self.policy.limit(Complexity(str(new["complexity"])))
                 data["limit"] = limit
                 data.update(self._dates_from_base(state, limit, limit))
-            return self._record(case_id, events, EventKind.AMEND, data, moment)
+            return EventKind.AMEND, data
+
+        return self._change(case_id, moment, decide)
 
     def ruling(
         self, case: str, verdict: str, *, reason: str | None = None, at: datetime | None = None
     ) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("ruling", case_id)
+        case_id, moment, _ = self._target("ruling", case, at)
         decision = fields.choice(Verdict, verdict, "ruling")
         why = fields.optional_text(reason, "reason", fields.MEDIUM)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
-            pushback_seq = lifecycle.pushback_to_rule(state)
-            data = {"pushback_seq": pushback_seq, "verdict": decision.value, "reason": why}
-            return self._record(case_id, events, EventKind.RULING, data, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            seq = lifecycle.pushback_to_rule(state)
+            return EventKind.RULING, {"pushback_seq": seq, "verdict": decision.value, "reason": why}
+
+        return self._change(case_id, moment, decide)
 
     def escalate(
         self,
@@ -478,34 +500,28 @@ class Ledger:
         correction: bool = False,
         at: datetime | None = None,
     ) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("escalate", case_id)
+        case_id, moment, _ = self._target("escalate", case, at)
         target = fields.choice(Escalation, level, "escalation")
         why = fields.text(reason, "reason", fields.MEDIUM)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             current = lifecycle.escalation_from(state, target, correction=correction)
-            data = {
-                "from": current.value,
-                "to": target.value,
-                "reason": why,
-                "correction": correction,
-                "dept": escalation.counted_against(state),
-            }
-            return self._record(case_id, events, EventKind.ESCALATE, data, moment)
+            data: dict[str, Any] = {"from": current.value, "to": target.value, "reason": why}
+            data.update(correction=correction, dept=escalation.counted_against(state))
+            return EventKind.ESCALATE, data
+
+        return self._change(case_id, moment, decide)
 
     def extend(self, case: str, days: int, *, reason: str, at: datetime | None = None) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("extend", case_id)
+        case_id, moment, _ = self._target("extend", case, at)
         why = fields.text(reason, "reason", fields.MEDIUM)
         lifecycle.check_extension_days(days)
-        day = clock.local_day(moment)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
-            lifecycle.require_extendable(state, day, self.policy)
-            data: dict[str, Any] = {"days": days, "reason": why}
-            data.update(self._moved(state, days))
-            return self._record(case_id, events, EventKind.EXTEND, data, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            lifecycle.require_extendable(state, clock.local_day(moment), self.policy)
+            return EventKind.EXTEND, {"days": days, "reason": why, **self._moved(state, days)}
+
+        return self._change(case_id, moment, decide)
 
     def _moved(self, state: CaseState, days: int) -> dict[str, Any]:
         """Both due dates moved ``days`` working days later."""
@@ -518,24 +534,25 @@ class Ledger:
         return moved
 
     def suspend(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("suspend", case_id)
+        case_id, moment, _ = self._target("suspend", case, at)
         why = fields.text(reason, "reason", fields.MEDIUM)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "suspend")
-            return self._record(case_id, events, EventKind.SUSPEND, {"reason": why}, moment)
+            return EventKind.SUSPEND, {"reason": why}
+
+        return self._change(case_id, moment, decide)
 
     def resume(self, case: str, *, at: datetime | None = None) -> CaseState:
-        case_id, moment = self.case_id(case), self._moment(at)
-        self._permit("resume", case_id)
-        with self.store.write():
-            events, state = self._load(case_id, moment)
+        case_id, moment, _ = self._target("resume", case, at)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "resume")
             since = date.fromisoformat(state.suspended_on or state.round_start)
-            days = max(0, self.calendar.working_days(since, clock.local_day(moment)))
-            data: dict[str, Any] = {"days": days, **self._moved(state, days)}
-            return self._record(case_id, events, EventKind.RESUME, data, moment)
+            days = deadlines.working_days_taken(self.calendar, since, clock.local_day(moment))
+            return EventKind.RESUME, {"days": days, **self._moved(state, days)}
+
+        return self._change(case_id, moment, decide)
 
     def sweep(self) -> Swept:
         """The nightly pass: an ``overdue`` event once per case and due date, and escalations.
