@@ -6,7 +6,6 @@ import pytest
 
 from bbcs.errors import Conflict
 from bbcs.rules import pushbacks
-from bbcs.rules.pushbacks import PushbackRecord, pushback_records
 
 ID = "BB-2026-000001"
 
@@ -45,23 +44,3 @@ def test_charged_unless_ruled_valid():
 
 def test_pingpong_counts_the_leads_pushbacks():
     assert pushbacks.pingpong_count(["lead", "co", "lead"]) == 2
-
-
-def event(seq: int, kind: str, data: dict[str, object], at: str = "2026-10-12T09:00:00+08:00"):
-    return {"seq": seq, "kind": kind, "at": at, "actor": "clerk", "data": data}
-
-
-def test_records_take_the_latest_ruling_of_each_pushback():
-    events = [
-        event(1, "open", {}),
-        event(2, "assign", {"lead": "ZJJ", "co": ["GTJ"]}),
-        event(3, "pushback", {"by": "ZJJ", "role": "lead", "to": "SWJ"}),
-        event(4, "pushback", {"by": "GTJ", "role": "co", "to": None}),
-        event(5, "ruling", {"pushback_seq": 3, "verdict": "invalid"}),
-        event(6, "ruling", {"pushback_seq": 3, "verdict": "valid"}),
-    ]
-    assert pushback_records(ID, events) == [
-        PushbackRecord(ID, 3, "ZJJ", "lead", "SWJ", "2026-10-12", "valid"),
-        PushbackRecord(ID, 4, "GTJ", "co", None, "2026-10-12", None),
-    ]
-    assert [r.charged for r in pushback_records(ID, events)] == [False, True]

@@ -85,3 +85,39 @@ def test_a_schema_2_ledger_migrates_to_a_record_chain_that_verifies(desk, tmp_pa
     finally:
         con.close()
     assert "audit entry 1, which bbcs wrote, was deleted" in desk("verify").stderr
+
+
+def test_a_schema_3_ledger_migrates_to_projected_pushbacks_that_verify(desk):
+    case = desk.open("违章搭建", "--reporter", "李四", "--dept", "ZJJ", "--co", "GTJ")
+    desk.ok("pushback", case, "--from", "ZJJ", "--to", "SCJ", "--reason", "不属本局")
+    desk.ok("pushback", case, "--from", "GTJ", "--reason", "不属本局")
+    desk.ok("ruling", case, "valid")
+    projected = rows(desk.db, "SELECT * FROM pushbacks ORDER BY seq")
+    assert [(r[2], r[3], r[4], r[6], r[7]) for r in projected] == [
+        ("ZJJ", "lead", "SCJ", None, 1),
+        ("GTJ", "co", None, "valid", 0),
+    ]
+    con = sqlite3.connect(desk.db)
+    try:
+        con.execute("DROP TABLE pushbacks")
+        con.execute("PRAGMA user_version = 3")
+        con.commit()
+    finally:
+        con.close()
+    assert "bbcs migrate" in desk.fails("verify")
+
+    assert "from schema 3 to" in desk.ok("migrate")
+    assert rows(desk.db, "SELECT * FROM pushbacks ORDER BY seq") == projected
+    desk.ok("verify")
+
+
+def test_verify_names_a_changed_pushback(desk):
+    case = desk.open("违章搭建", "--reporter", "李四", "--dept", "ZJJ")
+    desk.ok("pushback", case, "--from", "ZJJ", "--reason", "不属本局")
+    con = sqlite3.connect(desk.db)
+    try:
+        con.execute("UPDATE pushbacks SET charged = 0")
+        con.commit()
+    finally:
+        con.close()
+    assert "pushbacks" in desk("verify").stderr

@@ -825,6 +825,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "case {case} does not match its events: the departments that held it differ from what its events say",
         "事项 {case} 与其办理记录不符：承办经过与记录不一致",
     ),
+    "verify.pushbacks_differ": (
+        "case {case} does not match its events: its pushbacks or their rulings differ from what its events say",
+        "事项 {case} 与其办理记录不符：退回记录或其认定与记录不一致",
+    ),
     "verify.case_unreplayable": (
         "case {case} cannot be rebuilt from its events ({reason}): an event was changed",
         "事项 {case} 无法由其办理记录重建（{reason}）：有记录被改动",
@@ -856,6 +860,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.orphan_holds": (
         "holds are recorded for case {case}, which has no events",
         "事项 {case} 没有办理记录，却有承办记录",
+    ),
+    "verify.orphan_pushbacks": (
+        "pushbacks are recorded for case {case}, which has no events",
+        "事项 {case} 没有办理记录，却有退回记录",
     ),
     "verify.guard_missing": (
         "the {table} table has lost its append-only guard {name}: the ledger was changed behind bbcs's back",

@@ -8,7 +8,7 @@ each streamed so that memory stays flat on a ledger of millions of events:
 - that the chain still passes through a head taken earlier (``--head N:HASH`` from
   a nightly or published report): a chain recomputed end to end fails here;
 - every case rebuilt from its events (``projection.project``) against its stored
-  row and holds; events without a case row, a case row without events, a case
+  row, holds and pushbacks; events without a case row, a case row without events, a case
   whose event numbers skip one, and a gap in the site's case numbers (a case
   deleted with all its events);
 - the record chain (``records``: users, departments, calendar, policy, the audit
@@ -45,6 +45,7 @@ from bbcs.store import (
     content_hash,
     hold_records,
     next_link,
+    pushback_records,
     record_hash,
     search_text,
 )
@@ -261,6 +262,7 @@ def _check_cases(
         _keyed(store.events_by_case(), lambda pair: pair[0]),
         _keyed(store.stored_cases(), lambda pair: str(pair[0]["id"])),
         _keyed(store.stored_holds(), lambda pair: pair[0]),
+        _keyed(store.stored_pushbacks(), lambda pair: pair[0]),
     ]
     heads: list[tuple[str, Any] | None] = [next(s, None) for s in streams]
     numbering = _Numbering(store.counters())
@@ -268,12 +270,12 @@ def _check_cases(
     cases = 0
     while any(h is not None for h in heads):
         case_id = min(h[0] for h in heads if h is not None)
-        found: list[Any] = [None, None, None]
+        found: list[Any] = [None, None, None, None]
         for i, h in enumerate(heads):
             if h is not None and h[0] == case_id:
                 found[i] = h[1]
                 heads[i] = next(streams[i], None)
-        events, stored, holds = found
+        events, stored, holds, pushed = found
         numbering.saw(case_id, tally)
         row, text = stored if stored is not None else (None, None)
         if row is not None:
@@ -282,10 +284,21 @@ def _check_cases(
                 # rows are never deleted, so their numbers run 1..count
                 tally.add("verify.case_renumbered", case=case_id, n=row["n"], count=rows)
         if events is None:
-            key = "verify.case_without_events" if row is not None else "verify.orphan_holds"
+            if row is not None:
+                key = "verify.case_without_events"
+            else:
+                key = "verify.orphan_holds" if holds is not None else "verify.orphan_pushbacks"
             tally.add(key, case=case_id)
             continue
-        _check_case(case_id, events[1], row, text, holds[1] if holds else [], tally)
+        _check_case(
+            case_id,
+            events[1],
+            row,
+            text,
+            holds[1] if holds else [],
+            pushed[1] if pushed else [],
+            tally,
+        )
         if report is not None and (done + len(events[1])) // STEP > done // STEP:
             report(done + len(events[1]))
         done += len(events[1])
@@ -303,11 +316,12 @@ def _check_case(
     row: dict[str, Any] | None,
     text: str | None,
     holds: list[tuple[Any, ...]],
+    pushed: list[tuple[Any, ...]],
     tally: _Tally,
 ) -> None:
     """Compare every stored column of the case's projections with its rebuild: the row
-    (but its number ``n``, which says only where the case's text is indexed), the holds
-    and the search index's body."""
+    (but its number ``n``, which says only where the case's text is indexed), the holds,
+    the pushbacks and the search index's body."""
     for expected, event in enumerate(events, start=1):
         if event["seq"] != expected:
             tally.add("verify.seq_gap", case=case_id, seq=expected)
@@ -334,6 +348,8 @@ def _check_case(
             break
     if [tuple(h) for h in hold_records(state)] != [tuple(h) for h in holds]:
         tally.add("verify.holds_differ", case=case_id)
+    if [tuple(p) for p in pushback_records(state)] != [tuple(p) for p in pushed]:
+        tally.add("verify.pushbacks_differ", case=case_id)
     if text is None:
         tally.add("verify.text_missing", case=case_id, n=row["n"])
     elif text != body:

@@ -3,7 +3,8 @@
 ``project`` replays a case's events in time order (``at``, then ``seq``) and
 returns its state: the case fields, the departments that held it, and the
 bookkeeping the rules need (the base of each clock, unruled pushbacks, the review
-worklist). Every event that sets a due date carries the dates it computed, so a
+worklist), and every pushback with the verdict of its latest ruling (whether it
+is charged is ``rules.pushbacks.charged``). Every event that sets a due date carries the dates it computed, so a
 replay needs no calendar and gives the same row whatever today's calendar says.
 
 A system event that a late paper form made untrue (an ``overdue`` or an
@@ -19,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from bbcs.models import SYSTEM_ACTOR, Escalation, EventKind, HoldEnd, Rating, Result, Status
-from bbcs.rules import escalation
+from bbcs.rules import escalation, pushbacks
 
 Event = dict[str, Any]
 
@@ -89,6 +90,22 @@ class Hold:
 
 
 @dataclass
+class Pushback:
+    """One pushback of the case: who pushed it back, holding it how, to whom, and the ruling."""
+
+    seq: int
+    dept: str
+    role: str  # "lead" or "co"
+    target: str | None  # the onward department, None for back to the window
+    day: str  # ISO date
+    verdict: str | None = None  # of the latest ruling on it
+
+    @property
+    def charged(self) -> bool:
+        return pushbacks.charged(self.verdict)
+
+
+@dataclass
 class CaseState:
     id: str
     status: str = Status.PENDING.value
@@ -130,6 +147,7 @@ class CaseState:
     last_at: str | None = None
     notes: list[str] = field(default_factory=list)
     holds: list[Hold] = field(default_factory=list)
+    pushback_log: list[Pushback] = field(default_factory=list)
     superseded: list[int] = field(default_factory=list)
 
     def row(self) -> dict[str, Any]:
@@ -264,6 +282,7 @@ def _pushback(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at:
     by, to = data["by"], data.get("to")
     state.pushbacks += 1
     state.unruled.append(seq)
+    state.pushback_log.append(Pushback(seq, by, data["role"], to, day))
     _end_hold(state, by, day, HoldEnd.PUSHED_BACK)
     if data["role"] == "lead":
         state.lead_pushbacks += 1
@@ -282,6 +301,9 @@ def _pushback(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at:
 def _ruling(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     if data["pushback_seq"] in state.unruled:
         state.unruled.remove(data["pushback_seq"])
+    for pushback in state.pushback_log:
+        if pushback.seq == data["pushback_seq"]:
+            pushback.verdict = data["verdict"]
 
 
 def _escalate(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:

@@ -1,7 +1,7 @@
 """The ledger file: one SQLite database, every SQL statement of bbcs lives here.
 
 Invariants:
-- ``events`` is append-only and the source of truth; ``cases``, ``holds`` and the
+- ``events`` is append-only and the source of truth; ``cases``, ``holds``, ``pushbacks`` and the
   full-text index ``case_text`` are projections of it, written in the same
   transaction as the event that changed them.
 - Every write command runs in one ``BEGIN IMMEDIATE`` transaction (``Store.write``);
@@ -34,7 +34,7 @@ from typing import Any, ClassVar
 
 from bbcs.errors import Conflict, LedgerProblem, NotFound
 from bbcs.files import SQLITE_MAGIC, create_private, make_folder
-from bbcs.projection import CASE_FIELDS, CaseState
+from bbcs.projection import CASE_FIELDS, CaseState, project
 
 ZERO_LINK = "0" * 64
 BUSY_TIMEOUT_MS = 60_000
@@ -270,11 +270,47 @@ def m003_record_chain(db: sqlite3.Connection) -> None:
             link = _append_record(db, link, table, key, dict(zip(names, values, strict=True)))
 
 
+# Every pushback with the verdict of its latest ruling and whether it is charged
+# (SPEC §5, §6), projected like the holds, so the reports sum it instead of
+# re-deriving the ruling rule in SQL.
+M004_PUSHBACKS = """
+        CREATE TABLE IF NOT EXISTS pushbacks (
+            case_id TEXT NOT NULL, seq INTEGER NOT NULL, dept TEXT NOT NULL,
+            role TEXT NOT NULL, target TEXT, day TEXT NOT NULL, verdict TEXT,
+            charged INTEGER NOT NULL,
+            PRIMARY KEY (case_id, seq)
+        );
+        DELETE FROM pushbacks;
+"""
+
+
+def m004_pushbacks(db: sqlite3.Connection) -> None:
+    """Project the pushbacks of every case that has any, from its events."""
+    _run_script(M004_PUSHBACKS)(db)
+
+    cases = [
+        r[0] for r in db.execute("SELECT DISTINCT case_id FROM events WHERE kind = 'pushback'")
+    ]
+    for case_id in cases:
+        events = [
+            {"seq": seq, "kind": kind, "at": at, "actor": actor, "data": json.loads(data)}
+            for seq, kind, at, actor, data in db.execute(
+                "SELECT seq, kind, at, actor, data FROM events WHERE case_id = ? ORDER BY seq",
+                (case_id,),
+            )
+        ]
+        db.executemany(
+            f"INSERT INTO pushbacks ({PUSHBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(case_id, *row) for row in pushback_records(project(case_id, events))],
+        )
+
+
 # Numbered migrations: never edit one that has shipped; add the next.
 MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     _run_script(M001_INITIAL),
     _run_script(M002_REPORT_INDEXES),
     m003_record_chain,
+    m004_pushbacks,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -536,7 +572,7 @@ class Store:
     # ------------------------------------------------------------ projection
 
     def save_case(self, state: CaseState) -> None:
-        """Write the case row, its holds and its searchable text from the projected state."""
+        """Write the case row, its holds, its pushbacks and its searchable text from the projected state."""
         row = case_record(state)
         names = ", ".join(row)
         marks = ", ".join(f":{name}" for name in row)
@@ -551,6 +587,11 @@ class Store:
             "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(state.id, *hold) for hold in hold_records(state)],
+        )
+        self.db.execute("DELETE FROM pushbacks WHERE case_id = ?", (state.id,))
+        self.db.executemany(
+            f"INSERT INTO pushbacks ({PUSHBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(state.id, *row) for row in pushback_records(state)],
         )
         self.db.execute("DELETE FROM case_text WHERE rowid = ?", (n,))
         self.db.execute(
@@ -770,6 +811,12 @@ class Store:
         for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
             yield case_id, [tuple(r)[1:] for r in rows]
 
+    def stored_pushbacks(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        """Each case id with its ``pushbacks`` rows in order, streamed by case id."""
+        cursor = self.db.execute(f"SELECT {PUSHBACK_COLUMNS} FROM pushbacks ORDER BY case_id, seq")
+        for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
+            yield case_id, [tuple(r)[1:] for r in rows]
+
     def event_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM events").fetchone()[0])
 
@@ -954,10 +1001,12 @@ class Store:
         first = self.db.execute("SELECT coalesce(max(n), 0) + 1 FROM cases").fetchone()[0]
         records: list[dict[str, Any]] = []
         holds: list[tuple[Any, ...]] = []
+        pushed: list[tuple[Any, ...]] = []
         texts: list[tuple[int, str]] = []
         for n, state in enumerate(states, start=first):
             records.append({**case_record(state), "n": n})
             holds.extend((state.id, *hold) for hold in hold_records(state))
+            pushed.extend((state.id, *row) for row in pushback_records(state))
             texts.append((n, search_text(state)))
         names = ", ".join(records[0])
         marks = ", ".join(f":{name}" for name in records[0])
@@ -966,6 +1015,9 @@ class Store:
             "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             holds,
+        )
+        self.db.executemany(
+            f"INSERT INTO pushbacks ({PUSHBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", pushed
         )
         self.db.executemany("INSERT INTO case_text (rowid, body) VALUES (?, ?)", texts)
 
@@ -1030,6 +1082,17 @@ def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
     return [
         (n, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
         for n, h in enumerate(state.holds)
+    ]
+
+
+PUSHBACK_COLUMNS = "case_id, seq, dept, role, target, day, verdict, charged"
+
+
+def pushback_records(state: CaseState) -> list[tuple[Any, ...]]:
+    """The ``pushbacks`` rows of a projected state: (seq, dept, role, target, day, verdict, charged)."""
+    return [
+        (p.seq, p.dept, p.role, p.target, p.day, p.verdict, int(p.charged))
+        for p in state.pushback_log
     ]
 
 

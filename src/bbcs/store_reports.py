@@ -2,8 +2,9 @@
 
 Every figure is a ``GROUP BY`` over the period's events (found through the
 ``events_kind_at`` index) joined to the projections the write transaction keeps: the
-case row and one ``holds`` row per department hold (received, department due
-date, how it ended). Nothing here replays a case.
+case row, one ``holds`` row per department hold (received, department due
+date, how it ended) and one ``pushbacks`` row per pushback (its ruling and
+whether it is charged). Nothing here replays a case or re-derives a rule.
 
 Two small temporary tables feed the queries, filled by the caller for the
 period at hand:
@@ -85,15 +86,12 @@ ASSIGNED = f"""
     WHERE e.kind IN ('assign', 'transfer', 'pushback') AND {IN_PERIOD}
 """
 
-# The period's pushbacks with the ruling each one got, whenever it was ruled.
+# The period's pushbacks as projected, with the ruling each one got, whenever it
+# was ruled, and whether it is charged (``rules.pushbacks.charged``).
 PUSHBACKS = f"""
-    SELECT e.case_id, e.seq, json_extract(e.data, '$.by') AS dept,
-           coalesce(json_extract(e.data, '$.to'), 'window') AS target,
-           (SELECT json_extract(r.data, '$.verdict') FROM events r
-            WHERE r.case_id = e.case_id AND r.kind = 'ruling'
-              AND json_extract(r.data, '$.pushback_seq') = e.seq
-            ORDER BY r.seq DESC LIMIT 1) AS verdict
-    FROM events e
+    SELECT p.case_id, p.seq, p.dept, coalesce(p.target, 'window') AS target,
+           p.verdict, p.charged
+    FROM events e JOIN pushbacks p ON p.case_id = e.case_id AND p.seq = e.seq
     WHERE e.kind = 'pushback' AND {IN_PERIOD}
 """
 
@@ -158,7 +156,7 @@ PERIOD_TABLES = (
     ("report_assigned", "dept TEXT, case_id TEXT", ASSIGNED),
     (
         "report_pushbacks",
-        "case_id TEXT, seq INTEGER, dept TEXT, target TEXT, verdict TEXT",
+        "case_id TEXT, seq INTEGER, dept TEXT, target TEXT, verdict TEXT, charged INTEGER",
         PUSHBACKS,
     ),
     (
@@ -324,7 +322,7 @@ class ReportQueries:
         for r in self.db.execute(
             """
             SELECT dept, count(*),
-                   sum(verdict IS NOT 'valid'),
+                   sum(charged),
                    sum(verdict IS 'invalid'),
                    sum(verdict IS 'valid'),
                    count(DISTINCT case_id)
@@ -422,7 +420,7 @@ class ReportQueries:
         """(department, case) for the period's pushbacks not ruled valid."""
         rows = self.db.execute(
             "SELECT DISTINCT dept, case_id FROM temp.report_pushbacks "
-            "WHERE verdict IS NOT 'valid' ORDER BY dept, case_id"
+            "WHERE charged ORDER BY dept, case_id"
         )
         return [(r[0], r[1]) for r in rows]
 
@@ -467,9 +465,7 @@ class ReportQueries:
             p,
         ).fetchone()
         overdue = self.db.execute("SELECT count(*) FROM temp.report_case_overdue").fetchone()[0]
-        pushbacks = self.db.execute(
-            f"SELECT count(*) FROM events e WHERE e.kind = 'pushback' AND {IN_PERIOD}", p
-        ).fetchone()[0]
+        pushbacks = self.db.execute("SELECT count(*) FROM temp.report_pushbacks").fetchone()[0]
         return {
             "opened": opened,
             "closed": closes[0] or 0,

@@ -6,18 +6,15 @@ hand the case to one of its co-departments, nobody to a current lead or to
 itself (``check_onward``). A pushback counts against the pusher (is *charged*)
 unless the latest ruling on it found it valid, that is, the case had been
 misrouted (``charged``). The lead's pushbacks are the ping-pong count that
-raises a case to coordination (``rules.escalation``); ``pushback_records``
-lists every pushback of a case with its verdict, as the store projects them.
+raises a case to coordination (``rules.escalation``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable
 
 from bbcs.errors import Conflict
-from bbcs.models import EventKind, Verdict
+from bbcs.models import Verdict
 
 LEAD, CO = "lead", "co"
 
@@ -55,71 +52,3 @@ def charged(verdict: str | None) -> bool:
 def pingpong_count(roles: Iterable[str]) -> int:
     """The ping-pong count: pushbacks made by the lead (co-departments' do not count)."""
     return sum(1 for role in roles if role == LEAD)
-
-
-@dataclass(frozen=True)
-class PushbackRecord:
-    """One pushback as the ledger projects it (the ``pushbacks`` table)."""
-
-    case_id: str
-    seq: int
-    dept: str
-    role: str
-    target: str | None
-    day: str
-    verdict: str | None
-
-    @property
-    def charged(self) -> bool:
-        return charged(self.verdict)
-
-    def row(self) -> tuple[str, int, str, str, str | None, str, str | None, int]:
-        return (
-            self.case_id,
-            self.seq,
-            self.dept,
-            self.role,
-            self.target,
-            self.day,
-            self.verdict,
-            int(self.charged),
-        )
-
-
-def pushback_records(
-    case_id: str, events: Iterable[Mapping[str, Any]], *, superseded: Iterable[int] = ()
-) -> list[PushbackRecord]:
-    """Every pushback of the case with the verdict of its latest ruling, in sequence order.
-
-    A ruling is taken in sequence order (the latest one written wins), as the
-    reports have always read it; ``superseded`` system events are ignored.
-    """
-    skip = set(superseded)
-    verdicts: dict[int, tuple[int, str]] = {}
-    pushes: list[Mapping[str, Any]] = []
-    for event in events:
-        seq = int(event["seq"])
-        if seq in skip:
-            continue
-        if event["kind"] == EventKind.PUSHBACK.value:
-            pushes.append(event)
-        elif event["kind"] == EventKind.RULING.value:
-            target = int(event["data"]["pushback_seq"])
-            if target not in verdicts or verdicts[target][0] < seq:
-                verdicts[target] = (seq, str(event["data"]["verdict"]))
-    records = []
-    for event in sorted(pushes, key=lambda e: int(e["seq"])):
-        seq, data = int(event["seq"]), event["data"]
-        ruled = verdicts.get(seq)
-        records.append(
-            PushbackRecord(
-                case_id,
-                seq,
-                str(data["by"]),
-                str(data["role"]),
-                data.get("to"),
-                str(event["at"])[:10],
-                ruled[1] if ruled else None,
-            )
-        )
-    return records
