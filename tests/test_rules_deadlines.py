@@ -8,6 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bbcs.models import Result, Warning
+from bbcs.projection import CaseState, Hold
+from bbcs.rules import deadlines
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.deadlines import (
     due_after,
@@ -106,3 +108,71 @@ def test_every_due_date_falls_in_the_window_of_its_level(today: date, due: date,
     level = warning_level(CAL, today, due, yellow_within=yellow)
     low, high = warning_window(CAL, today, level, yellow_within=yellow)
     assert (low is None or low <= due) and (high is None or due <= high)
+
+
+# ------------------------------------------------------------ both clocks
+
+
+def held(**fields: object) -> CaseState:
+    return CaseState(id="BB-2026-000001", **fields)  # type: ignore[arg-type]
+
+
+def test_the_case_clock_starts_at_registration():
+    assert deadlines.opening_clock(CAL, date(2026, 9, 30), 3) == {
+        "limit": 3,
+        "due_date": "2026-10-10",
+        "provisional": False,
+    }
+
+
+def test_a_new_lead_gets_its_own_clock_from_the_day_it_received_the_case():
+    assert deadlines.lead_clock(CAL, date(2026, 11, 4), 7) == {
+        "limit": 7,
+        "dept_due_date": "2026-11-13",
+    }
+
+
+def test_an_extension_moves_both_dates():
+    state = held(due_date="2026-11-11", dept_due_date="2026-11-13")
+    assert deadlines.moved(CAL, state, 2) == {
+        "due_date": "2026-11-13",
+        "provisional": False,
+        "dept_due_date": "2026-11-17",
+    }
+    assert deadlines.moved(CAL, state, 0) == {}
+
+
+def test_a_reopen_restarts_both_clocks():
+    with_lead = held(lead_dept="ZJJ")
+    assert deadlines.restarted(CAL, with_lead, date(2026, 9, 30), 3) == {
+        "limit": 3,
+        "due_date": "2026-10-10",
+        "provisional": False,
+        "dept_due_date": "2026-10-10",
+    }
+    assert "dept_due_date" not in deadlines.restarted(CAL, held(), date(2026, 9, 30), 3)
+
+
+def test_a_calendar_change_recounts_both_dates_from_their_bases():
+    # opened 11-02 (limit 7, one day added by an extension), the lead received it 11-04
+    state = held(
+        status="in_progress",
+        lead_dept="ZJJ",
+        round_start="2026-11-02",
+        limit=7,
+        round_extra=1,
+        dept_limit=7,
+        dept_extra=1,
+        due_date="2026-11-12",
+        dept_due_date="2026-11-16",
+        holds=[Hold("ZJJ", "lead", "2026-11-04", "2026-11-16", 2)],
+    )
+    assert deadlines.redated(CAL, state) is None
+    typhoon = Calendar({date(2026, 11, 5): False})
+    assert deadlines.redated(typhoon, state) == {
+        "due_date": "2026-11-13",
+        "provisional": False,
+        "dept_due_date": "2026-11-17",
+        "was": {"due_date": "2026-11-12", "dept_due_date": "2026-11-16"},
+        "reason": "calendar",
+    }

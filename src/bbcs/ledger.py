@@ -216,15 +216,8 @@ class Ledger:
         return state
 
     def _due(self, start: str | date, limit: int, extra: int = 0) -> tuple[str, bool]:
-        """``deadlines.due_after`` as an ISO date and its provisional flag."""
-        first = date.fromisoformat(start) if isinstance(start, str) else start
-        due, provisional = deadlines.due_after(self.calendar, first, limit, extra)
-        return due.isoformat(), provisional
-
-    def _lead_dates(self, day: date, limit: int) -> dict[str, Any]:
-        """The new lead department's own clock: the policy's limit from the day it received the case."""
-        dept_due, _ = self._due(day, limit)
-        return {"limit": limit, "dept_due_date": dept_due}
+        """``deadlines.due_iso`` on the ledger's calendar."""
+        return deadlines.due_iso(self.calendar, start, limit, extra)
 
     def open_case(
         self,
@@ -258,8 +251,7 @@ class Ledger:
         moment = self._moment(at)
         day = clock.local_day(moment)
         limit = self.policy.limit(level)
-        data["limit"] = limit
-        data["due_date"], data["provisional"] = self._due(day, limit)
+        data.update(deadlines.opening_clock(self.calendar, day, limit))
         with self.store.write():
             lead = self.department(dept) if dept else None
             co_codes = self._co_departments(lead, co) if lead else []
@@ -271,7 +263,11 @@ class Ledger:
             events: list[Event] = []
             state = self._append(case_id, events, EventKind.OPEN, data, moment)
             if lead:
-                assign = {"lead": lead, "co": co_codes, **self._lead_dates(day, limit)}
+                assign = {
+                    "lead": lead,
+                    "co": co_codes,
+                    **deadlines.lead_clock(self.calendar, day, limit),
+                }
                 state = self._record(case_id, events, EventKind.ASSIGN, assign, moment)
         return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date)
 
@@ -308,8 +304,8 @@ class Ledger:
 
     def _new_lead(self, state: CaseState, moment: datetime) -> dict[str, Any]:
         """A new lead's own clock: the limit of the case's complexity from the day it received it."""
-        return self._lead_dates(
-            clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
+        return deadlines.lead_clock(
+            self.calendar, clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
         )
 
     def assign(
@@ -418,12 +414,7 @@ class Ledger:
     def _restart(self, state: CaseState, moment: datetime) -> dict[str, Any]:
         """New due dates for a reopened case: the complexity's limit from the reopening day."""
         limit = self.policy.limit(Complexity(state.complexity))
-        day = clock.local_day(moment)
-        due, provisional = self._due(day, limit)
-        data: dict[str, Any] = {"limit": limit, "due_date": due, "provisional": provisional}
-        if state.lead_dept is not None:
-            data["dept_due_date"] = due
-        return data
+        return deadlines.restarted(self.calendar, state, clock.local_day(moment), limit)
 
     def reopen(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment, _ = self._target("reopen", case, at)
@@ -473,7 +464,7 @@ class Ledger:
             if "complexity" in diff:
                 limit = self.policy.limit(Complexity(str(new["complexity"])))
                 data["limit"] = limit
-                data.update(self._dates_from_base(state, limit, limit))
+                data.update(deadlines.from_base(self.calendar, state, limit, limit))
             return EventKind.AMEND, data
 
         return self._change(case_id, moment, decide)
@@ -519,19 +510,13 @@ class Ledger:
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require_extendable(state, clock.local_day(moment), self.policy)
-            return EventKind.EXTEND, {"days": days, "reason": why, **self._moved(state, days)}
+            return EventKind.EXTEND, {
+                "days": days,
+                "reason": why,
+                **deadlines.moved(self.calendar, state, days),
+            }
 
         return self._change(case_id, moment, decide)
-
-    def _moved(self, state: CaseState, days: int) -> dict[str, Any]:
-        """Both due dates moved ``days`` working days later."""
-        if days == 0 or state.due_date is None:
-            return {}
-        due, provisional = self._due(state.due_date, 0, days)
-        moved: dict[str, Any] = {"due_date": due, "provisional": provisional}
-        if state.dept_due_date is not None:
-            moved["dept_due_date"], _ = self._due(state.dept_due_date, 0, days)
-        return moved
 
     def suspend(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment, _ = self._target("suspend", case, at)
@@ -550,7 +535,7 @@ class Ledger:
             lifecycle.require(state, "resume")
             since = date.fromisoformat(state.suspended_on or state.round_start)
             days = deadlines.working_days_taken(self.calendar, since, clock.local_day(moment))
-            return EventKind.RESUME, {"days": days, **self._moved(state, days)}
+            return EventKind.RESUME, {"days": days, **deadlines.moved(self.calendar, state, days)}
 
         return self._change(case_id, moment, decide)
 
@@ -626,39 +611,12 @@ class Ledger:
         for case_id in self.store.redate_candidates(changed.isoformat()):
             events = self.store.case_events(case_id)
             state = project(case_id, events)
-            data = self._recomputed(state)
+            data = deadlines.redated(self.calendar, state)
             if data is None:
                 continue
             self._append(case_id, events, EventKind.REDATE, data, self.now, actor=SYSTEM_ACTOR)
             count += 1
         return count
-
-    def _dates_from_base(self, state: CaseState, limit: int, dept_limit: int) -> dict[str, Any]:
-        """Both due dates counted afresh from the round's start and the lead's receipt.
-
-        The days already added this round (extensions, suspensions) are added again;
-        the department's date only while a lead holds the case with a date of its own.
-        """
-        due, provisional = self._due(state.round_start, limit, state.round_extra)
-        dates: dict[str, Any] = {"due_date": due, "provisional": provisional}
-        hold = state.lead_hold()
-        if hold is not None and state.dept_due_date is not None:
-            dates["dept_due_date"], _ = self._due(hold.received, dept_limit, state.dept_extra)
-        return dates
-
-    def _recomputed(self, state: CaseState) -> dict[str, Any] | None:
-        """The case's due dates on today's calendar, or None when they stand as they are."""
-        data = self._dates_from_base(state, state.limit, state.dept_limit)
-        data.setdefault("dept_due_date", state.dept_due_date)
-        if (data["due_date"], data["provisional"], data["dept_due_date"]) == (
-            state.due_date,
-            state.due_provisional,
-            state.dept_due_date,
-        ):
-            return None
-        data["was"] = {"due_date": state.due_date, "dept_due_date": state.dept_due_date}
-        data["reason"] = "calendar"
-        return data
 
     def uncovered_years(self) -> list[int]:
         """Years that open cases' due dates reach and no calendar data covers."""

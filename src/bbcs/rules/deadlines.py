@@ -2,7 +2,11 @@
 
 This module owns every date rule of a case: a due date is ``add_working_days``
 of the clock's start day and its limit, then the working days extensions and
-suspensions added (``due_after``); the warning level of an open case on a day
+suspensions added (``due_after``); the case clock starts at registration
+(``opening_clock``), each new lead's clock on the day it receives the case
+(``lead_clock``); an extension or a resume moves both dates (``moved``), a
+reopen restarts both (``restarted``), a calendar change recounts both from their
+bases (``from_base``, ``redated``); the warning level of an open case on a day
 (``warning_level``) and, from the same rule, the due dates that give a level on
 a day (``warning_window``, what ``list --warning`` asks the store for); the
 working days taken and whether a close was on time. The clocks' start days
@@ -16,9 +20,13 @@ Invariant: for every level and every day ``d`` inside ``warning_window(level)``,
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from bbcs.models import Result, Warning
 from bbcs.rules.calendar import Calendar
+
+if TYPE_CHECKING:
+    from bbcs.projection import CaseState
 
 ONE_DAY = timedelta(days=1)
 
@@ -30,6 +38,72 @@ def due_after(calendar: Calendar, start: date, limit: int, extra: int = 0) -> tu
         due, later = calendar.add_working_days(due, extra)
         provisional = provisional or later
     return due, provisional
+
+
+def due_iso(calendar: Calendar, start: str | date, limit: int, extra: int = 0) -> tuple[str, bool]:
+    """``due_after`` from an ISO date or a date, as an ISO date and its provisional flag."""
+    first = date.fromisoformat(start) if isinstance(start, str) else start
+    due, provisional = due_after(calendar, first, limit, extra)
+    return due.isoformat(), provisional
+
+
+def opening_clock(calendar: Calendar, day: date, limit: int) -> dict[str, Any]:
+    """The case clock of a case registered on ``day``: its limit and due date."""
+    due, provisional = due_iso(calendar, day, limit)
+    return {"limit": limit, "due_date": due, "provisional": provisional}
+
+
+def lead_clock(calendar: Calendar, day: date, limit: int) -> dict[str, Any]:
+    """A new lead department's own clock: the limit from the day it received the case."""
+    return {"limit": limit, "dept_due_date": due_iso(calendar, day, limit)[0]}
+
+
+def moved(calendar: Calendar, state: CaseState, days: int) -> dict[str, Any]:
+    """Both due dates moved ``days`` working days later (an extension, a resume)."""
+    if days == 0 or state.due_date is None:
+        return {}
+    due, provisional = due_iso(calendar, state.due_date, 0, days)
+    dates: dict[str, Any] = {"due_date": due, "provisional": provisional}
+    if state.dept_due_date is not None:
+        dates["dept_due_date"], _ = due_iso(calendar, state.dept_due_date, 0, days)
+    return dates
+
+
+def restarted(calendar: Calendar, state: CaseState, day: date, limit: int) -> dict[str, Any]:
+    """Both clocks of a case reopened on ``day``: the limit afresh, the lead's the same."""
+    dates = opening_clock(calendar, day, limit)
+    if state.lead_dept is not None:
+        dates["dept_due_date"] = dates["due_date"]
+    return dates
+
+
+def from_base(calendar: Calendar, state: CaseState, limit: int, dept_limit: int) -> dict[str, Any]:
+    """Both due dates counted afresh from the round's start and the lead's receipt.
+
+    The days already added this round (extensions, suspensions) are added again;
+    the department's date only while a lead holds the case with a date of its own.
+    """
+    due, provisional = due_iso(calendar, state.round_start, limit, state.round_extra)
+    dates: dict[str, Any] = {"due_date": due, "provisional": provisional}
+    hold = state.lead_hold()
+    if hold is not None and state.dept_due_date is not None:
+        dates["dept_due_date"], _ = due_iso(calendar, hold.received, dept_limit, state.dept_extra)
+    return dates
+
+
+def redated(calendar: Calendar, state: CaseState) -> dict[str, Any] | None:
+    """The case's due dates on this calendar, or None when they stand as they are."""
+    data = from_base(calendar, state, state.limit, state.dept_limit)
+    data.setdefault("dept_due_date", state.dept_due_date)
+    if (data["due_date"], data["provisional"], data["dept_due_date"]) == (
+        state.due_date,
+        state.due_provisional,
+        state.dept_due_date,
+    ):
+        return None
+    data["was"] = {"due_date": state.due_date, "dept_due_date": state.dept_due_date}
+    data["reason"] = "calendar"
+    return data
 
 
 def working_days_left(calendar: Calendar, today: date, due: date) -> int:
