@@ -8,7 +8,12 @@ from bbcs.ledger import policy_defaults
 from bbcs.models import Escalation, EventKind
 from bbcs.projection import CaseState
 from bbcs.rules.calendar import Calendar
-from bbcs.rules.escalation import automatic_escalations, counted_against, still_true
+from bbcs.rules.escalation import (
+    automatic_escalations,
+    counted_against,
+    overdue_event,
+    still_true,
+)
 from bbcs.rules.policy import Policy
 
 CAL = Calendar()
@@ -75,3 +80,12 @@ def test_a_redate_holds_only_while_the_dates_are_those_it_replaced():
 def test_an_escalation_counts_against_the_lead():
     assert counted_against(case(lead_dept="ZJJ", co_depts=["GTJ"])) == "ZJJ"
     assert counted_against(case()) is None
+
+
+def test_the_sweep_records_an_overdue_once_per_due_date():
+    state = case(status="in_progress", due_date="2026-10-10", lead_dept="ZJJ")
+    assert overdue_event(state) == {"due_date": "2026-10-10", "dept": "ZJJ"}
+    state.overdue_seen.append("2026-10-10")
+    assert overdue_event(state) is None
+    state.due_date = "2026-10-13"  # extended: a new due date can be overdue again
+    assert overdue_event(state) == {"due_date": "2026-10-13", "dept": "ZJJ"}

@@ -104,3 +104,17 @@ def test_an_unsatisfied_review_of_a_resolved_case_reopens_it():
     assert not lifecycle.reopens_on_review(explained, Rating.UNSATISFIED, POLICY)
     off = Policy({**POLICY.values, "rules.reopen_on_unsatisfied": False})
     assert not lifecycle.reopens_on_review(resolved, Rating.UNSATISFIED, off)
+
+
+def test_a_late_entry_goes_after_what_a_person_recorded_but_may_precede_the_system():
+    from datetime import datetime
+
+    events = [
+        {"seq": 1, "kind": "open", "at": "2026-10-12T09:00:00+08:00", "actor": "clerk"},
+        {"seq": 2, "kind": "overdue", "at": "2026-10-20T00:05:00+08:00", "actor": "system"},
+    ]
+    lifecycle.require_after_people(ID, events, datetime.fromisoformat("2026-10-15T09:00:00+08:00"))
+    with pytest.raises(InvalidInput):
+        lifecycle.require_after_people(
+            ID, events, datetime.fromisoformat("2026-10-12T08:00:00+08:00")
+        )

@@ -163,13 +163,7 @@ class Ledger:
         events = self.store.case_events(case_id)
         if not events:
             raise NotFound("case.not_found", case=case_id)
-        people = [e for e in events if e["actor"] != SYSTEM_ACTOR]
-        if people:
-            last = max(people, key=event_time)
-            if at < event_time(last):
-                raise InvalidInput(
-                    "time.before_last", case=case_id, at=clock.iso(at), last=last["at"]
-                )
+        lifecycle.require_after_people(case_id, events, at)
         return events, project(case_id, [e for e in events if event_time(e) <= at])
 
     def _append(
@@ -551,8 +545,8 @@ class Ledger:
             for case_id in self.store.overdue_case_ids(today):
                 events = self.store.case_events(case_id)
                 state = project(case_id, events)
-                if state.due_date is not None and state.due_date not in state.overdue_seen:
-                    data = {"due_date": state.due_date, "dept": state.lead_dept}
+                data = escalation.overdue_event(state)
+                if data is not None:
                     state = self._append(
                         case_id, events, EventKind.OVERDUE, data, self.now, actor=SYSTEM_ACTOR
                     )

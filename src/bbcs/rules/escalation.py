@@ -4,7 +4,8 @@
 coordination (协调) once the lead departments have pushed it back
 ``rules.pingpong_limit`` times, to supervision (督办) once it is overdue by
 ``rules.supervise_after`` working days. The system writes them as of the
-triggering time; ``still_true`` says whether such a system event (an overdue,
+triggering time, and the nightly sweep records an overdue once per due date
+(``overdue_event``); ``still_true`` says whether such a system event (an overdue,
 an automatic escalation, an automatic reopen, a redate) still describes the
 case after a late paper form changed what happened before it: if not, the
 projection skips it and lists it as superseded. An escalation counts against
@@ -46,6 +47,14 @@ def automatic_escalations(
         >= policy.whole("rules.supervise_after")
     ):
         yield Escalation.SUPERVISE, "overdue", {"due_date": state.due_date, "dept": state.lead_dept}
+
+
+def overdue_event(state: CaseState) -> dict[str, Any] | None:
+    """What the nightly sweep records about a case past its due date, once per due date:
+    the due date and the lead it counts against; None when already recorded."""
+    if state.due_date is None or state.due_date in state.overdue_seen:
+        return None
+    return {"due_date": state.due_date, "dept": counted_against(state)}
 
 
 def still_true(state: CaseState, kind: EventKind, data: Mapping[str, Any], day: str) -> bool:

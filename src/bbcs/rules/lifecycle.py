@@ -3,7 +3,7 @@
 ``ALLOWED`` is the status table: a command not listed for the case's status is
 refused by ``require``, naming the status. The other functions are the
 preconditions a command has beyond the status, each raising the error the
-clerk sees: a withdrawn case cannot be reopened, only a disputed review can be
+clerk sees: a late entry goes after what a person recorded last, a withdrawn case cannot be reopened, only a disputed review can be
 upheld, a ruling needs an unruled pushback, an escalation goes up (a correction
 down), an extension stays within its limits, and an unsatisfied review of a
 resolved case reopens it when the policy says so. Transitions themselves are
@@ -12,11 +12,13 @@ resolved case reopens it when the policy says so. Transitions themselves are
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 
+from bbcs import clock
 from bbcs.errors import Conflict, InvalidInput, WrongStatus
-from bbcs.models import Complexity, Escalation, Rating, Result, Status
-from bbcs.projection import CaseState
+from bbcs.models import SYSTEM_ACTOR, Complexity, Escalation, Rating, Result, Status
+from bbcs.projection import CaseState, Event, event_time
 from bbcs.rules.policy import Policy
 
 MAX_EXTENSION_DAYS = 60
@@ -60,6 +62,16 @@ def require(state: CaseState, command: str) -> None:
             raise WrongStatus("review.withdrawn", case=state.id)
         if state.review != "due":
             raise WrongStatus("review.done", case=state.id)
+
+
+def require_after_people(case_id: str, events: Iterable[Event], at: datetime) -> None:
+    """A late entry may not go before what a person already recorded on the case
+    (system events, which a late entry can supersede, do not count)."""
+    people = [e for e in events if e["actor"] != SYSTEM_ACTOR]
+    if people:
+        last = max(people, key=event_time)
+        if at < event_time(last):
+            raise InvalidInput("time.before_last", case=case_id, at=clock.iso(at), last=last["at"])
 
 
 def require_reopenable(state: CaseState) -> None:
