@@ -22,7 +22,6 @@ holds one batch, never the file.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import io
@@ -52,6 +51,7 @@ from bbcs.models import (
 from bbcs.projection import CASE_FIELDS, OPEN_FIELDS, CaseState, Event, project
 from bbcs.spreadsheet import cell, unguard
 from bbcs.store import canonical_json
+from bbcs.text_files import encoding_of
 
 EVENT_FIELDS = ("case_id", "seq", "kind", "at", "actor", "os_user", "data", "hash")
 MAX_SHOWN = 20  # bad rows listed before the count
@@ -238,7 +238,7 @@ def import_file(
     ledger: Ledger, path: Path, *, dry_run: bool = False, progress: Progress | None = None
 ) -> Imported:
     """Import a cases or events file, all or nothing (see the module's docstring)."""
-    encoding = _encoding(path)
+    encoding = encoding_of(path)
     store = ledger.store
     result: Imported | None = None
     try:
@@ -267,19 +267,6 @@ def import_file(
         raise InvalidInput("import.encoding", path=str(path)) from None
     assert result is not None
     return result
-
-
-def _encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM) if the whole file decodes strictly, else GB18030."""
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    with path.open("rb") as raw:
-        try:
-            while chunk := raw.read(1 << 20):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "gb18030"
-    return "utf-8-sig"
 
 
 def _records(path: Path, text: TextIO) -> Iterator[tuple[int, list[str]]]:
