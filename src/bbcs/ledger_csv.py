@@ -387,12 +387,11 @@ def _count(cells: dict[str, str], name: str) -> int:
 
 
 def _flag(cells: dict[str, str], name: str) -> bool:
-    raw = cells.get(name, "").strip().lower()
-    if raw in ("", "false", "0", "no", "否"):
-        return False
-    if raw in ("true", "1", "yes", "是"):
-        return True
-    raise _Cell(name, t("import.not_bool", value=raw))
+    raw = cells.get(name, "").strip()
+    flag = fields.boolean(raw) if raw else False
+    if flag is None:
+        raise _Cell(name, t("import.not_bool", value=raw.lower()))
+    return flag
 
 
 class _CasesImport:
