@@ -242,6 +242,7 @@ def calendar_import(
     Example: bbcs calendar import data/calendar-2027.csv
     """
     from bbcs import render
+    from bbcs.calendar_file import read_calendar_file
 
     rows, years = read_calendar_file(path)
     count = _book(write=True).calendar_import(rows, years)
@@ -253,47 +254,6 @@ def calendar_import(
             count=count,
         )
     )
-
-
-def read_calendar_file(path: Path) -> tuple[list[tuple[date, bool, str]], set[int]]:
-    """The rows of a calendar file, all checked before any is used."""
-    import csv
-    import io
-
-    from bbcs import clock
-
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise InvalidInput("import.encoding", path=str(path)) from None
-    reader = csv.reader(io.StringIO(text))
-    header = [cell.strip().lower() for cell in next(reader, [])]
-    if header[:3] != ["date", "kind", "name"]:
-        raise InvalidInput("calendar.bad_header", path=str(path))
-    rows: list[tuple[date, bool, str]] = []
-    for line, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) < 3:
-            raise InvalidInput("calendar.bad_row", line=line, problem="date,kind,name")
-        try:
-            day = clock.parse_date(cells[0])
-        except InvalidInput as error:
-            raise InvalidInput("calendar.bad_row", line=line, problem=str(error)) from None
-        kind = cells[1].strip().lower()
-        if kind not in ("holiday", "workday", "休息日", "工作日", "假日", "上班"):
-            raise InvalidInput("calendar.bad_kind", line=line, kind=cells[1])
-        # the ledger trims and checks the name, so a control character is not trimmed away here
-        rows.append(
-            (day, kind in ("workday", "工作日", "上班"), cells[2] if cells[2].strip() else kind)
-        )
-    if not rows:
-        raise InvalidInput("calendar.empty", path=str(path))
-    return rows, {day.year for day, _, _ in rows}
 
 
 @calendar_app.command("check")

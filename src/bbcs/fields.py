@@ -1,4 +1,4 @@
-"""Checks on what people type: text lengths, control characters, phones, codes.
+"""Checks on what people type: text lengths, control characters, phones, codes, yes or no.
 
 Each check returns the cleaned value or raises ``InvalidInput`` naming the field,
 so a command refuses bad input in one sentence before it writes anything.
@@ -113,6 +113,21 @@ def choice(enum: type[E], value: str, field: str) -> E:
         choices = ", ".join(f"{m.value} ({m.zh})" for m in enum)
         raise InvalidInput("field.choice", field=field, value=value, choices=choices)
     return member
+
+
+# the words people type for yes and no (policy values, CSV cells), after lowering
+TRUE_WORDS = frozenset(("true", "yes", "1", "on", "是"))
+FALSE_WORDS = frozenset(("false", "no", "0", "off", "否"))
+
+
+def boolean(value: str) -> bool | None:
+    """True or False for a yes or a no in English or Chinese, None for anything else."""
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None
 
 
 def mask_phone(value: str | None) -> str | None:

@@ -34,12 +34,19 @@ def create_private(path: Path) -> None:
 
     For every file that holds personal data: the ledger, its backups, its exports.
     """
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+    os.close(_open_private(path, os.O_WRONLY))
+
+
+def _open_private(path: Path, flags: int) -> int:
+    """A descriptor of ``path``, created if need be, owner-and-group only whatever the umask."""
+    fd = os.open(path, flags | os.O_CREAT, FILE_MODE)
     try:
         if hasattr(os, "fchmod"):  # not on Windows, where the folder's ACL decides
             os.fchmod(fd, FILE_MODE)
-    finally:
+    except BaseException:
         os.close(fd)
+        raise
+    return fd
 
 
 def make_folder(path: Path) -> None:
@@ -110,9 +117,7 @@ class Replacement:
             raise InvalidInput("output.no_folder", path=str(path), folder=str(folder))
         self.path = path
         self.temporary = folder / f".{path.name}.{os.getpid()}.tmp"
-        fd = os.open(self.temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, FILE_MODE)
+        fd = _open_private(self.temporary, os.O_EXCL | os.O_WRONLY)
         self.handle: BinaryIO = os.fdopen(fd, "wb")
         self.text: io.TextIOWrapper | None = None
         self.done = False

@@ -347,7 +347,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "办结期限为暂定：{year} 年的节假日安排尚未导入",
     ),
     "out.due": ("{case}: due {due}", "{case}：办结期限 {due}"),
-    "out.dept_due": ("{dept} due {due}", "{dept} 部门期限 {due}"),
     "out.done": ("{case}: {status}", "{case}：{status}"),
     "out.done_lead": (
         "{case}: {status}; lead {lead} (its own due date {dept_due}), co-departments {co}; due {due}",
@@ -367,7 +366,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "out.policy_set": ("{key} = {value}", "{key} = {value}"),
     "col.case": ("Case", "编号"),
-    "col.warning": ("Warning", "预警"),
     "col.due": ("Due", "期限"),
     "col.left": ("Left", "剩余"),
     "col.lead": ("Lead", "牵头"),
@@ -537,7 +535,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.black_list": ("Black list", "黑榜"),
     "report.none": ("none", "无"),
     "report.head": ("Ledger chain head: {head}", "台账链头：{head}"),
-    "report.matrix": ("Who pushed cases onto whom", "退回去向"),
     "report.window": ("window", "窗口"),
     "report.by_day": ("Cases opened and closed per day", "每日受理与办结"),
     "report.chart_on_time": ("On-time rate by department", "各单位按时办结率"),

@@ -22,7 +22,6 @@ holds one batch, never the file.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import io
@@ -50,13 +49,14 @@ from bbcs.models import (
     Status,
 )
 from bbcs.projection import CASE_FIELDS, OPEN_FIELDS, CaseState, Event, project
+from bbcs.spreadsheet import cell, unguard
 from bbcs.store import canonical_json
+from bbcs.text_files import encoding_of
 
 EVENT_FIELDS = ("case_id", "seq", "kind", "at", "actor", "os_user", "data", "hash")
 MAX_SHOWN = 20  # bad rows listed before the count
 BATCH = 2000  # rows checked and written together
 CO_SEPARATORS = re.compile(r"[;；、]")
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")  # a cell that starts so gets (or had) a guarding '
 _SUSPENDED_BY_IMPORT = {"reason": "imported from a cases file"}
 
 _KINDS = frozenset(kind.value for kind in EventKind)
@@ -74,31 +74,6 @@ EventRow = tuple[str, int, str, str, str, str, str, str]  # as the events table 
 
 
 # ------------------------------------------------------------------ cells
-
-
-def guard(text: str) -> str:
-    """A cell a spreadsheet will not run: a leading ``'`` before a formula character.
-
-    A value that already starts with quotes before such a character gets one more,
-    so that ``unguard`` always gives the value back.
-    """
-    return "'" + text if _FORMULA.match(text) else text
-
-
-def unguard(text: str) -> str:
-    return text[1:] if text.startswith("'") and _FORMULA.match(text) else text
-
-
-_GUARD_START = frozenset("'=+-@\t\r")
-
-
-def cell(value: Any) -> str:
-    """A value as a CSV cell: empty for null, guarded when a spreadsheet would run it."""
-    if value is None:
-        return ""
-    text = value if type(value) is str else str(value)
-    # most cells start with nothing a spreadsheet runs: skip the pattern for them
-    return guard(text) if text and text[0] in _GUARD_START else text
 
 
 def event_hash(
@@ -160,7 +135,7 @@ def export(
         if events:
             writer.writerow(EVENT_FIELDS)
             for event in store.iter_event_rows(low, high):
-                writer.writerow([guard(str(value)) for value in event])
+                writer.writerow([cell(value) for value in event])
                 count += 1
         else:
             writer.writerow([FIELDS[name][1] if headers_zh else name for name in CASE_FIELDS])
@@ -263,7 +238,7 @@ def import_file(
     ledger: Ledger, path: Path, *, dry_run: bool = False, progress: Progress | None = None
 ) -> Imported:
     """Import a cases or events file, all or nothing (see the module's docstring)."""
-    encoding = _encoding(path)
+    encoding = encoding_of(path)
     store = ledger.store
     result: Imported | None = None
     try:
@@ -292,19 +267,6 @@ def import_file(
         raise InvalidInput("import.encoding", path=str(path)) from None
     assert result is not None
     return result
-
-
-def _encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM) if the whole file decodes strictly, else GB18030."""
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    with path.open("rb") as raw:
-        try:
-            while chunk := raw.read(1 << 20):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "gb18030"
-    return "utf-8-sig"
 
 
 def _records(path: Path, text: TextIO) -> Iterator[tuple[int, list[str]]]:
@@ -425,12 +387,11 @@ def _count(cells: dict[str, str], name: str) -> int:
 
 
 def _flag(cells: dict[str, str], name: str) -> bool:
-    raw = cells.get(name, "").strip().lower()
-    if raw in ("", "false", "0", "no", "否"):
-        return False
-    if raw in ("true", "1", "yes", "是"):
-        return True
-    raise _Cell(name, t("import.not_bool", value=raw))
+    raw = cells.get(name, "").strip()
+    flag = fields.boolean(raw) if raw else False
+    if flag is None:
+        raise _Cell(name, t("import.not_bool", value=raw.lower()))
+    return flag
 
 
 class _CasesImport:

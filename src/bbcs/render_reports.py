@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bbcs import spreadsheet
 from bbcs.i18n import label, language, t
 from bbcs.reports import AVERAGES, DEPT_FIGURES, RATES, TOTAL_FIGURES, WINDOW
 
@@ -466,13 +467,9 @@ def _csv_head(doc: dict[str, Any], out: Any) -> None:
 
 
 def _raw(value: Any) -> str:
-    if value is None:
-        return ""
     if isinstance(value, list):
-        return ";".join(map(str, value))
-    text = str(value)
-    # a cell Excel would run as a formula (CSV injection) keeps a leading quote
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+        return spreadsheet.cell(";".join(map(str, value)))
+    return spreadsheet.cell(value)
 
 
 # what Markdown would read as a table's edge, emphasis, a link, code or HTML
@@ -803,10 +800,8 @@ def _kind_of(name: str) -> str:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
-        return ", ".join(map(str, value))
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+        return spreadsheet.guard(", ".join(map(str, value)))
+    return spreadsheet.guarded(value)
 
 
 def _sheet_name(name: str) -> str:
