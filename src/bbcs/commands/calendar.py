@@ -2,13 +2,18 @@
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from bbcs.edge import JsonOpt, ledger, ledger_path
 from bbcs.errors import InvalidInput
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import language, t
+
+if TYPE_CHECKING:
+    from bbcs.ledger import Ledger
+    from bbcs.rules.calendar import Calendar
 
 ZH = language() == "zh"
 
@@ -19,20 +24,14 @@ calendar_app = typer.Typer(
         "工作日历：查看、计算、导入节假日安排。",
     )
 )
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-]
 
 
-def _book(write: bool = False, command: str | None = None) -> Any:
-    from bbcs.cli import ledger
-
+def _book(write: bool = False, command: str | None = None) -> "Ledger":
     return ledger(write=write, command=command)
 
 
-def _calendar(command: str) -> Any:
+def _calendar(command: str) -> "Calendar":
     """The ledger's calendar, or the statutory one alone when there is no ledger yet."""
-    from bbcs.cli import ledger_path
     from bbcs.rules.calendar import Calendar
 
     if not ledger_path().is_file():
@@ -96,12 +95,9 @@ def calendar_show(
 
 
 def _override_names(first: date, last: date) -> dict[str, tuple[str, str]]:
-    from bbcs.cli import ledger_path
-
     if not ledger_path().is_file():
         return {}
-    book = _book(command="calendar show")
-    return dict(book.store.calendar_names(first.isoformat(), last.isoformat()))
+    return _book(command="calendar show").calendar_names(first, last)
 
 
 def _draw_months(days: list[dict[str, Any]]) -> None:
@@ -163,8 +159,6 @@ def calendar_due(
         level = Complexity.parse(limit)
         if level is None:
             raise InvalidInput("calendar.bad_limit", limit=limit)
-        from bbcs.cli import ledger_path
-
         if ledger_path().is_file():
             days = _book(command="calendar due").policy.limit(
                 choice(Complexity, limit, "complexity")

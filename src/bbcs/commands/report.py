@@ -14,29 +14,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from bbcs.edge import JsonOpt, ledger
+from bbcs.edge import day as _day
 from bbcs.errors import Conflict, InvalidInput
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import t
 
 if TYPE_CHECKING:
     from bbcs.files import Replacement
+    from bbcs.ledger import Ledger
 
 
-def _ledger() -> Any:
-    from bbcs.cli import ledger
-
+def _ledger() -> "Ledger":
     return ledger(write=False)
 
-
-def _day(text: str | None) -> Any:
-    from bbcs.cli import day
-
-    return day(text)
-
-
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-]
 
 report_app = typer.Typer(
     help=_h(
@@ -134,7 +125,7 @@ def _run(
     )
     # the output file is prepared before the report is issued: a --publish is stored
     # in the same transaction that moves the file into place, or not at all
-    with Replacement(output, ledger=book.store.path) if output else nullcontext() as target:
+    with Replacement(output, ledger=book.store_path) if output else nullcontext() as target:
         if reprint:
             body = reports.published(book, kind, span)
             if chosen == "json":  # exactly as issued, byte for byte
@@ -459,7 +450,7 @@ def report_nightly(
     if out.exists() and not out.is_dir():
         raise InvalidInput("output.not_folder", path=str(out))
     for path in paths:
-        refuse_ledger(path, book.store.path)
+        refuse_ledger(path, book.store_path)
     make_folder(out)
     lock = FileLock(str(out / ".bbcs-nightly.lock"), mode=FILE_MODE)
     try:
@@ -473,7 +464,7 @@ def report_nightly(
         doc = reports.issue(book, "daily", reports.Span(chosen, chosen), head=True)
         progress.step()
         for fmt, path in zip(FORMATS, paths, strict=True):
-            write_atomically(path, render_bytes(doc, fmt), ledger=book.store.path)
+            write_atomically(path, render_bytes(doc, fmt), ledger=book.store_path)
             progress.step()
     finally:
         progress.close()

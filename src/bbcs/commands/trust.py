@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from bbcs.edge import JsonOpt, ledger, ledger_path
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import t
 
@@ -69,7 +70,6 @@ def verify(
     Example: bbcs verify --head 1200:3f5a...
     """
     from bbcs import render
-    from bbcs.cli import ledger_path
     from bbcs.integrity import Head
     from bbcs.integrity import verify as run_checks
     from bbcs.store import Store
@@ -98,16 +98,13 @@ def verify(
 
 
 def audit(
-    as_json: Annotated[
-        bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-    ] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show the audit log: who unmasked phone numbers, exported events or added users.
 
     Example: bbcs audit --json
     """
     from bbcs import render
-    from bbcs.cli import ledger
     from bbcs.store import canonical_json
 
     entries = ledger(write=False).audit_log()
@@ -141,7 +138,6 @@ def backup(
     Example: bbcs backup /srv/backup/bbcs/
     """
     from bbcs import clock, render
-    from bbcs.cli import ledger_path
     from bbcs.errors import Conflict
     from bbcs.files import refuse_ledger
     from bbcs.store import Store
@@ -181,7 +177,6 @@ def user_add(
     Example: bbcs user add wang --role dept --dept ZJJ
     """
     from bbcs import render
-    from bbcs.cli import ledger
 
     user = ledger(write=True).add_user(name, role, dept)
     if user.dept:
@@ -192,13 +187,10 @@ def user_add(
 
 @user_app.command("list")
 def user_list(
-    as_json: Annotated[
-        bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-    ] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """List the registered users and their roles. Example: bbcs user list"""
     from bbcs import render
-    from bbcs.cli import ledger
     from bbcs.i18n import label
     from bbcs.models import Role
 
