@@ -88,10 +88,7 @@ def calendar_show(
             }
         )
         day += timedelta(days=1)
-    if as_json:
-        render.print_json(days)
-        return
-    _draw_months(days)
+    render.emit(days, as_json, _draw_months)
 
 
 def _override_names(first: date, last: date) -> dict[str, tuple[str, str]]:
@@ -168,19 +165,22 @@ def calendar_due(
 
             days = int(policy_defaults()[f"limits.{level.value}"])
     due, provisional = _calendar("calendar due").add_working_days(first, days)
-    if as_json:
-        render.print_json(
-            {
-                "from": first.isoformat(),
-                "limit": days,
-                "due": due.isoformat(),
-                "provisional": provisional,
-            }
-        )
-        return
-    render.line(t("calendar.due", due=due.isoformat(), limit=days, start=first.isoformat()))
-    if provisional:
-        render.warn(t("out.provisional", year=due.year))
+    document = {
+        "from": first.isoformat(),
+        "limit": days,
+        "due": due.isoformat(),
+        "provisional": provisional,
+    }
+    render.emit(document, as_json, _say_due)
+
+
+def _say_due(document: dict[str, Any]) -> None:
+    from bbcs import render
+
+    due = document["due"]
+    render.line(t("calendar.due", due=due, limit=document["limit"], start=document["from"]))
+    if document["provisional"]:
+        render.warn(t("out.provisional", year=int(due[:4])))
 
 
 @calendar_app.command("workdays")
@@ -194,10 +194,14 @@ def calendar_workdays(
 
     first, last = clock.parse_date(start), clock.parse_date(end)
     count = _calendar("calendar workdays").working_days(first, last)
-    if as_json:
-        render.print_json({"from": first.isoformat(), "to": last.isoformat(), "workdays": count})
-        return
-    render.line(t("calendar.workdays", count=count, start=first.isoformat(), end=last.isoformat()))
+    document = {"from": first.isoformat(), "to": last.isoformat(), "workdays": count}
+    render.emit(
+        document,
+        as_json,
+        lambda found: render.line(
+            t("calendar.workdays", count=found["workdays"], start=found["from"], end=found["to"])
+        ),
+    )
 
 
 @calendar_app.command("add")

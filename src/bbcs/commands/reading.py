@@ -26,10 +26,7 @@ def show(case: CaseArg, as_json: JsonOpt = False) -> None:
     from bbcs import render
 
     view = ledger(write=False).show(case)
-    if as_json:
-        render.print_json(view)
-    else:
-        render.case_detail(view)
+    render.emit(view, as_json, render.case_detail)
 
 
 @commands.command("list")
@@ -103,10 +100,7 @@ def list_(
         opened_to=day(opened_to),
         limit=default_limit(limit, as_json),
     )
-    if as_json:
-        render.print_json(cases)
-    else:
-        render.cases_table(cases, total)
+    render.emit(cases, as_json, lambda found: render.cases_table(found, total))
 
 
 @commands.command()
@@ -123,10 +117,7 @@ def search(
     if not query.strip():
         raise InvalidInput("field.empty", field="query")
     cases, total = ledger(write=False).find(text=query.strip(), limit=default_limit(limit, as_json))
-    if as_json:
-        render.print_json(cases)
-    else:
-        render.cases_table(cases, total)
+    render.emit(cases, as_json, lambda found: render.cases_table(found, total))
 
 
 @commands.command()

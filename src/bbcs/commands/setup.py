@@ -84,13 +84,15 @@ def dept_list(as_json: JsonOpt = False) -> None:
     from bbcs import render
 
     depts = ledger(write=False, command="dept list").departments()
-    if as_json:
-        render.print_json([{"code": d.code, "name": d.name, "parent": d.parent} for d in depts])
-        return
-    render.simple_table(
-        t("title.depts"),
-        [t("col.code"), t("col.name"), t("col.parent")],
-        [(d.code, d.name, d.parent or "") for d in depts],
+    rows = [{"code": d.code, "name": d.name, "parent": d.parent} for d in depts]
+    render.emit(
+        rows,
+        as_json,
+        lambda found: render.simple_table(
+            t("title.depts"),
+            [t("col.code"), t("col.name"), t("col.parent")],
+            [(d["code"] or "", d["name"] or "", d["parent"] or "") for d in found],
+        ),
     )
 
 
@@ -100,11 +102,14 @@ def policy_show(as_json: JsonOpt = False) -> None:
     from bbcs import render
 
     values = dict(ledger(write=False, command="policy show").policy.values)
-    if as_json:
-        render.print_json(values)
-        return
-    render.simple_table(
-        t("title.policy"), [t("col.key"), t("col.value")], [(k, str(v)) for k, v in values.items()]
+    render.emit(
+        values,
+        as_json,
+        lambda found: render.simple_table(
+            t("title.policy"),
+            [t("col.key"), t("col.value")],
+            [(k, str(v)) for k, v in found.items()],
+        ),
     )
 
 

@@ -108,16 +108,17 @@ def audit(
     from bbcs.store import canonical_json
 
     entries = ledger(write=False).audit_log()
-    if as_json:
-        render.print_json(entries)
-        return
-    render.simple_table(
-        t("title.audit"),
-        [t("col.when"), t("col.who"), t("col.login"), t("col.action"), t("col.details")],
-        [
-            (e["at"], e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
-            for e in entries
-        ],
+    render.emit(
+        entries,
+        as_json,
+        lambda found: render.simple_table(
+            t("title.audit"),
+            [t("col.when"), t("col.who"), t("col.login"), t("col.action"), t("col.details")],
+            [
+                (e["at"], e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
+                for e in found
+            ],
+        ),
     )
 
 
@@ -195,16 +196,17 @@ def user_list(
     from bbcs.models import Role
 
     users = ledger(write=False).users()
-    if as_json:
-        render.print_json(users)
-        return
-    render.simple_table(
-        t("title.users"),
-        [t("col.user"), t("col.role"), t("col.dept"), t("col.added"), t("col.who")],
-        [
-            (u["name"], label(Role(u["role"])), u["dept"] or "", u["added_at"], u["added_by"])
-            for u in users
-        ],
+    render.emit(
+        users,
+        as_json,
+        lambda found: render.simple_table(
+            t("title.users"),
+            [t("col.user"), t("col.role"), t("col.dept"), t("col.added"), t("col.who")],
+            [
+                (u["name"], label(Role(u["role"])), u["dept"] or "", u["added_at"], u["added_by"])
+                for u in found
+            ],
+        ),
     )
 
 
