@@ -18,12 +18,7 @@ if TYPE_CHECKING:
 ZH = language() == "zh"
 
 
-calendar_app = typer.Typer(
-    help=_h(
-        "Working days: show, count, and load holiday schedules.",
-        "工作日历：查看、计算、导入节假日安排。",
-    )
-)
+calendar_app = typer.Typer(help="Working days: show, count, and load holiday schedules.")
 
 
 def _book(write: bool = False, command: str | None = None) -> "Ledger":

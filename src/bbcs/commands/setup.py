@@ -9,8 +9,8 @@ from bbcs.i18n import bilingual as _h
 from bbcs.i18n import t
 
 commands = typer.Typer()
-dept_app = typer.Typer(help=_h("Register and list departments.", "登记和查看承办单位。"))
-policy_app = typer.Typer(help=_h("Show and set the policy.", "查看和设置政策参数。"))
+dept_app = typer.Typer(help="Register and list departments.")
+policy_app = typer.Typer(help="Show and set the policy.")
 commands.add_typer(dept_app, name="dept")
 commands.add_typer(policy_app, name="policy")
 

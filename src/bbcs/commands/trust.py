@@ -19,9 +19,7 @@ from bbcs.edge import JsonOpt, ledger, ledger_path
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import t
 
-user_app = typer.Typer(
-    help=_h("Register and list users and their roles.", "登记和查看用户及角色。")
-)
+user_app = typer.Typer(help="Register and list users and their roles.")
 
 
 @contextmanager
