@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from bbcs import clock, fields
@@ -40,7 +41,7 @@ from bbcs.rules import deadlines, escalation, lifecycle, pushbacks, roles
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
 from bbcs.rules.roles import User
-from bbcs.store import CaseQuery, Store
+from bbcs.store import CaseQuery, Department, Store
 
 DEFAULT_SITE = "BB"
 MAX_EXTENSION_DAYS = lifecycle.MAX_EXTENSION_DAYS
@@ -775,6 +776,24 @@ class Ledger:
         """Who unmasked phone numbers, exported events or added users, and when (SPEC §7, §8)."""
         self._permit("audit")
         return self.store.audit_log()
+
+    # ---- for the command line
+    @property
+    def store_path(self) -> Path:
+        """The ledger file, so that an output file is never written over it."""
+        return self.store.path
+
+    def permit(self, command: str) -> None:
+        """Refuse ``command`` unless the actor's role allows it, for a command with no method here."""
+        self._permit(command)
+
+    def departments(self) -> list[Department]:
+        """Every registered department, by code."""
+        return self.store.departments()
+
+    def calendar_names(self, first: date, last: date) -> dict[str, tuple[str, str]]:
+        """The kind and name of each calendar override from ``first`` to ``last``, by ISO day."""
+        return dict(self.store.calendar_names(first.isoformat(), last.isoformat()))
 
 
 def _amended_value(name: str, value: str) -> str | None:

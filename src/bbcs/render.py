@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from bbcs.i18n import label, t
 
@@ -68,6 +68,20 @@ def visible(text: str) -> str:
     drive the terminal that shows the refusal.
     """
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+Document = TypeVar("Document")
+
+
+def emit(document: Document, as_json: bool, table: Callable[[Document], None]) -> None:
+    """The one way a command prints what it read: one JSON document (``--json``) or, for people, ``table``.
+
+    ``document`` is plain data (dicts, lists, strings, numbers), the same either way.
+    """
+    if as_json:
+        print_json(document)
+    else:
+        table(document)
 
 
 def print_json(document: Any) -> None:

@@ -2,37 +2,31 @@
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from bbcs.edge import JsonOpt, ledger, ledger_path
 from bbcs.errors import InvalidInput
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import language, t
 
+if TYPE_CHECKING:
+    from bbcs.ledger import Ledger
+    from bbcs.rules.calendar import Calendar
+
 ZH = language() == "zh"
 
 
-calendar_app = typer.Typer(
-    help=_h(
-        "Working days: show, count, and load holiday schedules.",
-        "工作日历：查看、计算、导入节假日安排。",
-    )
-)
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-]
+calendar_app = typer.Typer(help="Working days: show, count, and load holiday schedules.")
 
 
-def _book(write: bool = False, command: str | None = None) -> Any:
-    from bbcs.cli import ledger
-
+def _book(write: bool = False, command: str | None = None) -> "Ledger":
     return ledger(write=write, command=command)
 
 
-def _calendar(command: str) -> Any:
+def _calendar(command: str) -> "Calendar":
     """The ledger's calendar, or the statutory one alone when there is no ledger yet."""
-    from bbcs.cli import ledger_path
     from bbcs.rules.calendar import Calendar
 
     if not ledger_path().is_file():
@@ -89,19 +83,13 @@ def calendar_show(
             }
         )
         day += timedelta(days=1)
-    if as_json:
-        render.print_json(days)
-        return
-    _draw_months(days)
+    render.emit(days, as_json, _draw_months)
 
 
 def _override_names(first: date, last: date) -> dict[str, tuple[str, str]]:
-    from bbcs.cli import ledger_path
-
     if not ledger_path().is_file():
         return {}
-    book = _book(command="calendar show")
-    return dict(book.store.calendar_names(first.isoformat(), last.isoformat()))
+    return _book(command="calendar show").calendar_names(first, last)
 
 
 def _draw_months(days: list[dict[str, Any]]) -> None:
@@ -163,8 +151,6 @@ def calendar_due(
         level = Complexity.parse(limit)
         if level is None:
             raise InvalidInput("calendar.bad_limit", limit=limit)
-        from bbcs.cli import ledger_path
-
         if ledger_path().is_file():
             days = _book(command="calendar due").policy.limit(
                 choice(Complexity, limit, "complexity")
@@ -174,19 +160,22 @@ def calendar_due(
 
             days = int(policy_defaults()[f"limits.{level.value}"])
     due, provisional = _calendar("calendar due").add_working_days(first, days)
-    if as_json:
-        render.print_json(
-            {
-                "from": first.isoformat(),
-                "limit": days,
-                "due": due.isoformat(),
-                "provisional": provisional,
-            }
-        )
-        return
-    render.line(t("calendar.due", due=due.isoformat(), limit=days, start=first.isoformat()))
-    if provisional:
-        render.warn(t("out.provisional", year=due.year))
+    document = {
+        "from": first.isoformat(),
+        "limit": days,
+        "due": due.isoformat(),
+        "provisional": provisional,
+    }
+    render.emit(document, as_json, _say_due)
+
+
+def _say_due(document: dict[str, Any]) -> None:
+    from bbcs import render
+
+    due = document["due"]
+    render.line(t("calendar.due", due=due, limit=document["limit"], start=document["from"]))
+    if document["provisional"]:
+        render.warn(t("out.provisional", year=int(due[:4])))
 
 
 @calendar_app.command("workdays")
@@ -200,10 +189,14 @@ def calendar_workdays(
 
     first, last = clock.parse_date(start), clock.parse_date(end)
     count = _calendar("calendar workdays").working_days(first, last)
-    if as_json:
-        render.print_json({"from": first.isoformat(), "to": last.isoformat(), "workdays": count})
-        return
-    render.line(t("calendar.workdays", count=count, start=first.isoformat(), end=last.isoformat()))
+    document = {"from": first.isoformat(), "to": last.isoformat(), "workdays": count}
+    render.emit(
+        document,
+        as_json,
+        lambda found: render.line(
+            t("calendar.workdays", count=found["workdays"], start=found["from"], end=found["to"])
+        ),
+    )
 
 
 @calendar_app.command("add")

@@ -14,35 +14,23 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from bbcs.edge import JsonOpt, ledger
+from bbcs.edge import day as _day
 from bbcs.errors import Conflict, InvalidInput
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import t
 
 if TYPE_CHECKING:
     from bbcs.files import Replacement
+    from bbcs.ledger import Ledger
 
 
-def _ledger() -> Any:
-    from bbcs.cli import ledger
-
+def _ledger() -> "Ledger":
     return ledger(write=False)
 
 
-def _day(text: str | None) -> Any:
-    from bbcs.cli import day
-
-    return day(text)
-
-
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-]
-
 report_app = typer.Typer(
-    help=_h(
-        "Reports: daily, weekly, monthly, pushback, overdue, casebook, nightly.",
-        "报表：日报、周报、月报、推诿统计、超期、案例汇总、夜间报表。",
-    ),
+    help="Reports: daily, weekly, monthly, pushback, overdue, casebook, nightly.",
     no_args_is_help=True,
 )
 
@@ -134,7 +122,7 @@ def _run(
     )
     # the output file is prepared before the report is issued: a --publish is stored
     # in the same transaction that moves the file into place, or not at all
-    with Replacement(output, ledger=book.store.path) if output else nullcontext() as target:
+    with Replacement(output, ledger=book.store_path) if output else nullcontext() as target:
         if reprint:
             body = reports.published(book, kind, span)
             if chosen == "json":  # exactly as issued, byte for byte
@@ -178,13 +166,7 @@ def _deliver(content: str | bytes, target: "Replacement | None") -> None:
     target.finish()
 
 
-@report_app.command(
-    "daily",
-    help=_h(
-        "Report one day's figures per department.\n\nExample: bbcs report daily --date 2026-11-20",
-        "按单位统计一天的办理情况（日报）。\n\n示例：bbcs report daily --date 2026-11-20",
-    ),
-)
+@report_app.command("daily")
 def report_daily(
     date: Annotated[
         str | None,
@@ -200,6 +182,10 @@ def report_daily(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
+    """Report one day's figures per department.
+
+    Example: bbcs report daily --date 2026-11-20
+    """
     _run(
         "daily",
         fmt=fmt,
@@ -213,13 +199,7 @@ def report_daily(
     )
 
 
-@report_app.command(
-    "weekly",
-    help=_h(
-        "Rank the departments over a week (default the last complete one), with 环比.\n\nExample: bbcs report weekly --week 2026-W47 --publish",
-        "周排名：按单位统计一周（默认上一个完整周），含环比。\n\n示例：bbcs report weekly --week 2026-W47 --publish",
-    ),
-)
+@report_app.command("weekly")
 def report_weekly(
     week: WeekOpt = None,
     first: FromOpt = None,
@@ -230,6 +210,10 @@ def report_weekly(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
+    """Rank the departments over a week (default the last complete one), with 环比.
+
+    Example: bbcs report weekly --week 2026-W47 --publish
+    """
     _run(
         "weekly",
         fmt=fmt,
@@ -243,13 +227,7 @@ def report_weekly(
     )
 
 
-@report_app.command(
-    "monthly",
-    help=_h(
-        "Rank the departments over a month (default the last complete one), with 环比.\n\nExample: bbcs report monthly --month 2026-11 --format html -o 2026-11.html",
-        "月排名：按单位统计一个月（默认上一个完整月），含环比。\n\n示例：bbcs report monthly --month 2026-11 --format html -o 2026-11.html",
-    ),
-)
+@report_app.command("monthly")
 def report_monthly(
     month: MonthOpt = None,
     first: FromOpt = None,
@@ -260,6 +238,10 @@ def report_monthly(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
+    """Rank the departments over a month (default the last complete one), with 环比.
+
+    Example: bbcs report monthly --month 2026-11 --format html -o 2026-11.html
+    """
     _run(
         "monthly",
         fmt=fmt,
@@ -273,13 +255,7 @@ def report_monthly(
     )
 
 
-@report_app.command(
-    "pushback",
-    help=_h(
-        "Show who pushed how many cases onto whom (default the last complete week).\n\nExample: bbcs report pushback --from 2026-11-01 --to 2026-11-30",
-        "推诿统计：哪个单位把多少事项退给了谁（默认上一个完整周）。\n\n示例：bbcs report pushback --from 2026-11-01 --to 2026-11-30",
-    ),
-)
+@report_app.command("pushback")
 def report_pushback(
     week: WeekOpt = None,
     first: FromOpt = None,
@@ -290,6 +266,10 @@ def report_pushback(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
+    """Show who pushed how many cases onto whom (default the last complete week).
+
+    Example: bbcs report pushback --from 2026-11-01 --to 2026-11-30
+    """
     _run(
         "pushback",
         fmt=fmt,
@@ -303,13 +283,7 @@ def report_pushback(
     )
 
 
-@report_app.command(
-    "overdue",
-    help=_h(
-        "List the pending and in-progress cases past due, most overdue first.\n\nExample: bbcs report overdue --format csv -o overdue.csv",
-        "列出已超期的待交办和办理中事项，超期最久的在前。\n\n示例：bbcs report overdue --format csv -o overdue.csv",
-    ),
-)
+@report_app.command("overdue")
 def report_overdue(
     last: Annotated[
         str | None,
@@ -325,6 +299,10 @@ def report_overdue(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
+    """List the pending and in-progress cases past due, most overdue first.
+
+    Example: bbcs report overdue --format csv -o overdue.csv
+    """
     _run(
         "overdue",
         fmt=fmt,
@@ -336,13 +314,7 @@ def report_overdue(
     )
 
 
-@report_app.command(
-    "casebook",
-    help=_h(
-        "Digest the cases closed in a period by category (案例汇总; default the last month).\n\nExample: bbcs report casebook --month 2026-10 --format md",
-        "案例汇总：按类别列出期间内办结的事项（默认上一个完整月）。\n\n示例：bbcs report casebook --month 2026-10 --format md",
-    ),
-)
+@report_app.command("casebook")
 def report_casebook(
     month: MonthOpt = None,
     first: FromOpt = None,
@@ -353,6 +325,10 @@ def report_casebook(
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
 ) -> None:
+    """Digest the cases closed in a period by category (案例汇总; default the last month).
+
+    Example: bbcs report casebook --month 2026-10 --format md
+    """
     _run(
         "casebook",
         fmt=fmt,
@@ -423,13 +399,7 @@ class _LateProgress:
             self.bar.stop()
 
 
-@report_app.command(
-    "nightly",
-    help=_h(
-        "Sweep, then write the day's report in every format to DIR/YYYY-MM-DD.*.\n\nExample (crontab): 50 23 * * * bbcs report nightly --out /srv/bbcs/reports",
-        "夜间报表：先巡检，再把当天日报以各种格式写入 DIR/YYYY-MM-DD.*。\n\n示例（crontab）：50 23 * * * bbcs report nightly --out /srv/bbcs/reports",
-    ),
-)
+@report_app.command("nightly")
 def report_nightly(
     out: Annotated[
         Path,
@@ -446,6 +416,10 @@ def report_nightly(
         ),
     ] = None,
 ) -> None:
+    """Sweep, then write the day's report in every format to DIR/YYYY-MM-DD.*.
+
+    Example (crontab): 50 23 * * * bbcs report nightly --out /srv/bbcs/reports
+    """
     from filelock import FileLock, Timeout
 
     from bbcs import render, reports
@@ -459,7 +433,7 @@ def report_nightly(
     if out.exists() and not out.is_dir():
         raise InvalidInput("output.not_folder", path=str(out))
     for path in paths:
-        refuse_ledger(path, book.store.path)
+        refuse_ledger(path, book.store_path)
     make_folder(out)
     lock = FileLock(str(out / ".bbcs-nightly.lock"), mode=FILE_MODE)
     try:
@@ -473,7 +447,7 @@ def report_nightly(
         doc = reports.issue(book, "daily", reports.Span(chosen, chosen), head=True)
         progress.step()
         for fmt, path in zip(FORMATS, paths, strict=True):
-            write_atomically(path, render_bytes(doc, fmt), ledger=book.store.path)
+            write_atomically(path, render_bytes(doc, fmt), ledger=book.store_path)
             progress.step()
     finally:
         progress.close()

@@ -15,12 +15,11 @@ from typing import Annotated
 
 import typer
 
+from bbcs.edge import JsonOpt, ledger, ledger_path
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import t
 
-user_app = typer.Typer(
-    help=_h("Register and list users and their roles.", "登记和查看用户及角色。")
-)
+user_app = typer.Typer(help="Register and list users and their roles.")
 
 
 @contextmanager
@@ -69,7 +68,6 @@ def verify(
     Example: bbcs verify --head 1200:3f5a...
     """
     from bbcs import render
-    from bbcs.cli import ledger_path
     from bbcs.integrity import Head
     from bbcs.integrity import verify as run_checks
     from bbcs.store import Store
@@ -98,29 +96,27 @@ def verify(
 
 
 def audit(
-    as_json: Annotated[
-        bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-    ] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show the audit log: who unmasked phone numbers, exported events or added users.
 
     Example: bbcs audit --json
     """
     from bbcs import render
-    from bbcs.cli import ledger
     from bbcs.store import canonical_json
 
     entries = ledger(write=False).audit_log()
-    if as_json:
-        render.print_json(entries)
-        return
-    render.simple_table(
-        t("title.audit"),
-        [t("col.when"), t("col.who"), t("col.login"), t("col.action"), t("col.details")],
-        [
-            (e["at"], e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
-            for e in entries
-        ],
+    render.emit(
+        entries,
+        as_json,
+        lambda found: render.simple_table(
+            t("title.audit"),
+            [t("col.when"), t("col.who"), t("col.login"), t("col.action"), t("col.details")],
+            [
+                (e["at"], e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
+                for e in found
+            ],
+        ),
     )
 
 
@@ -141,7 +137,6 @@ def backup(
     Example: bbcs backup /srv/backup/bbcs/
     """
     from bbcs import clock, render
-    from bbcs.cli import ledger_path
     from bbcs.errors import Conflict
     from bbcs.files import refuse_ledger
     from bbcs.store import Store
@@ -181,7 +176,6 @@ def user_add(
     Example: bbcs user add wang --role dept --dept ZJJ
     """
     from bbcs import render
-    from bbcs.cli import ledger
 
     user = ledger(write=True).add_user(name, role, dept)
     if user.dept:
@@ -192,27 +186,25 @@ def user_add(
 
 @user_app.command("list")
 def user_list(
-    as_json: Annotated[
-        bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-    ] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """List the registered users and their roles. Example: bbcs user list"""
     from bbcs import render
-    from bbcs.cli import ledger
     from bbcs.i18n import label
     from bbcs.models import Role
 
     users = ledger(write=False).users()
-    if as_json:
-        render.print_json(users)
-        return
-    render.simple_table(
-        t("title.users"),
-        [t("col.user"), t("col.role"), t("col.dept"), t("col.added"), t("col.who")],
-        [
-            (u["name"], label(Role(u["role"])), u["dept"] or "", u["added_at"], u["added_by"])
-            for u in users
-        ],
+    render.emit(
+        users,
+        as_json,
+        lambda found: render.simple_table(
+            t("title.users"),
+            [t("col.user"), t("col.role"), t("col.dept"), t("col.added"), t("col.who")],
+            [
+                (u["name"], label(Role(u["role"])), u["dept"] or "", u["added_at"], u["added_by"])
+                for u in found
+            ],
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from bbcs.edge import day, ledger
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import t
 
@@ -71,7 +72,6 @@ def export(
     Example: bbcs export cases.csv --from 2026-01-01 --headers zh
     """
     from bbcs import render
-    from bbcs.cli import day, ledger
     from bbcs.errors import InvalidInput
     from bbcs.ledger_csv import export as export_file
 
@@ -110,7 +110,6 @@ def import_(
     Example: bbcs import 台账.csv --dry-run
     """
     from bbcs import render
-    from bbcs.cli import ledger
     from bbcs.ledger_csv import import_file
 
     with _progress(file) as progress:  # a missing file is named before any ledger is made

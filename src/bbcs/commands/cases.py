@@ -1,0 +1,365 @@
+"""The commands that record what happens to a case, one ledger write each (SPEC §3).
+
+``open`` … ``resume`` and ``sweep``: each parses its arguments, calls the one
+``Ledger`` method of its name, and prints the case's new state in a line.
+"""
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bbcs.edge import AtOpt, CaseArg, ReasonOpt, ledger, when
+from bbcs.i18n import bilingual as _h
+from bbcs.i18n import t
+
+if TYPE_CHECKING:
+    from bbcs.projection import CaseState
+
+commands = typer.Typer()
+
+
+def _done(state: "CaseState") -> None:
+    from bbcs import render
+    from bbcs.i18n import label
+    from bbcs.models import Status
+
+    status = label(Status(state.status))
+    if state.lead_dept and state.status != Status.CLOSED:
+        render.line(
+            t(
+                "out.done_lead",
+                case=state.id,
+                status=status,
+                lead=state.lead_dept,
+                co="、".join(state.co_depts) or "-",
+                due=state.due_date,
+                dept_due=state.dept_due_date,
+            )
+        )
+    else:
+        render.line(t("out.done", case=state.id, status=status))
+
+
+@commands.command("open")
+def open_(
+    summary: Annotated[
+        str,
+        typer.Argument(help=_h("What the matter is, in a line.", "事项摘要。"), show_default=False),
+    ],
+    reporter: Annotated[
+        str, typer.Option("--reporter", help=_h("Who reported it.", "反映人。"), show_default=False)
+    ],
+    phone: Annotated[
+        str | None,
+        typer.Option("--phone", help=_h("Phone number.", "联系电话。"), show_default=False),
+    ] = None,
+    company: Annotated[
+        str | None,
+        typer.Option("--company", help=_h("Company name.", "企业名称。"), show_default=False),
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help=_h("Category.", "类别。"), show_default=False)
+    ] = None,
+    channel: Annotated[
+        str, typer.Option("--channel", help="window|phone|online|letter")
+    ] = "window",
+    complexity: Annotated[
+        str, typer.Option("--complexity", help="immediate|simple|normal|complex|hard")
+    ] = "normal",
+    detail: Annotated[
+        str | None,
+        typer.Option("--detail", help=_h("Full account.", "详细情况。"), show_default=False),
+    ] = None,
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept",
+            help=_h("Lead department: assign at once.", "牵头单位（登记即交办）。"),
+            show_default=False,
+        ),
+    ] = None,
+    co: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--co", help=_h("Co-department (repeat).", "协办单位（可重复）。"), show_default=False
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help=_h("Print the id alone.", "只输出编号。"))
+    ] = False,
+    at: AtOpt = None,
+) -> None:
+    """Register a new case and print its id and due date.
+
+    Example: bbcs open "营业执照变更办不下来" --reporter 张三 --phone 13812345678 --dept SCJ
+    """
+    from bbcs import render
+
+    opened = ledger(write=True).open_case(
+        summary,
+        reporter=reporter,
+        phone=phone,
+        company=company,
+        category=category,
+        channel=channel,
+        complexity=complexity,
+        detail=detail,
+        dept=dept,
+        co=co or [],
+        at=when(at),
+    )
+    if quiet:
+        render.line(opened.case_id)
+        return
+    render.line(t("out.opened", case=opened.case_id, due=opened.due_date))
+    if opened.provisional:
+        render.warn(t("out.provisional", year=opened.due_date[:4]))
+
+
+@commands.command()
+def assign(
+    case: CaseArg,
+    dept: Annotated[str, typer.Argument(help=_h("Lead department.", "牵头单位。"))],
+    co: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--co", help=_h("Co-department (repeat).", "协办单位（可重复）。"), show_default=False
+        ),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Hand a pending case to a lead department. Example: bbcs assign 42 ZJJ --co GTJ"""
+    _done(ledger(write=True).assign(case, dept, co or [], at=when(at)))
+
+
+@commands.command()
+def transfer(
+    case: CaseArg,
+    dept: Annotated[str, typer.Argument(help=_h("New lead department.", "新牵头单位。"))],
+    reason: ReasonOpt,
+    at: AtOpt = None,
+) -> None:
+    """Re-route a case to another lead (the window's call; counts against nobody).
+
+    Example: bbcs transfer 42 GTJ --reason "属国土职责"
+    """
+    _done(ledger(write=True).transfer(case, dept, reason=reason, at=when(at)))
+
+
+@commands.command()
+def pushback(
+    case: CaseArg,
+    reason: ReasonOpt,
+    basis: Annotated[
+        str | None,
+        typer.Option(
+            "--basis",
+            help=_h("The remit or rule cited.", "所依据的职责或规定。"),
+            show_default=False,
+        ),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help=_h("The department pushing back.", "退回单位。"), show_default=False
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help=_h("Hand it onward to this department.", "转给该单位。"),
+            show_default=False,
+        ),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Record a department giving a case back (退回); it counts against that department.
+
+    Example: bbcs pushback 42 --from ZJJ --reason "不属本局职责" --to GTJ
+    """
+    _done(
+        ledger(write=True).pushback(case, reason=reason, basis=basis, by=from_, to=to, at=when(at))
+    )
+
+
+@commands.command()
+def ruling(
+    case: CaseArg,
+    verdict: Annotated[str, typer.Argument(help="valid|invalid")],
+    reason: Annotated[
+        str | None, typer.Option("--reason", help=_h("Why.", "理由。"), show_default=False)
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Rule on the latest pushback: valid (misrouted) or invalid (推诿).
+
+    Example: bbcs ruling 42 invalid --reason "属该局法定职责"
+    """
+    _done(ledger(write=True).ruling(case, verdict, reason=reason, at=when(at)))
+
+
+@commands.command()
+def note(
+    case: CaseArg,
+    text: Annotated[str, typer.Argument(help=_h("The note.", "备注内容。"))],
+    at: AtOpt = None,
+) -> None:
+    """Add a note to a case. Example: bbcs note 42 "已电话催办" """
+    _done(ledger(write=True).note(case, text, at=when(at)))
+
+
+@commands.command()
+def close(
+    case: CaseArg,
+    result: Annotated[
+        str, typer.Option("--result", help="resolved|explained|withdrawn", show_default=False)
+    ],
+    resolution: Annotated[
+        str,
+        typer.Option("--resolution", help=_h("What was done.", "办理情况。"), show_default=False),
+    ],
+    at: AtOpt = None,
+) -> None:
+    """Close a case out (办结/销号). Example: bbcs close 42 --result resolved --resolution "已办理" """
+    _done(ledger(write=True).close(case, result=result, resolution=resolution, at=when(at)))
+
+
+@commands.command()
+def review(
+    case: CaseArg,
+    rating: Annotated[str, typer.Argument(help="satisfied|basic|unsatisfied|unreachable|refused")],
+    comment: Annotated[
+        str | None,
+        typer.Option(
+            "--comment", help=_h("What the reporter said.", "反映人意见。"), show_default=False
+        ),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Record the call-back (回访); unsatisfied on a resolved case reopens it.
+
+    Example: bbcs review 42 satisfied
+    """
+    state = ledger(write=True).review(case, rating, comment=comment, at=when(at))
+    from bbcs import render
+
+    if state.status != "closed":
+        render.line(t("out.reopened", case=state.id, due=state.due_date))
+    else:
+        _done(state)
+
+
+@commands.command()
+def reopen(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
+    """Send a closed case back for re-handling (重办). Example: bbcs reopen 42 --reason "复核未解决" """
+    _done(ledger(write=True).reopen(case, reason=reason, at=when(at)))
+
+
+@commands.command()
+def uphold(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
+    """Keep the result of a disputed case (维持原结果). Example: bbcs uphold 42 --reason "依法答复" """
+    _done(ledger(write=True).uphold(case, reason=reason, at=when(at)))
+
+
+@commands.command()
+def amend(
+    case: CaseArg,
+    reason: ReasonOpt,
+    phone: Annotated[str | None, typer.Option("--phone", show_default=False)] = None,
+    reporter: Annotated[str | None, typer.Option("--reporter", show_default=False)] = None,
+    company: Annotated[str | None, typer.Option("--company", show_default=False)] = None,
+    category: Annotated[str | None, typer.Option("--category", show_default=False)] = None,
+    summary: Annotated[str | None, typer.Option("--summary", show_default=False)] = None,
+    detail: Annotated[str | None, typer.Option("--detail", show_default=False)] = None,
+    complexity: Annotated[str | None, typer.Option("--complexity", show_default=False)] = None,
+    at: AtOpt = None,
+) -> None:
+    """Correct a case's details; the old values stay in its history.
+
+    Example: bbcs amend 42 --phone 13900001111 --reason "登记错误"
+    """
+    changes = {
+        "phone": phone,
+        "reporter": reporter,
+        "company": company,
+        "category": category,
+        "summary": summary,
+        "detail": detail,
+        "complexity": complexity,
+    }
+    _done(ledger(write=True).amend(case, changes, reason=reason, at=when(at)))
+
+
+@commands.command()
+def escalate(
+    case: CaseArg,
+    level: Annotated[str, typer.Argument(help="urgent|coordinate|special|supervise")],
+    reason: ReasonOpt,
+    correction: Annotated[
+        bool,
+        typer.Option(
+            "--correction", help=_h("Lower a mistaken level.", "更正错误的级别（降级）。")
+        ),
+    ] = False,
+    at: AtOpt = None,
+) -> None:
+    """Raise a case's level: 加急办 < 协调办 < 特事特办 < 督办.
+
+    Example: bbcs escalate 42 supervise --reason "群众多次反映"
+    """
+    from bbcs import render
+    from bbcs.i18n import label
+    from bbcs.models import Escalation
+
+    state = ledger(write=True).escalate(
+        case, level, reason=reason, correction=correction, at=when(at)
+    )
+    render.line(t("out.escalated", case=state.id, level=label(Escalation(state.escalation))))
+
+
+@commands.command()
+def extend(
+    case: CaseArg,
+    days: Annotated[int, typer.Argument(help=_h("Working days to add.", "延长的工作日数。"))],
+    reason: ReasonOpt,
+    at: AtOpt = None,
+) -> None:
+    """Move both due dates later by DAYS working days (延期), before they pass.
+
+    Example: bbcs extend 42 2 --reason "需现场勘验"
+    """
+    from bbcs import render
+
+    state = ledger(write=True).extend(case, days, reason=reason, at=when(at))
+    render.line(t("out.due", case=state.id, due=state.due_date))
+
+
+@commands.command()
+def suspend(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
+    """Stop the clock while waiting (挂起). Example: bbcs suspend 42 --reason "等待鉴定" """
+    _done(ledger(write=True).suspend(case, reason=reason, at=when(at)))
+
+
+@commands.command()
+def resume(case: CaseArg, at: AtOpt = None) -> None:
+    """Restart the clock; the due dates move by the working days suspended.
+
+    Example: bbcs resume 42
+    """
+    from bbcs import render
+
+    state = ledger(write=True).resume(case, at=when(at))
+    render.line(t("out.due", case=state.id, due=state.due_date))
+
+
+@commands.command()
+def sweep() -> None:
+    """Record newly overdue cases and apply automatic escalations (nightly; safe to re-run).
+
+    Example: bbcs sweep
+    """
+    from bbcs import render
+
+    swept = ledger(write=True).sweep()
+    render.line(t("sweep.done", overdue=swept.overdue, escalated=swept.escalated))

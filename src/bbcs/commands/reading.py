@@ -1,0 +1,162 @@
+"""Reading the ledger: ``show``, ``list``, ``search`` and the ``demo``; none of them writes.
+
+(``demo`` writes only its own demo ledger, never the real one.)
+"""
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bbcs.edge import CaseArg, JsonOpt, day, default_limit, ledger, state
+from bbcs.errors import InvalidInput
+from bbcs.i18n import bilingual as _h
+from bbcs.i18n import t
+
+commands = typer.Typer()
+
+
+@commands.command()
+def show(case: CaseArg, as_json: JsonOpt = False) -> None:
+    """Show one case: its fields, who held it for how long, and its events.
+
+    Example: bbcs show 42
+    """
+    from bbcs import render
+
+    view = ledger(write=False).show(case)
+    render.emit(view, as_json, render.case_detail)
+
+
+@commands.command("list")
+def list_(
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="pending|in_progress|suspended|closed", show_default=False),
+    ] = None,
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept", help=_h("Lead or co-department.", "牵头或协办单位。"), show_default=False
+        ),
+    ] = None,
+    escalation: Annotated[
+        str | None,
+        typer.Option(
+            "--escalation", help="none|urgent|coordinate|special|supervise", show_default=False
+        ),
+    ] = None,
+    warning: Annotated[
+        str | None, typer.Option("--warning", help="overdue|red|yellow|green", show_default=False)
+    ] = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help=_h("Open cases past due.", "已超期的在办事项。"))
+    ] = False,
+    due_within: Annotated[
+        int | None,
+        typer.Option(
+            "--due-within",
+            help=_h(
+                "Open, not overdue, N or fewer working days left.",
+                "未超期且剩余不超过 N 个工作日。",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    unreviewed: Annotated[
+        bool, typer.Option("--unreviewed", help=_h("The call-back worklist.", "待回访清单。"))
+    ] = False,
+    unruled: Annotated[
+        bool, typer.Option("--unruled", help=_h("A pushback awaits a ruling.", "有待审定的退回。"))
+    ] = False,
+    opened_from: Annotated[str | None, typer.Option("--opened-from", show_default=False)] = None,
+    opened_to: Annotated[str | None, typer.Option("--opened-to", show_default=False)] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            help=_h(
+                "At most this many (default 50 on a terminal).", "最多显示条数（终端默认 50）。"
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List cases, oldest first. Example: bbcs list --dept ZJJ --warning red"""
+    from bbcs import render
+
+    cases, total = ledger(write=False).find(
+        status=status,
+        dept=dept,
+        escalation=escalation,
+        warning=warning,
+        overdue=overdue,
+        due_within=due_within,
+        unreviewed=unreviewed,
+        unruled=unruled,
+        opened_from=day(opened_from),
+        opened_to=day(opened_to),
+        limit=default_limit(limit, as_json),
+    )
+    render.emit(cases, as_json, lambda found: render.cases_table(found, total))
+
+
+@commands.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help=_h("Any text, one character or more.", "任意文字，一个字即可。"))
+    ],
+    limit: Annotated[int | None, typer.Option("--limit", show_default=False)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Find cases by summary, detail, resolution and notes. Example: bbcs search 营业执照"""
+    from bbcs import render
+
+    if not query.strip():
+        raise InvalidInput("field.empty", field="query")
+    cases, total = ledger(write=False).find(text=query.strip(), limit=default_limit(limit, as_json))
+    render.emit(cases, as_json, lambda found: render.cases_table(found, total))
+
+
+@commands.command()
+def demo(
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help=_h("Overwrite an existing demo ledger.", "覆盖已有的演示台账。")
+        ),
+    ] = False,
+) -> None:
+    """Build the demo ledger (two months of a county window) and show it.
+
+    It is written to --db if given, else to ./bbcs-demo.db, never to your real ledger.
+    Example: bbcs demo
+    """
+    from bbcs import render
+    from bbcs.demo import AS_OF, build_demo, is_demo
+
+    path = state.db or Path("bbcs-demo.db")
+    if path.exists():
+        if not replace:
+            raise InvalidInput("demo.exists", path=str(path))
+        # whoever runs it, the demo replaces only a ledger the demo made
+        if not is_demo(path):
+            raise InvalidInput("demo.not_demo", path=str(path))
+        for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            stale.unlink(missing_ok=True)
+    count = build_demo(path)
+    as_of = AS_OF.isoformat(timespec="minutes")
+    os.environ["BBCS_NOW"] = as_of
+    state.db = path
+    render.line(t("demo.built", path=str(path), count=count, as_of=as_of))
+    book = ledger(write=False)
+    cases, _ = book.find(limit=None)
+    open_cases = [c for c in cases if c["status"] != "closed"]
+    render.cases_table(open_cases, len(open_cases))
+    from bbcs import render_reports, reports
+
+    span = reports.choose_span("weekly", book.today)
+    render_reports.print_table(reports.issue(book, "weekly", span, publish=False))
+    render.line(t("demo.try", path=str(path), as_of=as_of))

@@ -1,0 +1,128 @@
+"""Setting up a ledger: ``init``, ``migrate``, ``dept add|list``, ``policy show|set``."""
+
+from typing import Annotated
+
+import typer
+
+from bbcs.edge import JsonOpt, actor, ledger, ledger_path
+from bbcs.i18n import bilingual as _h
+from bbcs.i18n import t
+
+commands = typer.Typer()
+dept_app = typer.Typer(help="Register and list departments.")
+policy_app = typer.Typer(help="Show and set the policy.")
+commands.add_typer(dept_app, name="dept")
+commands.add_typer(policy_app, name="policy")
+
+
+@commands.command()
+def init(
+    site: Annotated[
+        str | None,
+        typer.Option(
+            "--site",
+            help=_h(
+                "Site code handed out by the county (default BB).",
+                "县里分配的站点代码（默认 BB）。",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Create the ledger or set its site code. Example: bbcs init --site HX"""
+    from bbcs import render
+
+    book = ledger(write=True)
+    code = book.init(site)
+    render.line(t("out.site", site=code, path=str(book.store_path)))
+
+
+@commands.command()
+def migrate() -> None:
+    """Upgrade a ledger made by an older bbcs, after backing it up next to itself.
+
+    Example: bbcs migrate
+    """
+    from bbcs import clock, render
+    from bbcs.ledger import Ledger
+    from bbcs.store import SCHEMA_VERSION, Store
+
+    path = ledger_path()
+    store = Store.open(path, migrating=True)
+    name, login = actor()
+    Ledger(store, now=clock.now(), actor=name, os_user=login).permit("migrate")
+    old = store.version
+    if old == SCHEMA_VERSION:
+        render.line(t("migrate.current", path=str(path), version=old))
+        return
+    backup = path.with_name(f"{path.name}.v{old}.bak")
+    store.backup_to(backup)
+    store.migrate()
+    render.line(t("migrate.done", path=str(path), old=old, new=SCHEMA_VERSION, backup=str(backup)))
+
+
+@dept_app.command("add")
+def dept_add(
+    code: Annotated[str, typer.Argument(help=_h("Short code, e.g. ZJJ.", "单位代码，如 ZJJ。"))],
+    name: Annotated[str, typer.Argument(help=_h("Full name.", "单位全称。"))],
+    parent: Annotated[
+        str | None,
+        typer.Option("--parent", help=_h("Parent department.", "上级单位。"), show_default=False),
+    ] = None,
+) -> None:
+    """Register a department. Example: bbcs dept add ZJJ 住建局"""
+    from bbcs import render
+
+    book = ledger(write=True)
+    dept = book.add_department(code, name, parent)
+    render.line(t("out.dept_added", code=dept, name=name.strip()))
+
+
+@dept_app.command("list")
+def dept_list(as_json: JsonOpt = False) -> None:
+    """List the registered departments. Example: bbcs dept list"""
+    from bbcs import render
+
+    depts = ledger(write=False, command="dept list").departments()
+    rows = [{"code": d.code, "name": d.name, "parent": d.parent} for d in depts]
+    render.emit(
+        rows,
+        as_json,
+        lambda found: render.simple_table(
+            t("title.depts"),
+            [t("col.code"), t("col.name"), t("col.parent")],
+            [(d["code"] or "", d["name"] or "", d["parent"] or "") for d in found],
+        ),
+    )
+
+
+@policy_app.command("show")
+def policy_show(as_json: JsonOpt = False) -> None:
+    """Show every policy value in force. Example: bbcs policy show"""
+    from bbcs import render
+
+    values = dict(ledger(write=False, command="policy show").policy.values)
+    render.emit(
+        values,
+        as_json,
+        lambda found: render.simple_table(
+            t("title.policy"),
+            [t("col.key"), t("col.value")],
+            [(k, str(v)) for k, v in found.items()],
+        ),
+    )
+
+
+@policy_app.command("set")
+def policy_set(
+    key: Annotated[
+        str,
+        typer.Argument(help=_h("Dotted key, e.g. limits.simple.", "参数名，如 limits.simple。")),
+    ],
+    value: Annotated[str, typer.Argument(help=_h("New value.", "新值。"))],
+) -> None:
+    """Set a policy value from now on. Example: bbcs policy set limits.simple 5"""
+    from bbcs import render
+
+    stored = ledger(write=True).set_policy(key, value)
+    render.line(t("out.policy_set", key=key, value=stored))

@@ -1,0 +1,134 @@
+"""The edge between the command line and the core, shared by ``cli`` and ``commands/``.
+
+It owns what every command resolves before its one core call: the ledger file
+(``--db``, else ``$BBCS_DB``, else the data folder), the actor (``$BBCS_USER``,
+else the login), "now" (``BBCS_NOW``, read once through ``clock``), the parsing of
+``--at`` and day arguments, and the options more than one command shares. It
+imports only typer at the top, so that ``bbcs --help`` stays fast; opening a
+ledger returns a ``Ledger``, typed, so that a misspelt method name fails mypy.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bbcs.errors import InvalidInput
+from bbcs.i18n import bilingual as _h
+
+if TYPE_CHECKING:
+    from bbcs.ledger import Ledger
+
+MAX_LIMIT = 10_000_000  # more rows than any ledger a window keeps
+
+
+class State:
+    """The global options of this run: ``--db`` and ``--debug``."""
+
+    db: Path | None = None
+    debug: bool = False
+
+
+state = State()
+
+
+def ledger_path() -> Path:
+    if state.db is not None:
+        return state.db
+    env = os.environ.get("BBCS_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_path
+
+    return user_data_path("bbcs", appauthor=False) / "bbcs.db"
+
+
+def actor() -> tuple[str, str]:
+    """The claimed user ($BBCS_USER, else the login) and the OS login."""
+    import getpass
+
+    from bbcs import fields
+
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):
+        login = "unknown"
+    name = os.environ.get("BBCS_USER") or login
+    if name.strip().lower() == "system":
+        raise InvalidInput("actor.system")
+    # the name goes into every event it writes and is shown beside them
+    fields.characters(name, "BBCS_USER")
+    return name, login
+
+
+def ledger(*, write: bool, command: str | None = None) -> Ledger:
+    """The ledger for this command; reading never creates the file.
+
+    ``command`` names a command that has no ledger method of its own to check roles.
+    """
+    from bbcs import clock
+    from bbcs.ledger import Ledger
+    from bbcs.store import Store
+
+    path = ledger_path()
+    store = Store.create_or_open(path) if write else Store.open(path)
+    name, login = actor()
+    book = Ledger(store, now=clock.now(), actor=name, os_user=login)
+    if command is not None:
+        book.permit(command)
+    return book
+
+
+def when(at: str | None) -> datetime | None:
+    if at is None:
+        return None
+    from bbcs import clock
+
+    return clock.parse_datetime(at)
+
+
+def day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    from bbcs import clock
+
+    return clock.parse_date(text)
+
+
+def default_limit(limit: int | None, as_json: bool) -> int | None:
+    """The rows a list shows: as asked, else 50 on a terminal, else all."""
+    if limit is not None:
+        if not 1 <= limit <= MAX_LIMIT:
+            raise InvalidInput("list.bad_limit", limit=limit, most=MAX_LIMIT)
+        return limit
+    return 50 if sys.stdout.isatty() and not as_json else None
+
+
+# ---------------------------------------------------------------- options more than one command shares
+
+CaseArg = Annotated[
+    str,
+    typer.Argument(
+        help=_h("Case id, e.g. BB-2026-000042 or 42.", "事项编号，如 BB-2026-000042 或 42。"),
+        show_default=False,
+    ),
+]
+AtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        help=_h(
+            "When it happened, for a paper form entered late.", "实际发生时间（补录纸质单据时用）。"
+        ),
+        show_default=False,
+    ),
+]
+ReasonOpt = Annotated[str, typer.Option("--reason", help=_h("Why.", "理由。"), show_default=False)]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
+]
