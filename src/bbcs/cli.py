@@ -961,11 +961,13 @@ from bbcs.cli_calendar import calendar_app  # noqa: E402
 from bbcs.cli_csv import register as register_csv  # noqa: E402
 from bbcs.cli_reliability import register as register_reliability  # noqa: E402
 from bbcs.cli_report import report_app  # noqa: E402
+from bbcs.cli_schema import register as register_schema  # noqa: E402
 
 app.add_typer(calendar_app, name="calendar")
 app.add_typer(report_app, name="report")
 register_reliability(app)
 register_csv(app)
+register_schema(app)
 
 
 # Command help in Chinese: the docstrings are the English help; the examples stay as they are.
@@ -1004,6 +1006,8 @@ HELP_ZH = {
     "示例：bbcs verify --head 1200:3f5a...",
     "audit": "查看审计日志：谁在何时显示完整电话号码、导出办理记录或登记用户。\n\n"
     "示例：bbcs audit --json",
+    "schema": "输出 --json 所写文档（事项、办理记录、报表）的 JSON Schema，供其他系统校验。\n\n"
+    "示例：bbcs schema case > case.schema.json",
     "backup": "在他人写入时安全地复制台账（SQLite 在线备份）。\n\n示例：bbcs backup /srv/backup/bbcs/",
     "user add": "登记用户及其角色；第一个用户必须是管理员。\n\n"
     "示例：bbcs user add wang --role dept --dept ZJJ",
