@@ -27,6 +27,7 @@ def schema(
     document: Annotated[
         Document,
         typer.Argument(
+            metavar="DOCUMENT",
             help=_h(
                 "case (list, search and show), event, or report.",
                 "case（list、search、show 的事项）、event（办理记录）或 report（报表）。",

@@ -5,9 +5,11 @@
 is one event of the ledger (SPEC §3); ``Report`` is what ``report KIND --json``
 prints (SPEC §6). Every model forbids fields it does not name, so a field the
 code starts to emit without a change here fails the tests that validate real
-output against these models.
+output against these models. An event's ``data`` alone stays an open object:
+events are never rewritten, so a ledger holds the data of every bbcs version that
+wrote to it, and events files from other sites bring theirs.
 
-Importing this module imports pydantic (tens of milliseconds): only ``bbcs
+Importing this module imports pydantic and builds the models (over 100 ms): only ``bbcs
 schema`` and the tests import it, never the everyday commands.
 """
 
