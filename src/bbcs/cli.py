@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from bbcs import __version__
-from bbcs.commands import calendar, cases, exchange, reading, report, setup, trust
+from bbcs.commands import calendar, cases, exchange, reading, report, schema, setup, trust
 from bbcs.edge import ledger_path, state
 from bbcs.errors import BbcsError, ExitCode
 from bbcs.i18n import bilingual as _h
@@ -233,6 +233,7 @@ app.add_typer(calendar.calendar_app, name="calendar")
 app.add_typer(report.report_app, name="report")
 trust.register(app)
 exchange.register(app)
+schema.register(app)
 
 
 # Command help in Chinese: the docstrings are the English help; the examples stay as they are.

@@ -54,6 +54,8 @@ COMMANDS = {
     "示例：bbcs verify --head 1200:3f5a...",
     "audit": "查看审计日志：谁在何时显示完整电话号码、导出办理记录或登记用户。\n\n"
     "示例：bbcs audit --json",
+    "schema": "输出 --json 所写文档（事项、办理记录、报表）的 JSON Schema，供其他系统校验。\n\n"
+    "示例：bbcs schema case > case.schema.json",
     "backup": "在他人写入时安全地复制台账（SQLite 在线备份）。\n\n示例：bbcs backup /srv/backup/bbcs/",
     "user add": "登记用户及其角色；第一个用户必须是管理员。\n\n"
     "示例：bbcs user add wang --role dept --dept ZJJ",

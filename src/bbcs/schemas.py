@@ -1,0 +1,345 @@
+"""The JSON documents bbcs emits, as pydantic models, published by ``bbcs schema``.
+
+``Case`` is an item of ``list --json`` and ``search --json`` and, with
+``events`` and ``holds``, the document of ``show --json`` (SPEC §4); ``Event``
+is one event of the ledger (SPEC §3); ``Report`` is what ``report KIND --json``
+prints (SPEC §6). Every model forbids fields it does not name, so a field the
+code starts to emit without a change here fails the tests that validate real
+output against these models. An event's ``data`` alone stays an open object:
+events are never rewritten, so a ledger holds the data of every bbcs version that
+wrote to it, and events files from other sites bring theirs.
+
+Importing this module imports pydantic and builds the models (over 100 ms): only ``bbcs
+schema`` and the tests import it, never the everyday commands.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+from bbcs.models import (
+    Channel,
+    Complexity,
+    Escalation,
+    EventKind,
+    HoldEnd,
+    Rating,
+    Result,
+    Status,
+    Warning,
+)
+
+CASE_ID = r"^[A-Z][A-Z0-9]{0,9}-\d{4}-\d{6}$"
+DEPT_CODE = r"^[A-Z0-9][A-Z0-9_-]{0,19}$"
+
+CaseId = Annotated[str, Field(pattern=CASE_ID)]
+DeptCode = Annotated[str, Field(pattern=DEPT_CODE)]
+Rate = Annotated[float | None, Field(ge=0, le=1, description="null when its denominator is 0")]
+Average = Annotated[float | None, Field(ge=0, description="null when there is nothing to average")]
+Change = Annotated[float | int | None, Field(description="this period minus the previous (环比)")]
+
+
+class Document(BaseModel):
+    """A JSON object bbcs writes: every field named, nothing else allowed."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+# ---------------------------------------------------------------- events
+
+
+class Event(Document):
+    """One event of the append-only ledger (SPEC §3)."""
+
+    seq: int = Field(ge=1, description="the event's place in its case's history, from 1")
+    kind: EventKind
+    at: AwareDatetime = Field(description="when it happened, with its UTC offset")
+    actor: str = Field(description="the user who recorded it, or system")
+    os_user: str = Field(description="the operating-system login that recorded it")
+    data: dict[str, Any] = Field(
+        description="what the event records; its keys depend on kind (dates it computed, "
+        "departments, reason, ...)"
+    )
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="the event's content hash (SPEC §8)")
+
+
+class ShownEvent(Event):
+    """An event as ``show --json`` lists it: marked when a later event superseded it."""
+
+    superseded: bool = Field(description="a system event a late entry no longer supports")
+
+
+class Hold(Document):
+    """One department's time with a case, as ``show --json`` lists it."""
+
+    dept: DeptCode
+    role: Literal["lead", "co"]
+    from_: date = Field(alias="from", description="the day it received the case")
+    to: date | None = Field(description="the day its hold ended; null while it holds the case")
+    working_days: int = Field(ge=0, description="working days held, to today while open")
+    dept_due_date: date | None = Field(description="the lead's own due date (SPEC §5)")
+    ended: HoldEnd | None = Field(description="how the hold ended; null while it lasts")
+
+
+# ---------------------------------------------------------------- cases
+
+
+class Case(Document):
+    """A case as ``list``, ``search`` and ``show`` print it with ``--json`` (SPEC §3, §4)."""
+
+    id: CaseId
+    status: Status
+    summary: str
+    detail: str | None
+    reporter: str
+    phone: str | None = Field(description="masked (138****5678) except in show")
+    company: str | None
+    category: str | None
+    channel: Channel
+    complexity: Complexity
+    opened_at: AwareDatetime
+    lead_dept: DeptCode | None
+    co_depts: list[DeptCode]
+    escalation: Escalation
+    due_date: date | None
+    due_provisional: bool = Field(description="the calendar does not yet cover the due date")
+    dept_due_date: date | None
+    extensions: int = Field(ge=0, description="extensions in this round of handling")
+    pushbacks: int = Field(ge=0, description="pushbacks over the whole history")
+    reopened: int = Field(ge=0)
+    closed_at: AwareDatetime | None
+    result: Result | None
+    resolution: str | None
+    rating: Rating | None
+    warning: Warning | None = Field(description="null when closed or suspended")
+    working_days_left: int | None = Field(
+        description="negative when overdue; null when closed or suspended"
+    )
+    working_days_taken: int = Field(ge=0)
+    on_time: bool | None = Field(description="null while open")
+    review: Literal["due", "disputed", "done"] | None = Field(
+        description="the 回访 state of a closed case"
+    )
+    events: list[ShownEvent] = Field(default_factory=list, description="only in show --json")
+    holds: list[Hold] = Field(default_factory=list, description="only in show --json")
+
+
+# ---------------------------------------------------------------- reports
+
+
+class Figures(Document):
+    """One department's figures over the period, on its own clock (SPEC §6)."""
+
+    assigned: int = Field(ge=0)
+    closed: int = Field(ge=0)
+    resolved: int = Field(ge=0)
+    explained: int = Field(ge=0)
+    withdrawn: int = Field(ge=0)
+    on_time: int = Field(ge=0)
+    overdue_open: int = Field(ge=0)
+    on_time_rate: Rate
+    avg_working_days: Average
+    pushbacks: int = Field(ge=0)
+    pushbacks_charged: int = Field(ge=0)
+    pushbacks_invalid: int = Field(ge=0)
+    pushbacks_valid: int = Field(ge=0)
+    pushback_cases: int = Field(ge=0)
+    pushback_rate: Rate
+    escalations: int = Field(ge=0)
+    reviewed: int = Field(ge=0)
+    satisfied: int = Field(ge=0)
+    satisfaction_rate: Rate
+    reopened: int = Field(ge=0)
+
+
+class FigureChanges(Document):
+    """Each department figure's change against the previous period (weekly, monthly)."""
+
+    assigned: Change
+    closed: Change
+    resolved: Change
+    explained: Change
+    withdrawn: Change
+    on_time: Change
+    overdue_open: Change
+    on_time_rate: Change
+    avg_working_days: Change
+    pushbacks: Change
+    pushbacks_charged: Change
+    pushbacks_invalid: Change
+    pushbacks_valid: Change
+    pushback_cases: Change
+    pushback_rate: Change
+    escalations: Change
+    reviewed: Change
+    satisfied: Change
+    satisfaction_rate: Change
+    reopened: Change
+
+
+class Department(Figures):
+    """One department's line of a report."""
+
+    dept: DeptCode
+    name: str
+    rank: int | None = Field(ge=1, description="null when there was nothing to judge; last")
+    change: FigureChanges | None = Field(default=None, description="weekly and monthly only")
+    to: dict[str, int] | None = Field(
+        default=None,
+        description="pushback report only: pushbacks onto each department (window: back to "
+        "the window)",
+    )
+
+
+class Totals(Document):
+    """The window's figures over the period, on the case clock."""
+
+    opened: int = Field(ge=0)
+    closed: int = Field(ge=0)
+    resolved: int = Field(ge=0)
+    explained: int = Field(ge=0)
+    withdrawn: int = Field(ge=0)
+    resolution_rate: Rate
+    on_time_rate: Rate
+    avg_dispatch_days: Average
+    review_rate: Rate
+    satisfaction_rate: Rate
+    overdue_open: int = Field(ge=0)
+    pushbacks: int = Field(ge=0)
+
+
+class TotalChanges(Document):
+    """Each total's change against the previous period (weekly, monthly)."""
+
+    opened: Change
+    closed: Change
+    resolved: Change
+    explained: Change
+    withdrawn: Change
+    resolution_rate: Change
+    on_time_rate: Change
+    avg_dispatch_days: Change
+    review_rate: Change
+    satisfaction_rate: Change
+    overdue_open: Change
+    pushbacks: Change
+
+
+class BlackListEntry(Document):
+    """A department on the black list (黑榜), the rule it broke and the cases behind it."""
+
+    dept: DeptCode
+    rule: Literal["on_time_rate", "pushbacks", "overdue"]
+    cases: list[CaseId]
+
+
+class Thresholds(Document):
+    """The black list's thresholds from the policy, by the rule they belong to."""
+
+    on_time_rate: float = Field(ge=0, le=1)
+    pushbacks: int = Field(ge=0)
+    overdue: int = Field(ge=0)
+
+
+class Day(Document):
+    """Cases opened and closed on one day of the period."""
+
+    day: date
+    opened: int = Field(ge=0)
+    closed: int = Field(ge=0)
+
+
+class Previous(Document):
+    """The previous period's totals (weekly, monthly)."""
+
+    from_: date = Field(alias="from")
+    to: date
+    totals: Totals
+
+
+class CasebookCase(Document):
+    """A case closed in the period, as the casebook (案例汇总) quotes it."""
+
+    id: CaseId
+    summary: str
+    departments: list[DeptCode] = Field(description="every department that held it")
+    lead_dept: DeptCode | None
+    co_depts: list[DeptCode]
+    pushbacks: int = Field(ge=0)
+    working_days_taken: int = Field(ge=0)
+    result: Result | None
+    resolution: str | None
+    closed_on: date
+
+
+class Category(Document):
+    """The casebook's cases of one category."""
+
+    category: str | None
+    cases: list[CasebookCase]
+
+
+class PeriodReport(Document):
+    """``report daily|weekly|monthly|pushback|casebook --json``."""
+
+    kind: Literal["daily", "weekly", "monthly", "pushback", "casebook"]
+    from_: date = Field(alias="from")
+    to: date
+    departments: list[Department] = Field(description="in rank order")
+    red_list: list[DeptCode] = Field(description="红榜")
+    black_list: list[DeptCode] = Field(description="黑榜")
+    black_list_detail: list[BlackListEntry]
+    totals: Totals
+    thresholds: Thresholds
+    days: list[Day]
+    previous: Previous | None = Field(default=None, description="weekly and monthly only")
+    change: TotalChanges | None = Field(default=None, description="weekly and monthly only")
+    categories: list[Category] | None = Field(default=None, description="casebook only")
+    head: str | None = Field(
+        default=None, pattern=r"^\d+:[0-9a-f]+$", description="the chain head it saw, when issued"
+    )
+
+
+class OverdueCase(Document):
+    """A pending or in-progress case past due, as the overdue report lists it."""
+
+    id: CaseId
+    status: Literal[Status.PENDING, Status.IN_PROGRESS]
+    summary: str
+    category: str | None
+    reporter: str
+    phone: str | None = Field(description="masked")
+    company: str | None
+    lead_dept: DeptCode | None
+    co_depts: list[DeptCode]
+    escalation: Escalation
+    opened_at: AwareDatetime
+    due_date: date
+    dept_due_date: date | None
+    pushbacks: int = Field(ge=0)
+    overdue_days: int = Field(ge=1, description="working days past due")
+
+
+class OverdueReport(Document):
+    """``report overdue --json``: most overdue first."""
+
+    kind: Literal["overdue"]
+    to: date
+    cases: list[OverdueCase]
+    head: str | None = Field(default=None, pattern=r"^\d+:[0-9a-f]+$")
+
+
+class Report(RootModel[Annotated[PeriodReport | OverdueReport, Field(discriminator="kind")]]):
+    """What ``report KIND --json`` prints, told apart by ``kind``."""
+
+
+DOCUMENTS: dict[str, type[BaseModel]] = {"case": Case, "event": Event, "report": Report}
+
+
+def json_schema(document: str) -> dict[str, Any]:
+    """The JSON Schema of one of ``DOCUMENTS``, as ``bbcs schema`` prints it."""
+    schema = DOCUMENTS[document].model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
