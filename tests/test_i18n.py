@@ -19,6 +19,7 @@ from bbcs import render_reports, reports, store
 from bbcs.errors import BbcsError
 from bbcs.i18n import MESSAGES, t
 from bbcs.models import EventKind
+from bbcs.rules import ranking
 
 SRC = Path(bbcs.__file__).parent
 
@@ -29,7 +30,7 @@ BUILT: dict[str, set[str]] = {
     "table.": {table for table, _ in store.GUARDS},
     "record.": set(store.RECORD_TABLES),
     "report.kind.": set(reports.KINDS),
-    "report.rule.": set(reports.BLACK_RULES),
+    "report.rule.": set(ranking.BLACK_RULES),
     "report.fig.": {
         "rank",
         "dept",
