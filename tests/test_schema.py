@@ -184,6 +184,11 @@ def test_every_report_kind_of_the_demo_validates(bbcs: Run, tmp_path: Path) -> N
         kinds.add(document["kind"])
         check(schema, schemas.Report, text)
     assert kinds == {"daily", "weekly", "monthly", "pushback", "casebook", "overdue"}
+    out = tmp_path / "nightly"
+    bbcs.ok("--db", demo, "report", "nightly", "--out", str(out))
+    (nightly,) = out.glob("*.json")
+    check(schema, schemas.Report, nightly.read_text(encoding="utf-8"))
+    # after the sweep: system overdue and escalate events on the cases shown
     case_schema = published(bbcs, "case")
     for case in bbcs.json("--db", demo, "list", "--limit", "100"):
         check(case_schema, schemas.Case, bbcs.ok("--db", demo, "show", case["id"], "--json"))
