@@ -1,17 +1,22 @@
-"""The ``bbcs`` command line: parse, call one ledger method, render.
+"""The ``bbcs`` command line: the typer app, its global options, and the commands mounted.
 
-No SQL and no rules here. Every failure becomes one sentence on stderr and an
-exit status (``ExitCode``) in one place (``LedgerGroup.invoke``): a core error
-(``BbcsError``) its own code, a failure to print after a commit ``UNPRINTED``, a
-reader that left the pipe ``PIPE_CLOSED`` and nothing said; usage errors exit 2;
-``--debug`` lets the traceback through. Heavy modules (rich, the calendar data) are
-imported inside the commands that need them.
+The commands live in ``bbcs.commands``, one module per group (setup, cases,
+reading, calendar, report, trust, exchange); each parses, makes one core call
+through ``bbcs.edge`` (which opens the ledger, typed) and renders. No SQL and no
+rules here, and no command module imports this one.
+
+Every failure becomes one sentence on stderr and an exit status (``ExitCode``) in
+one place (``LedgerGroup.invoke``): a core error (``BbcsError``) its own code, a
+failure to print after a commit ``UNPRINTED``, a reader that left the pipe
+``PIPE_CLOSED`` and nothing said; usage errors exit 2; ``--debug`` lets the
+traceback through. Heavy modules (rich, the calendar data) are imported inside the
+commands that need them.
 """
 
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -23,13 +28,16 @@ from bbcs.errors import BbcsError, ExitCode
 from bbcs.i18n import bilingual as _h
 from bbcs.i18n import language, t
 
+if TYPE_CHECKING:
+    from typer._click import Context
+
 ZH = language() == "zh"
 
 
 class LedgerGroup(TyperGroup):
     """The top-level group: maps every ``BbcsError`` to one sentence and exit 1."""
 
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
         # a terminal in another encoding hands Python undecodable bytes as lone surrogates,
         # which no file or database can store: refuse them here, before any command runs
         for arg in args:
@@ -38,7 +46,7 @@ class LedgerGroup(TyperGroup):
                 _fail(t("input.not_utf8", value=shown))
         return list(super().parse_args(ctx, args))
 
-    def invoke(self, ctx: Any) -> Any:
+    def invoke(self, ctx: "Context") -> object:
         from bbcs.errors import OutputFailed
 
         commits = _commits()

@@ -12,8 +12,11 @@ from bbcs.i18n import bilingual as _h
 from bbcs.i18n import language, t
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from bbcs.ledger import Ledger
     from bbcs.rules.calendar import Calendar
+    from bbcs.rules.policy import PolicyValue
 
 ZH = language() == "zh"
 
@@ -63,26 +66,11 @@ def calendar_show(
     Example: bbcs calendar show 2026-10
     """
     from bbcs import render
-    from bbcs.rules.calendar import statutory_name
+    from bbcs.calendar_view import calendar_days
 
     first, last = _period(period)
     cal = _calendar("calendar show")
-    names = _override_names(first, last)
-    days = []
-    day = first
-    while day <= last:
-        override = cal.overrides.get(day)
-        days.append(
-            {
-                "date": day.isoformat(),
-                "workday": cal.is_workday(day),
-                "weekend": day.weekday() >= 5,
-                "name": names.get(day.isoformat(), (None, None))[1] or statutory_name(day, zh=ZH),
-                "override": override is not None,
-                "provisional": not cal.is_covered(day.year),
-            }
-        )
-        day += timedelta(days=1)
+    days = calendar_days(cal, first, last, _override_names(first, last), zh=ZH)
     render.emit(days, as_json, _draw_months)
 
 
@@ -140,25 +128,11 @@ def calendar_due(
     as_json: JsonOpt = False,
 ) -> None:
     """The due date LIMIT working days after DATE. Example: bbcs calendar due 2026-09-30 simple"""
-    from bbcs import clock, fields, render
-    from bbcs.fields import choice
-    from bbcs.models import Complexity
+    from bbcs import clock, render
+    from bbcs.calendar_view import limit_days
 
     first = clock.parse_date(start)
-    if limit.strip().isdigit():
-        days = fields.working_days(int(limit), "LIMIT")
-    else:
-        level = Complexity.parse(limit)
-        if level is None:
-            raise InvalidInput("calendar.bad_limit", limit=limit)
-        if ledger_path().is_file():
-            days = _book(command="calendar due").policy.limit(
-                choice(Complexity, limit, "complexity")
-            )
-        else:
-            from bbcs.ledger import policy_defaults
-
-            days = int(policy_defaults()[f"limits.{level.value}"])
+    days = limit_days(limit, _policy_values)
     due, provisional = _calendar("calendar due").add_working_days(first, days)
     document = {
         "from": first.isoformat(),
@@ -167,6 +141,15 @@ def calendar_due(
         "provisional": provisional,
     }
     render.emit(document, as_json, _say_due)
+
+
+def _policy_values() -> "Mapping[str, PolicyValue]":
+    """The ledger's policy in force, or the defaults when there is no ledger yet."""
+    if ledger_path().is_file():
+        return _book(command="calendar due").policy.values
+    from bbcs.ledger import policy_defaults
+
+    return policy_defaults()
 
 
 def _say_due(document: dict[str, Any]) -> None:
