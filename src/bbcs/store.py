@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -444,13 +445,25 @@ class Store:
         return old
 
     def backup_to(self, dest: Path) -> None:
-        """A consistent copy through SQLite's online backup, safe while others write."""
-        create_private(dest)
-        target = sqlite3.connect(dest)
+        """A consistent copy through SQLite's online backup, safe while others write.
+
+        The copy is made in a temporary file beside ``dest``, made durable and only
+        then renamed: a backup cut short leaves no half-copied ledger at ``dest``.
+        """
+        temporary = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+        create_private(temporary)
         try:
-            self.db.backup(target)
-        finally:
-            target.close()
+            target = sqlite3.connect(temporary)
+            try:
+                self.db.backup(target)
+            finally:
+                target.close()
+            with temporary.open("rb+") as copy:
+                os.fsync(copy.fileno())
+            os.replace(temporary, dest)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
 
     @contextmanager
     def write(self) -> Iterator[None]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bbcs.errors import InvalidInput
+from bbcs.fields import boolean
 from bbcs.models import Complexity
 
 PolicyValue = int | float | bool
@@ -50,11 +51,10 @@ def parse_value(key: str, text: str, defaults: Mapping[str, PolicyValue]) -> Pol
     default = defaults[key]
     raw = text.strip().lower()
     if isinstance(default, bool):
-        if raw in ("true", "yes", "1", "on", "是"):
-            return True
-        if raw in ("false", "no", "0", "off", "否"):
-            return False
-        raise InvalidInput("policy.bad_bool", key=key, value=text)
+        flag = boolean(raw)
+        if flag is None:
+            raise InvalidInput("policy.bad_bool", key=key, value=text)
+        return flag
     if isinstance(default, int):
         try:
             number: PolicyValue = int(raw)
