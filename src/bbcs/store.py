@@ -33,7 +33,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, ClassVar
 
-from bbcs.errors import Conflict, LedgerProblem, NotFound
+from bbcs.errors import Conflict, LedgerProblem, NotFound, os_reason
 from bbcs.files import SQLITE_MAGIC, create_private, make_folder
 from bbcs.projection import CASE_FIELDS, CaseState, project
 
@@ -402,7 +402,7 @@ class Store:
                 create_private(path)
             except OSError as exc:
                 raise LedgerProblem(
-                    "ledger.cannot_create", path=str(path), reason=exc.strerror
+                    "ledger.cannot_create", path=str(path), reason=os_reason(exc)
                 ) from None
         elif not _is_blank_or_sqlite(path):
             raise LedgerProblem("ledger.not_sqlite", path=str(path))
