@@ -65,11 +65,16 @@ def make_folder(path: Path) -> None:
             os.chmod(created, DIR_MODE)
 
 
+def file_head(path: Path) -> bytes:
+    """The first bytes of ``path``, as many as the SQLite header has (fewer for a short file)."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC))
+
+
 def is_sqlite(path: Path) -> bool:
     """Whether ``path`` is an SQLite database or its write-ahead log."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
+        head = file_head(path)
     except OSError:
         return False
     return head == SQLITE_MAGIC or head[:4] in WAL_MAGICS

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from bbcs.errors import Conflict, LedgerProblem, NotFound, os_reason
-from bbcs.files import SQLITE_MAGIC, create_private, make_folder
+from bbcs.files import SQLITE_MAGIC, create_private, file_head, make_folder
 from bbcs.projection import CASE_FIELDS, CaseState, project
 
 ZERO_LINK = "0" * 64
@@ -318,9 +318,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def _is_blank_or_sqlite(path: Path) -> bool:
     """Whether ``path`` is empty (a ledger yet to be set up) or an SQLite database."""
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_MAGIC))
-    return head in (b"", SQLITE_MAGIC)
+    return file_head(path) in (b"", SQLITE_MAGIC)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
