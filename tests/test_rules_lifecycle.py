@@ -118,3 +118,15 @@ def test_a_late_entry_goes_after_what_a_person_recorded_but_may_precede_the_syst
         lifecycle.require_after_people(
             ID, events, datetime.fromisoformat("2026-10-12T08:00:00+08:00")
         )
+
+
+def test_a_transfer_goes_to_a_different_lead():
+    held = case(status=Status.IN_PROGRESS.value, lead_dept="ZJJ")
+    with pytest.raises(Conflict):
+        lifecycle.require_transfer(held, "ZJJ")
+    lifecycle.require_transfer(held, "GTJ")
+
+
+def test_co_departments_are_named_once_and_never_the_lead():
+    assert lifecycle.co_departments("ZJJ", ["GTJ", "ZJJ", "SCJ", "GTJ"]) == ["GTJ", "SCJ"]
+    assert lifecycle.co_departments("ZJJ", []) == []

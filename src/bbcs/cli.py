@@ -25,7 +25,7 @@ from bbcs import __version__
 from bbcs.commands import calendar, cases, exchange, reading, report, schema, setup, trust
 from bbcs.edge import ledger_path, state
 from bbcs.errors import BbcsError, ExitCode
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import option as _h
 from bbcs.i18n import language, t
 
 if TYPE_CHECKING:
@@ -161,8 +161,10 @@ class _GuardedStdout:
         return str(getattr(self._stream, "encoding", None) or "utf-8")
 
     def fileno(self) -> int:
+        from bbcs.errors import OutputFailed
+
         if self._stream is None:
-            raise OSError("standard output is closed")
+            raise OutputFailed(None)
         return int(self._stream.fileno())
 
     def __getattr__(self, name: str) -> Any:
@@ -210,21 +212,18 @@ def main_options(
             "--db",
             help=_h(
                 "Ledger file (else $BBCS_DB, else the data folder).",
-                "台账文件（默认 $BBCS_DB 或数据目录）。",
             ),
             show_default=False,
         ),
     ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help=_h("Show tracebacks.", "显示错误的完整调用栈。"))
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=_h("Show tracebacks."))] = False,
     version: Annotated[
         bool,
         typer.Option(
             "--version",
             callback=_version,
             is_eager=True,
-            help=_h("Print the version.", "显示版本号。"),
+            help=_h("Print the version."),
         ),
     ] = False,
 ) -> None:

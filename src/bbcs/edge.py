@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bbcs.errors import InvalidInput
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import option as _h
 
 if TYPE_CHECKING:
     from bbcs.ledger import Ledger
@@ -114,7 +114,7 @@ def default_limit(limit: int | None, as_json: bool) -> int | None:
 CaseArg = Annotated[
     str,
     typer.Argument(
-        help=_h("Case id, e.g. BB-2026-000042 or 42.", "事项编号，如 BB-2026-000042 或 42。"),
+        help=_h("Case id, e.g. BB-2026-000042 or 42."),
         show_default=False,
     ),
 ]
@@ -122,13 +122,9 @@ AtOpt = Annotated[
     str | None,
     typer.Option(
         "--at",
-        help=_h(
-            "When it happened, for a paper form entered late.", "实际发生时间（补录纸质单据时用）。"
-        ),
+        help=_h("When it happened, for a paper form entered late."),
         show_default=False,
     ),
 ]
-ReasonOpt = Annotated[str, typer.Option("--reason", help=_h("Why.", "理由。"), show_default=False)]
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help=_h("Print one JSON document.", "输出 JSON。"))
-]
+ReasonOpt = Annotated[str, typer.Option("--reason", help=_h("Why."), show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help=_h("Print one JSON document."))]

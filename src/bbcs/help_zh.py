@@ -1,12 +1,17 @@
-"""Every command's and group's help in Chinese, in one catalogue applied in one place.
+"""All of bbcs's help in Chinese, in this one catalogue.
 
-The English help is each command's docstring (or its group's ``help=``); when the
+The English help of a command is its docstring (or its group's ``help=``); when the
 interface language is Chinese, ``bbcs.cli`` calls ``apply`` once, before typer
-builds the commands. The examples stay as they are. A command missing here keeps
-its English help, and tests/test_cli_help.py says so.
+builds the commands. The examples stay as they are. The English help of an option
+or argument is written beside it as ``help=option("...")``, which looks its Chinese
+up in ``OPTIONS``. A command or option missing here keeps its English help, and
+tests/test_cli_help.py says so.
 """
 
 import typer
+
+from bbcs.i18n import language
+from bbcs.models import Labelled
 
 # the whole ledger, and each group of commands
 GROUPS = {
@@ -84,6 +89,120 @@ COMMANDS = {
     "report casebook": "案例汇总：按类别列出期间内办结的事项（默认上一个完整月）。\n\n示例：bbcs report casebook --month 2026-10 --format md",
     "report nightly": "夜间报表：先巡检，再把当天日报以各种格式写入 DIR/YYYY-MM-DD.*。\n\n示例（crontab）：50 23 * * * bbcs report nightly --out /srv/bbcs/reports",
 }
+
+
+# each option's and argument's help, by its English text
+OPTIONS = {
+    "How it came in.": "受理渠道。",
+    "How hard it is; sets the time limit.": "复杂程度，决定办理时限。",
+    "The ruling.": "审定结论。",
+    "How it ended.": "办结结果。",
+    "What the reporter said when called back.": "回访结果。",
+    "The level to raise it to.": "升级到的级别。",
+    "Only cases in this status.": "只列出该状态的事项。",
+    "Only cases at this level.": "只列出该升级级别的事项。",
+    "Only cases at this warning level.": "只列出该预警级别的事项。",
+    "The user's role.": "用户角色。",
+    "New phone number.": "新的联系电话。",
+    "New reporter.": "新的反映人。",
+    "New company.": "新的企业名称。",
+    "New category.": "新的类别。",
+    "New summary.": "新的事项摘要。",
+    "New detail.": "新的详情。",
+    "New complexity; re-dates the case.": "新的复杂程度；期限随之重算。",
+    "Opened on or after this day.": "受理日期不早于该日。",
+    "Opened on or before this day.": "受理日期不晚于该日。",
+    "At most this many cases.": "最多列出的事项数。",
+    "A month (YYYY-MM) or a year (YYYY); default this month.": "月份（YYYY-MM）或年份（YYYY），默认本月。",
+    "First day.": "起始日期。",
+    "Last day.": "结束日期。",
+    "table, json, csv, md, html or xlsx.": "输出格式：table（终端表格）、json、csv、md（Markdown）、html 或 xlsx。",
+    "A cases or events CSV file.": "事项表或办理记录 CSV 文件。",
+    "A chain head N:HASH from an old report; the chain must still pass through it.": "旧报表上的链头 N:HASH；哈希链须仍经过它。",
+    "A day off.": "设为休息日。",
+    "A dept user's department.": "部门人员所在单位。",
+    "A pushback awaits a ruling.": "有待审定的退回。",
+    "A record chain head N:HASH from an earlier verify; the chain must still pass through it.": "此前校验输出的登记链头 N:HASH；登记链须仍经过它。",
+    "A working day.": "设为工作日。",
+    "Any text, one character or more.": "任意文字，一个字即可。",
+    "As of the end of this day (default today).": "截至该日（默认今天）。",
+    "At most this many (default 50 on a terminal).": "最多显示条数（终端默认 50）。",
+    "CSV file: date,kind,name.": "CSV 文件：date,kind,name。",
+    "Case id, e.g. BB-2026-000042 or 42.": "事项编号，如 BB-2026-000042 或 42。",
+    "Cases opened on or after this day.": "受理日期不早于该日。",
+    "Cases opened on or before this day.": "受理日期不晚于该日。",
+    "Category.": "类别。",
+    "Check the file and say what would be added.": "只检查文件，报告将导入的内容。",
+    "Co-department (repeat).": "协办单位（可重复）。",
+    "Column names: en or zh.": "表头语言：en 或 zh。",
+    "Company name.": "企业名称。",
+    "Dotted key, e.g. limits.simple.": "参数名，如 limits.simple。",
+    "File to write, or a folder to put a dated copy in.": "备份文件，或存放带日期备份的文件夹。",
+    "First day of the period (to today if --to is absent).": "期间第一天（无 --to 时到今天）。",
+    "Folder for the report files.": "报表文件目录。",
+    "Full account.": "详细情况。",
+    "Full name.": "单位全称。",
+    "Hand it onward to this department.": "转给该单位。",
+    "ISO week, e.g. 2026-W47.": "ISO 周，如 2026-W47。",
+    "Last day of the period.": "期间最后一天。",
+    "Lead department.": "牵头单位。",
+    "Lead department: assign at once.": "牵头单位（登记即交办）。",
+    "Lead or co-department.": "牵头或协办单位。",
+    "Ledger file (else $BBCS_DB, else the data folder).": "台账文件（默认 $BBCS_DB 或数据目录）。",
+    "Login or chosen name.": "用户名。",
+    "Lower a mistaken level.": "更正错误的级别（降级）。",
+    "Month, e.g. 2026-11.": "月份，如 2026-11。",
+    "New lead department.": "新牵头单位。",
+    "New value.": "新值。",
+    "Open cases past due.": "已超期的在办事项。",
+    "Open, not overdue, N or fewer working days left.": "未超期且剩余不超过 N 个工作日。",
+    "Overwrite an existing demo ledger.": "覆盖已有的演示台账。",
+    "Parent department.": "上级单位。",
+    "Phone number.": "联系电话。",
+    "Print one JSON document.": "输出 JSON。",
+    "Print the id alone.": "只输出编号。",
+    "Print the version.": "显示版本号。",
+    "Registration date.": "受理日期。",
+    "Reprint the report as it was published.": "原样重印已发布的报表。",
+    "Short code, e.g. ZJJ.": "单位代码，如 ZJJ。",
+    "Show tracebacks.": "显示错误的完整调用栈。",
+    "Site code handed out by the county (default BB).": "县里分配的站点代码（默认 BB）。",
+    "Store the report as issued, with the ledger's chain head.": "发布：保存本报表及台账链头，供日后原样重印。",
+    "The CSV file to write.": "要写入的 CSV 文件。",
+    "The call-back worklist.": "待回访清单。",
+    "The date.": "日期。",
+    "The day (default today).": "日期（默认今天）。",
+    "The day, for a late run (default today).": "日期（补跑时用，默认今天）。",
+    "The department pushing back.": "退回单位。",
+    "The note.": "备注内容。",
+    "The remit or rule cited.": "所依据的职责或规定。",
+    "What the matter is, in a line.": "事项摘要。",
+    "What the reporter said.": "反映人意见。",
+    "What was done.": "办理情况。",
+    "When it happened, for a paper form entered late.": "实际发生时间（补录纸质单据时用）。",
+    "Who reported it.": "反映人。",
+    "Why, e.g. 台风停工.": "名称，如“台风停工”。",
+    "Why.": "理由。",
+    "Working days to add.": "延长的工作日数。",
+    "Working days, or a complexity.": "工作日数或复杂程度。",
+    "Write the full event log (the true ledger) instead of one row per case.": "导出完整的办理记录（真正的台账），而不是每件事项一行。",
+    "Write to this file.": "写入该文件。",
+    "Write whole phone numbers (recorded in the audit log).": "导出完整电话号码（记入审计日志）。",
+    "case (list, search and show), event, or report.": "case（list、search、show 的事项）、event（办理记录）或 report（报表）。",
+}
+
+
+def option(en: str) -> str:
+    """An option's or argument's help in the interface language (its English text names it)."""
+    return OPTIONS.get(en, en) if language() == "zh" else en
+
+
+def choices(en: str, values: type[Labelled]) -> str:
+    """An option's help followed by the values it takes, each with its Chinese label."""
+    if language() == "zh":
+        listed = "、".join(f"{v.value}（{v.zh}）" for v in values)
+        return f"{OPTIONS.get(en, en).rstrip('。')}：{listed}。"
+    return f"{en.rstrip('.')}: {', '.join(v.value for v in values)}."
 
 
 def apply(app: typer.Typer, prefix: str = "") -> None:

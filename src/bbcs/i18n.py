@@ -15,11 +15,6 @@ def language() -> str:
     return "zh" if chosen.lower().startswith("zh") else "en"
 
 
-def bilingual(en: str, zh: str) -> str:
-    """One of two texts written side by side (help texts), in the interface language."""
-    return zh if language() == "zh" else en
-
-
 def t(key: str, /, **params: Any) -> str:
     """The sentence ``key`` in the interface language, with ``params`` filled in."""
     zh = language() == "zh"

@@ -267,12 +267,7 @@ class Ledger:
         return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date)
 
     def _co_departments(self, lead: str, co: Sequence[str]) -> list[str]:
-        codes: list[str] = []
-        for text in co:
-            code = self.department(text)
-            if code != lead and code not in codes:
-                codes.append(code)
-        return codes
+        return lifecycle.co_departments(lead, [self.department(text) for text in co])
 
     def _target(
         self, command: str, case: str, at: datetime | None, *, acting_for: str | None = None
@@ -323,10 +318,8 @@ class Ledger:
         why = fields.text(reason, "reason", fields.MEDIUM)
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
-            lifecycle.require(state, "transfer")
             to = self.department(dept)
-            if to == state.lead_dept:
-                raise Conflict("transfer.same_lead", case=case_id, dept=to)
+            lifecycle.require_transfer(state, to)
             data = {"from": state.lead_dept, "to": to, "reason": why}
             return EventKind.TRANSFER, {**data, **self._new_lead(state, moment)}
 

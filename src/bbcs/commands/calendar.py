@@ -8,7 +8,7 @@ import typer
 
 from bbcs.edge import JsonOpt, ledger, ledger_path
 from bbcs.errors import InvalidInput
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import option as _h
 from bbcs.i18n import language, t
 
 if TYPE_CHECKING:
@@ -58,7 +58,12 @@ def _period(text: str | None) -> tuple[date, date]:
 
 @calendar_app.command("show")
 def calendar_show(
-    period: Annotated[str | None, typer.Argument(help="YYYY-MM | YYYY", show_default=False)] = None,
+    period: Annotated[
+        str | None,
+        typer.Argument(
+            help=_h("A month (YYYY-MM) or a year (YYYY); default this month."), show_default=False
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show a month (or a year) with holidays and 调休 working days marked.
@@ -121,10 +126,8 @@ def _draw_months(days: list[dict[str, Any]]) -> None:
 
 @calendar_app.command("due")
 def calendar_due(
-    start: Annotated[str, typer.Argument(help=_h("Registration date.", "受理日期。"))],
-    limit: Annotated[
-        str, typer.Argument(help=_h("Working days, or a complexity.", "工作日数或复杂程度。"))
-    ],
+    start: Annotated[str, typer.Argument(help=_h("Registration date."))],
+    limit: Annotated[str, typer.Argument(help=_h("Working days, or a complexity."))],
     as_json: JsonOpt = False,
 ) -> None:
     """The due date LIMIT working days after DATE. Example: bbcs calendar due 2026-09-30 simple"""
@@ -163,8 +166,8 @@ def _say_due(document: dict[str, Any]) -> None:
 
 @calendar_app.command("workdays")
 def calendar_workdays(
-    start: Annotated[str, typer.Argument(help="FROM")],
-    end: Annotated[str, typer.Argument(help="TO")],
+    start: Annotated[str, typer.Argument(help=_h("First day."))],
+    end: Annotated[str, typer.Argument(help=_h("Last day."))],
     as_json: JsonOpt = False,
 ) -> None:
     """Working days after FROM up to and including TO. Example: bbcs calendar workdays 2026-09-30 2026-10-12"""
@@ -184,14 +187,10 @@ def calendar_workdays(
 
 @calendar_app.command("add")
 def calendar_add(
-    day: Annotated[str, typer.Argument(help=_h("The date.", "日期。"))],
-    name: Annotated[str, typer.Argument(help=_h("Why, e.g. 台风停工.", "名称，如“台风停工”。"))],
-    holiday: Annotated[
-        bool, typer.Option("--holiday", help=_h("A day off.", "设为休息日。"))
-    ] = False,
-    workday: Annotated[
-        bool, typer.Option("--workday", help=_h("A working day.", "设为工作日。"))
-    ] = False,
+    day: Annotated[str, typer.Argument(help=_h("The date."))],
+    name: Annotated[str, typer.Argument(help=_h("Why, e.g. 台风停工."))],
+    holiday: Annotated[bool, typer.Option("--holiday", help=_h("A day off."))] = False,
+    workday: Annotated[bool, typer.Option("--workday", help=_h("A working day."))] = False,
 ) -> None:
     """Mark a day off or a working day; affected cases are re-dated.
 
@@ -209,9 +208,7 @@ def calendar_add(
 
 @calendar_app.command("import")
 def calendar_import(
-    path: Annotated[
-        Path, typer.Argument(help=_h("CSV file: date,kind,name.", "CSV 文件：date,kind,name。"))
-    ],
+    path: Annotated[Path, typer.Argument(help=_h("CSV file: date,kind,name."))],
 ) -> None:
     """Load a year's holiday schedule (CSV date,kind,name); provisional due dates are recomputed.
 

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bbcs.edge import AtOpt, CaseArg, ReasonOpt, ledger, when
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import choices
+from bbcs.help_zh import option as _h
 from bbcs.i18n import t
+from bbcs.models import Channel, Complexity, Escalation, Rating, Result, Verdict
 
 if TYPE_CHECKING:
     from bbcs.projection import CaseState
@@ -44,49 +46,48 @@ def _done(state: "CaseState") -> None:
 def open_(
     summary: Annotated[
         str,
-        typer.Argument(help=_h("What the matter is, in a line.", "事项摘要。"), show_default=False),
+        typer.Argument(help=_h("What the matter is, in a line."), show_default=False),
     ],
     reporter: Annotated[
-        str, typer.Option("--reporter", help=_h("Who reported it.", "反映人。"), show_default=False)
+        str, typer.Option("--reporter", help=_h("Who reported it."), show_default=False)
     ],
     phone: Annotated[
         str | None,
-        typer.Option("--phone", help=_h("Phone number.", "联系电话。"), show_default=False),
+        typer.Option("--phone", help=_h("Phone number."), show_default=False),
     ] = None,
     company: Annotated[
         str | None,
-        typer.Option("--company", help=_h("Company name.", "企业名称。"), show_default=False),
+        typer.Option("--company", help=_h("Company name."), show_default=False),
     ] = None,
     category: Annotated[
-        str | None, typer.Option("--category", help=_h("Category.", "类别。"), show_default=False)
+        str | None, typer.Option("--category", help=_h("Category."), show_default=False)
     ] = None,
     channel: Annotated[
-        str, typer.Option("--channel", help="window|phone|online|letter")
+        str, typer.Option("--channel", help=choices("How it came in.", Channel))
     ] = "window",
     complexity: Annotated[
-        str, typer.Option("--complexity", help="immediate|simple|normal|complex|hard")
+        str,
+        typer.Option(
+            "--complexity", help=choices("How hard it is; sets the time limit.", Complexity)
+        ),
     ] = "normal",
     detail: Annotated[
         str | None,
-        typer.Option("--detail", help=_h("Full account.", "详细情况。"), show_default=False),
+        typer.Option("--detail", help=_h("Full account."), show_default=False),
     ] = None,
     dept: Annotated[
         str | None,
         typer.Option(
             "--dept",
-            help=_h("Lead department: assign at once.", "牵头单位（登记即交办）。"),
+            help=_h("Lead department: assign at once."),
             show_default=False,
         ),
     ] = None,
     co: Annotated[
         list[str] | None,
-        typer.Option(
-            "--co", help=_h("Co-department (repeat).", "协办单位（可重复）。"), show_default=False
-        ),
+        typer.Option("--co", help=_h("Co-department (repeat)."), show_default=False),
     ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help=_h("Print the id alone.", "只输出编号。"))
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_h("Print the id alone."))] = False,
     at: AtOpt = None,
 ) -> None:
     """Register a new case and print its id and due date.
@@ -119,12 +120,10 @@ def open_(
 @commands.command()
 def assign(
     case: CaseArg,
-    dept: Annotated[str, typer.Argument(help=_h("Lead department.", "牵头单位。"))],
+    dept: Annotated[str, typer.Argument(help=_h("Lead department."))],
     co: Annotated[
         list[str] | None,
-        typer.Option(
-            "--co", help=_h("Co-department (repeat).", "协办单位（可重复）。"), show_default=False
-        ),
+        typer.Option("--co", help=_h("Co-department (repeat)."), show_default=False),
     ] = None,
     at: AtOpt = None,
 ) -> None:
@@ -135,7 +134,7 @@ def assign(
 @commands.command()
 def transfer(
     case: CaseArg,
-    dept: Annotated[str, typer.Argument(help=_h("New lead department.", "新牵头单位。"))],
+    dept: Annotated[str, typer.Argument(help=_h("New lead department."))],
     reason: ReasonOpt,
     at: AtOpt = None,
 ) -> None:
@@ -154,21 +153,19 @@ def pushback(
         str | None,
         typer.Option(
             "--basis",
-            help=_h("The remit or rule cited.", "所依据的职责或规定。"),
+            help=_h("The remit or rule cited."),
             show_default=False,
         ),
     ] = None,
     from_: Annotated[
         str | None,
-        typer.Option(
-            "--from", help=_h("The department pushing back.", "退回单位。"), show_default=False
-        ),
+        typer.Option("--from", help=_h("The department pushing back."), show_default=False),
     ] = None,
     to: Annotated[
         str | None,
         typer.Option(
             "--to",
-            help=_h("Hand it onward to this department.", "转给该单位。"),
+            help=_h("Hand it onward to this department."),
             show_default=False,
         ),
     ] = None,
@@ -186,9 +183,9 @@ def pushback(
 @commands.command()
 def ruling(
     case: CaseArg,
-    verdict: Annotated[str, typer.Argument(help="valid|invalid")],
+    verdict: Annotated[str, typer.Argument(help=choices("The ruling.", Verdict))],
     reason: Annotated[
-        str | None, typer.Option("--reason", help=_h("Why.", "理由。"), show_default=False)
+        str | None, typer.Option("--reason", help=_h("Why."), show_default=False)
     ] = None,
     at: AtOpt = None,
 ) -> None:
@@ -202,7 +199,7 @@ def ruling(
 @commands.command()
 def note(
     case: CaseArg,
-    text: Annotated[str, typer.Argument(help=_h("The note.", "备注内容。"))],
+    text: Annotated[str, typer.Argument(help=_h("The note."))],
     at: AtOpt = None,
 ) -> None:
     """Add a note to a case. Example: bbcs note 42 "已电话催办" """
@@ -213,11 +210,11 @@ def note(
 def close(
     case: CaseArg,
     result: Annotated[
-        str, typer.Option("--result", help="resolved|explained|withdrawn", show_default=False)
+        str, typer.Option("--result", help=choices("How it ended.", Result), show_default=False)
     ],
     resolution: Annotated[
         str,
-        typer.Option("--resolution", help=_h("What was done.", "办理情况。"), show_default=False),
+        typer.Option("--resolution", help=_h("What was done."), show_default=False),
     ],
     at: AtOpt = None,
 ) -> None:
@@ -228,12 +225,12 @@ def close(
 @commands.command()
 def review(
     case: CaseArg,
-    rating: Annotated[str, typer.Argument(help="satisfied|basic|unsatisfied|unreachable|refused")],
+    rating: Annotated[
+        str, typer.Argument(help=choices("What the reporter said when called back.", Rating))
+    ],
     comment: Annotated[
         str | None,
-        typer.Option(
-            "--comment", help=_h("What the reporter said.", "反映人意见。"), show_default=False
-        ),
+        typer.Option("--comment", help=_h("What the reporter said."), show_default=False),
     ] = None,
     at: AtOpt = None,
 ) -> None:
@@ -266,13 +263,36 @@ def uphold(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
 def amend(
     case: CaseArg,
     reason: ReasonOpt,
-    phone: Annotated[str | None, typer.Option("--phone", show_default=False)] = None,
-    reporter: Annotated[str | None, typer.Option("--reporter", show_default=False)] = None,
-    company: Annotated[str | None, typer.Option("--company", show_default=False)] = None,
-    category: Annotated[str | None, typer.Option("--category", show_default=False)] = None,
-    summary: Annotated[str | None, typer.Option("--summary", show_default=False)] = None,
-    detail: Annotated[str | None, typer.Option("--detail", show_default=False)] = None,
-    complexity: Annotated[str | None, typer.Option("--complexity", show_default=False)] = None,
+    phone: Annotated[
+        str | None,
+        typer.Option("--phone", help=_h("New phone number."), show_default=False),
+    ] = None,
+    reporter: Annotated[
+        str | None,
+        typer.Option("--reporter", help=_h("New reporter."), show_default=False),
+    ] = None,
+    company: Annotated[
+        str | None,
+        typer.Option("--company", help=_h("New company."), show_default=False),
+    ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option("--category", help=_h("New category."), show_default=False),
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option("--summary", help=_h("New summary."), show_default=False),
+    ] = None,
+    detail: Annotated[
+        str | None,
+        typer.Option("--detail", help=_h("New detail."), show_default=False),
+    ] = None,
+    complexity: Annotated[
+        str | None,
+        typer.Option(
+            "--complexity", help=_h("New complexity; re-dates the case."), show_default=False
+        ),
+    ] = None,
     at: AtOpt = None,
 ) -> None:
     """Correct a case's details; the old values stay in its history.
@@ -294,13 +314,11 @@ def amend(
 @commands.command()
 def escalate(
     case: CaseArg,
-    level: Annotated[str, typer.Argument(help="urgent|coordinate|special|supervise")],
+    level: Annotated[str, typer.Argument(help=choices("The level to raise it to.", Escalation))],
     reason: ReasonOpt,
     correction: Annotated[
         bool,
-        typer.Option(
-            "--correction", help=_h("Lower a mistaken level.", "更正错误的级别（降级）。")
-        ),
+        typer.Option("--correction", help=_h("Lower a mistaken level.")),
     ] = False,
     at: AtOpt = None,
 ) -> None:
@@ -321,7 +339,7 @@ def escalate(
 @commands.command()
 def extend(
     case: CaseArg,
-    days: Annotated[int, typer.Argument(help=_h("Working days to add.", "延长的工作日数。"))],
+    days: Annotated[int, typer.Argument(help=_h("Working days to add."))],
     reason: ReasonOpt,
     at: AtOpt = None,
 ) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bbcs.edge import day, ledger
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 
 if TYPE_CHECKING:
@@ -25,14 +25,13 @@ PROGRESS_FROM_BYTES = 1 << 20  # about five thousand rows: smaller files finish 
 
 
 def export(
-    file: Annotated[Path, typer.Argument(help=_h("The CSV file to write.", "要写入的 CSV 文件。"))],
+    file: Annotated[Path, typer.Argument(help=_h("The CSV file to write."))],
     events: Annotated[
         bool,
         typer.Option(
             "--events",
             help=_h(
                 "Write the full event log (the true ledger) instead of one row per case.",
-                "导出完整的办理记录（真正的台账），而不是每件事项一行。",
             ),
         ),
     ] = False,
@@ -40,7 +39,7 @@ def export(
         str | None,
         typer.Option(
             "--from",
-            help=_h("Cases opened on or after this day.", "受理日期不早于该日。"),
+            help=_h("Cases opened on or after this day."),
             show_default=False,
         ),
     ] = None,
@@ -48,13 +47,13 @@ def export(
         str | None,
         typer.Option(
             "--to",
-            help=_h("Cases opened on or before this day.", "受理日期不晚于该日。"),
+            help=_h("Cases opened on or before this day."),
             show_default=False,
         ),
     ] = None,
     headers: Annotated[
         str,
-        typer.Option("--headers", help=_h("Column names: en or zh.", "表头语言：en 或 zh。")),
+        typer.Option("--headers", help=_h("Column names: en or zh.")),
     ] = "en",
     unmask: Annotated[
         bool,
@@ -62,7 +61,6 @@ def export(
             "--unmask",
             help=_h(
                 "Write whole phone numbers (recorded in the audit log).",
-                "导出完整电话号码（记入审计日志）。",
             ),
         ),
     ] = False,
@@ -93,15 +91,13 @@ def export(
 def import_(
     file: Annotated[
         Path,
-        typer.Argument(help=_h("A cases or events CSV file.", "事项表或办理记录 CSV 文件。")),
+        typer.Argument(help=_h("A cases or events CSV file.")),
     ],
     dry_run: Annotated[
         bool,
         typer.Option(
             "--dry-run",
-            help=_h(
-                "Check the file and say what would be added.", "只检查文件，报告将导入的内容。"
-            ),
+            help=_h("Check the file and say what would be added."),
         ),
     ] = False,
 ) -> None:

@@ -11,8 +11,10 @@ import typer
 
 from bbcs.edge import CaseArg, JsonOpt, day, default_limit, ledger, state
 from bbcs.errors import InvalidInput
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import choices
+from bbcs.help_zh import option as _h
 from bbcs.i18n import t
+from bbcs.models import Escalation, Status, Warning
 
 commands = typer.Typer()
 
@@ -33,52 +35,60 @@ def show(case: CaseArg, as_json: JsonOpt = False) -> None:
 def list_(
     status: Annotated[
         str | None,
-        typer.Option("--status", help="pending|in_progress|suspended|closed", show_default=False),
+        typer.Option(
+            "--status", help=choices("Only cases in this status.", Status), show_default=False
+        ),
     ] = None,
     dept: Annotated[
         str | None,
-        typer.Option(
-            "--dept", help=_h("Lead or co-department.", "牵头或协办单位。"), show_default=False
-        ),
+        typer.Option("--dept", help=_h("Lead or co-department."), show_default=False),
     ] = None,
     escalation: Annotated[
         str | None,
         typer.Option(
-            "--escalation", help="none|urgent|coordinate|special|supervise", show_default=False
+            "--escalation",
+            help=choices("Only cases at this level.", Escalation),
+            show_default=False,
         ),
     ] = None,
     warning: Annotated[
-        str | None, typer.Option("--warning", help="overdue|red|yellow|green", show_default=False)
+        str | None,
+        typer.Option(
+            "--warning",
+            help=choices("Only cases at this warning level.", Warning),
+            show_default=False,
+        ),
     ] = None,
-    overdue: Annotated[
-        bool, typer.Option("--overdue", help=_h("Open cases past due.", "已超期的在办事项。"))
-    ] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help=_h("Open cases past due."))] = False,
     due_within: Annotated[
         int | None,
         typer.Option(
             "--due-within",
             help=_h(
                 "Open, not overdue, N or fewer working days left.",
-                "未超期且剩余不超过 N 个工作日。",
             ),
             show_default=False,
         ),
     ] = None,
     unreviewed: Annotated[
-        bool, typer.Option("--unreviewed", help=_h("The call-back worklist.", "待回访清单。"))
+        bool, typer.Option("--unreviewed", help=_h("The call-back worklist."))
     ] = False,
     unruled: Annotated[
-        bool, typer.Option("--unruled", help=_h("A pushback awaits a ruling.", "有待审定的退回。"))
+        bool, typer.Option("--unruled", help=_h("A pushback awaits a ruling."))
     ] = False,
-    opened_from: Annotated[str | None, typer.Option("--opened-from", show_default=False)] = None,
-    opened_to: Annotated[str | None, typer.Option("--opened-to", show_default=False)] = None,
+    opened_from: Annotated[
+        str | None,
+        typer.Option("--opened-from", help=_h("Opened on or after this day."), show_default=False),
+    ] = None,
+    opened_to: Annotated[
+        str | None,
+        typer.Option("--opened-to", help=_h("Opened on or before this day."), show_default=False),
+    ] = None,
     limit: Annotated[
         int | None,
         typer.Option(
             "--limit",
-            help=_h(
-                "At most this many (default 50 on a terminal).", "最多显示条数（终端默认 50）。"
-            ),
+            help=_h("At most this many (default 50 on a terminal)."),
             show_default=False,
         ),
     ] = None,
@@ -105,10 +115,10 @@ def list_(
 
 @commands.command()
 def search(
-    query: Annotated[
-        str, typer.Argument(help=_h("Any text, one character or more.", "任意文字，一个字即可。"))
-    ],
-    limit: Annotated[int | None, typer.Option("--limit", show_default=False)] = None,
+    query: Annotated[str, typer.Argument(help=_h("Any text, one character or more."))],
+    limit: Annotated[
+        int | None, typer.Option("--limit", help=_h("At most this many cases."), show_default=False)
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Find cases by summary, detail, resolution and notes. Example: bbcs search 营业执照"""
@@ -124,9 +134,7 @@ def search(
 def demo(
     replace: Annotated[
         bool,
-        typer.Option(
-            "--replace", help=_h("Overwrite an existing demo ledger.", "覆盖已有的演示台账。")
-        ),
+        typer.Option("--replace", help=_h("Overwrite an existing demo ledger.")),
     ] = False,
 ) -> None:
     """Build the demo ledger (two months of a county window) and show it.

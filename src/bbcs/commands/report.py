@@ -17,7 +17,7 @@ import typer
 from bbcs.edge import JsonOpt, ledger
 from bbcs.edge import day as _day
 from bbcs.errors import Conflict, InvalidInput
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 
 if TYPE_CHECKING:
@@ -40,21 +40,18 @@ FromOpt = Annotated[
         "--from",
         help=_h(
             "First day of the period (to today if --to is absent).",
-            "期间第一天（无 --to 时到今天）。",
         ),
         show_default=False,
     ),
 ]
 ToOpt = Annotated[
     str | None,
-    typer.Option("--to", help=_h("Last day of the period.", "期间最后一天。"), show_default=False),
+    typer.Option("--to", help=_h("Last day of the period."), show_default=False),
 ]
-FormatOpt = Annotated[str, typer.Option("--format", help="table|json|csv|md|html|xlsx")]
+FormatOpt = Annotated[str, typer.Option("--format", help=_h("table, json, csv, md, html or xlsx."))]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--output", "-o", help=_h("Write to this file.", "写入该文件。"), show_default=False
-    ),
+    typer.Option("--output", "-o", help=_h("Write to this file."), show_default=False),
 ]
 PublishOpt = Annotated[
     bool,
@@ -62,7 +59,6 @@ PublishOpt = Annotated[
         "--publish",
         help=_h(
             "Store the report as issued, with the ledger's chain head.",
-            "发布：保存本报表及台账链头，供日后原样重印。",
         ),
     ),
 ]
@@ -70,20 +66,16 @@ PublishedOpt = Annotated[
     bool,
     typer.Option(
         "--published",
-        help=_h("Reprint the report as it was published.", "原样重印已发布的报表。"),
+        help=_h("Reprint the report as it was published."),
     ),
 ]
 WeekOpt = Annotated[
     str | None,
-    typer.Option(
-        "--week", help=_h("ISO week, e.g. 2026-W47.", "ISO 周，如 2026-W47。"), show_default=False
-    ),
+    typer.Option("--week", help=_h("ISO week, e.g. 2026-W47."), show_default=False),
 ]
 MonthOpt = Annotated[
     str | None,
-    typer.Option(
-        "--month", help=_h("Month, e.g. 2026-11.", "月份，如 2026-11。"), show_default=False
-    ),
+    typer.Option("--month", help=_h("Month, e.g. 2026-11."), show_default=False),
 ]
 
 
@@ -170,9 +162,7 @@ def _deliver(content: str | bytes, target: "Replacement | None") -> None:
 def report_daily(
     date: Annotated[
         str | None,
-        typer.Option(
-            "--date", help=_h("The day (default today).", "日期（默认今天）。"), show_default=False
-        ),
+        typer.Option("--date", help=_h("The day (default today)."), show_default=False),
     ] = None,
     first: FromOpt = None,
     last: ToOpt = None,
@@ -289,7 +279,7 @@ def report_overdue(
         str | None,
         typer.Option(
             "--to",
-            help=_h("As of the end of this day (default today).", "截至该日（默认今天）。"),
+            help=_h("As of the end of this day (default today)."),
             show_default=False,
         ),
     ] = None,
@@ -403,15 +393,13 @@ class _LateProgress:
 def report_nightly(
     out: Annotated[
         Path,
-        typer.Option(
-            "--out", help=_h("Folder for the report files.", "报表文件目录。"), show_default=False
-        ),
+        typer.Option("--out", help=_h("Folder for the report files."), show_default=False),
     ],
     date: Annotated[
         str | None,
         typer.Option(
             "--date",
-            help=_h("The day, for a late run (default today).", "日期（补跑时用，默认今天）。"),
+            help=_h("The day, for a late run (default today)."),
             show_default=False,
         ),
     ] = None,

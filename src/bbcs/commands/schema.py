@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import option as _h
 
 
 class Document(StrEnum):
@@ -30,7 +30,6 @@ def schema(
             metavar="DOCUMENT",
             help=_h(
                 "case (list, search and show), event, or report.",
-                "case（list、search、show 的事项）、event（办理记录）或 report（报表）。",
             ),
             show_default=False,
         ),

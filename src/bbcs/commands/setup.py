@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from bbcs.edge import JsonOpt, actor, ledger, ledger_path
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 
 commands = typer.Typer()
@@ -23,7 +23,6 @@ def init(
             "--site",
             help=_h(
                 "Site code handed out by the county (default BB).",
-                "县里分配的站点代码（默认 BB）。",
             ),
             show_default=False,
         ),
@@ -63,11 +62,11 @@ def migrate() -> None:
 
 @dept_app.command("add")
 def dept_add(
-    code: Annotated[str, typer.Argument(help=_h("Short code, e.g. ZJJ.", "单位代码，如 ZJJ。"))],
-    name: Annotated[str, typer.Argument(help=_h("Full name.", "单位全称。"))],
+    code: Annotated[str, typer.Argument(help=_h("Short code, e.g. ZJJ."))],
+    name: Annotated[str, typer.Argument(help=_h("Full name."))],
     parent: Annotated[
         str | None,
-        typer.Option("--parent", help=_h("Parent department.", "上级单位。"), show_default=False),
+        typer.Option("--parent", help=_h("Parent department."), show_default=False),
     ] = None,
 ) -> None:
     """Register a department. Example: bbcs dept add ZJJ 住建局"""
@@ -117,9 +116,9 @@ def policy_show(as_json: JsonOpt = False) -> None:
 def policy_set(
     key: Annotated[
         str,
-        typer.Argument(help=_h("Dotted key, e.g. limits.simple.", "参数名，如 limits.simple。")),
+        typer.Argument(help=_h("Dotted key, e.g. limits.simple.")),
     ],
-    value: Annotated[str, typer.Argument(help=_h("New value.", "新值。"))],
+    value: Annotated[str, typer.Argument(help=_h("New value."))],
 ) -> None:
     """Set a policy value from now on. Example: bbcs policy set limits.simple 5"""
     from bbcs import render

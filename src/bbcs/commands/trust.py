@@ -16,8 +16,10 @@ from typing import Annotated
 import typer
 
 from bbcs.edge import JsonOpt, ledger, ledger_path
-from bbcs.i18n import bilingual as _h
+from bbcs.help_zh import choices
+from bbcs.help_zh import option as _h
 from bbcs.i18n import t
+from bbcs.models import Role
 
 user_app = typer.Typer(help="Register and list users and their roles.")
 
@@ -46,7 +48,6 @@ def verify(
             "--head",
             help=_h(
                 "A chain head N:HASH from an old report; the chain must still pass through it.",
-                "旧报表上的链头 N:HASH；哈希链须仍经过它。",
             ),
             show_default=False,
         ),
@@ -57,7 +58,6 @@ def verify(
             "--records-head",
             help=_h(
                 "A record chain head N:HASH from an earlier verify; the chain must still pass through it.",
-                "此前校验输出的登记链头 N:HASH；登记链须仍经过它。",
             ),
             show_default=False,
         ),
@@ -126,7 +126,6 @@ def backup(
         typer.Argument(
             help=_h(
                 "File to write, or a folder to put a dated copy in.",
-                "备份文件，或存放带日期备份的文件夹。",
             ),
             show_default=False,
         ),
@@ -158,15 +157,15 @@ def backup(
 
 @user_app.command("add")
 def user_add(
-    name: Annotated[str, typer.Argument(help=_h("Login or chosen name.", "用户名。"))],
+    name: Annotated[str, typer.Argument(help=_h("Login or chosen name."))],
     role: Annotated[
-        str, typer.Option("--role", help="clerk|dept|supervisor|admin", show_default=False)
+        str, typer.Option("--role", help=choices("The user's role.", Role), show_default=False)
     ],
     dept: Annotated[
         str | None,
         typer.Option(
             "--dept",
-            help=_h("A dept user's department.", "部门人员所在单位。"),
+            help=_h("A dept user's department."),
             show_default=False,
         ),
     ] = None,

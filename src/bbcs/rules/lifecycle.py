@@ -3,7 +3,9 @@
 ``ALLOWED`` is the status table: a command not listed for the case's status is
 refused by ``require``, naming the status. The other functions are the
 preconditions a command has beyond the status, each raising the error the
-clerk sees: a late entry goes after what a person recorded last, a withdrawn case cannot be reopened, only a disputed review can be
+clerk sees: a transfer goes to a different lead, co-departments are named once and
+never include the lead, a late entry goes after what a person recorded last, a
+withdrawn case cannot be reopened, only a disputed review can be
 upheld, a ruling needs an unruled pushback, an escalation goes up (a correction
 down), an extension stays within its limits, and an unsatisfied review of a
 resolved case reopens it when the policy says so. Transitions themselves are
@@ -62,6 +64,22 @@ def require(state: CaseState, command: str) -> None:
             raise WrongStatus("review.withdrawn", case=state.id)
         if state.review != "due":
             raise WrongStatus("review.done", case=state.id)
+
+
+def co_departments(lead: str, named: Iterable[str]) -> list[str]:
+    """The co-departments of an assignment: each once, in the order named, never the lead."""
+    codes: list[str] = []
+    for code in named:
+        if code != lead and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def require_transfer(state: CaseState, to: str) -> None:
+    """A transfer gives the case to a different lead."""
+    require(state, "transfer")
+    if to == state.lead_dept:
+        raise Conflict("transfer.same_lead", case=state.id, dept=to)
 
 
 def require_after_people(case_id: str, events: Iterable[Event], at: datetime) -> None:
