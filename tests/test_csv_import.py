@@ -120,6 +120,32 @@ def test_one_bad_date_on_line_3_refuses_the_file_and_writes_nothing(desk, tmp_pa
     assert snapshot() == before
 
 
+def test_a_row_with_several_bad_cells_names_each_of_them(desk, tmp_path, snapshot):
+    typed = write_csv(
+        tmp_path / "bad.csv",
+        ["summary", "reporter", "phone", "complexity", "opened_at", "closed_at", "extensions"],
+        [
+            ["", "张三", "电话", "hard-ish", "2026-09-29 09:30", "2026-09-28", "two"],
+            ["好的", "李四", "13812345678", "normal", "2026-09-29 09:30", "", ""],
+        ],
+    )  # fmt: skip
+    before = snapshot()
+    result = desk("import", str(typed))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    columns = [line.split(":")[0] for line in lines[:-1]]
+    assert columns == [
+        "line 2, column summary",
+        "line 2, column phone",
+        "line 2, column complexity",
+        "line 2, column closed_at",
+        "line 2, column extensions",
+    ]
+    assert "2026-09-28T00:00:00+08:00 is before the case was opened" in lines[3]
+    assert lines[-1] == "1 bad rows; nothing was imported"
+    assert snapshot() == before
+
+
 def test_line_numbers_count_the_lines_of_multiline_cells(desk, tmp_path, snapshot):
     typed = write_csv(
         tmp_path / "bad.csv",

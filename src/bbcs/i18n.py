@@ -124,6 +124,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # fields
     "field.empty": ("{field} must not be empty", "{field}不能为空"),
+    "field.invalid": ("{field} is not valid", "{field}无效"),
     "field.too_long": (
         "{field} is {length} characters long; at most {limit} are allowed",
         "{field}长 {length} 个字符，最多允许 {limit} 个",

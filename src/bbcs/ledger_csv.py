@@ -34,21 +34,18 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bbcs import clock, fields
-from bbcs.errors import BbcsError, Conflict, InvalidInput, NotFound
+from bbcs.errors import Conflict, InvalidInput, NotFound
 from bbcs.files import Replacement
 from bbcs.i18n import FIELDS, t
 from bbcs.ledger import Ledger
 from bbcs.models import (
-    Channel,
     Complexity,
-    Escalation,
     EventKind,
-    Labelled,
     Rating,
-    Result,
     Status,
 )
 from bbcs.projection import CASE_FIELDS, OPEN_FIELDS, CaseState, Event, project
+from bbcs.rules import lifecycle
 from bbcs.spreadsheet import cell, unguard
 from bbcs.store import canonical_json
 from bbcs.text_files import encoding_of
@@ -199,12 +196,19 @@ class BadRows(InvalidInput):
 
 
 class _Cell(Exception):
-    """A bad cell: its field and what is wrong (a sentence)."""
+    """A bad row: each bad cell's field and what is wrong with it (a sentence)."""
 
     def __init__(self, name: str, problem: str) -> None:
         super().__init__(problem)
-        self.name = name
-        self.problem = problem
+        self.cells = [(name, problem)]
+
+
+class _Cells(_Cell):
+    """A bad row with several bad cells."""
+
+    def __init__(self, cells: list[tuple[str, str]]) -> None:
+        super().__init__(*cells[0])
+        self.cells = cells
 
 
 class _DryRun(Exception):
@@ -218,9 +222,17 @@ class _Report:
         self.missing: dict[str, None] = {}  # ordered set
 
     def add(self, line: int, column: str, problem: str) -> None:
+        """One bad row, with one problem."""
         self.count += 1
         if len(self.problems) < MAX_SHOWN:
             self.problems.append((line, column, problem))
+
+    def add_row(self, line: int, bad: _Cell, header: Callable[[str], str]) -> None:
+        """One bad row, with every problem found in it (each shown on a line of its own)."""
+        self.count += 1
+        for name, problem in bad.cells:
+            if len(self.problems) < MAX_SHOWN:
+                self.problems.append((line, header(name), problem))
 
     @property
     def clean(self) -> bool:
@@ -346,60 +358,15 @@ def _cells(record: list[str], columns: dict[str, int], width: int) -> dict[str, 
     }
 
 
-def _choices(enum: type[Labelled]) -> dict[str, str]:
-    """What a clerk may type for each member (value or either label) → the value."""
-    names: dict[str, str] = {}
-    for member in enum:
-        for text in (member.value, member.en.lower(), member.zh):
-            names[text] = member.value
-    return names
-
-
-_ENUMS: dict[str, tuple[type[Labelled], dict[str, str]]] = {
-    name: (enum, _choices(enum))
-    for name, enum in (
-        ("status", Status),
-        ("channel", Channel),
-        ("complexity", Complexity),
-        ("escalation", Escalation),
-        ("result", Result),
-        ("rating", Rating),
-    )
-}
-
-
-def _choice(cells: dict[str, str], name: str, default: str | None = None) -> str | None:
-    raw = cells.get(name, "")
-    enum, names = _ENUMS[name]
-    if not raw.strip():
-        return default
-    value = names.get(raw.strip().lower()) or names.get(raw.strip())
-    return value if value is not None else fields.choice(enum, raw, name).value
-
-
-def _count(cells: dict[str, str], name: str) -> int:
-    raw = cells.get(name, "").strip()
-    if not raw:
-        return 0
-    if not raw.isdigit():
-        raise _Cell(name, t("import.not_count", value=raw))
-    return int(raw)
-
-
-def _flag(cells: dict[str, str], name: str) -> bool:
-    raw = cells.get(name, "").strip()
-    flag = fields.boolean(raw) if raw else False
-    if flag is None:
-        raise _Cell(name, t("import.not_bool", value=raw.lower()))
-    return flag
-
-
 class _CasesImport:
     """Cases rows into events and case rows (see the module's docstring)."""
 
     def __init__(
         self, ledger: Ledger, names: list[str], columns: dict[str, int], dry_run: bool
     ) -> None:
+        from bbcs import import_rows  # pydantic: only an import of cases pays for it
+
+        self.rows = import_rows
         self.ledger = ledger
         self.store = ledger.store
         self.names = names
@@ -409,7 +376,6 @@ class _CasesImport:
         self.report = _Report()
         self.site = ledger.site
         self.now = ledger.now
-        self.zone = clock.zone()
         self.due_dates: dict[tuple[date, int], tuple[str, bool]] = {}
         self.limits = {level.value: ledger.policy.limit(level) for level in Complexity}
         self.depts: dict[str, str] = {}
@@ -431,7 +397,7 @@ class _CasesImport:
             try:
                 parsed.append((line, self._values(_cells(record, self.columns, self.width))))
             except _Cell as bad:
-                self.report.add(line, self._header(bad.name), bad.problem)
+                self.report.add_row(line, bad, self._header)
         given = [v["id"] for _, v in parsed if v["id"]]
         held: dict[str, dict[str, Any] | CaseState] = dict(self.store.case_rows(given))
         self._count_past_local_ids(given)
@@ -506,74 +472,19 @@ class _CasesImport:
         return code
 
     def _values(self, cells: dict[str, str]) -> dict[str, Any]:
-        """The row's case fields, checked and in the ledger's own form."""
-        get = cells.get
-        v: dict[str, Any] = {}
-        raw_id = get("id", "").strip().upper()
-        if raw_id and not fields.CASE_ID.fullmatch(raw_id):
-            raise _Cell("id", t("import.bad_case_id", value=get("id")))
-        v["id"] = raw_id or None
-        if "*" in get("phone", ""):
-            raise _Cell("phone", t("import.masked_phone", value=get("phone", "").strip()))
-        name = "summary"  # the field being checked, for the error
+        """The row's case fields, checked (``import_rows.CaseRow``) and in the ledger's own form."""
         try:
-            v["summary"] = fields.text(get(name, ""), name, fields.SUMMARY)
-            name = "detail"
-            v[name] = fields.optional_text(get(name), name, fields.LONG, multiline=True)
-            name = "reporter"
-            v[name] = fields.text(get(name, ""), name, fields.SHORT)
-            name = "phone"
-            v[name] = fields.phone(get(name))
-            for name in ("company", "category"):
-                v[name] = fields.optional_text(get(name), name, fields.SHORT)
-            name = "resolution"
-            v[name] = fields.optional_text(get(name), name, fields.LONG, multiline=True)
-            for name, default in (
-                ("channel", Channel.WINDOW.value),
-                ("complexity", Complexity.NORMAL.value),
-                ("escalation", Escalation.NONE.value),
-                ("result", None),
-                ("rating", None),
-                ("status", None),
-            ):
-                v[name] = _choice(cells, name, default)
-            for name in ("opened_at", "closed_at"):
-                v[name] = self._moment(get(name, ""), name == "opened_at")
-            for name in ("due_date", "dept_due_date"):
-                raw = get(name, "").strip()
-                v[name] = clock.parse_date(raw).isoformat() if raw else None
-        except BbcsError as error:
-            raise _Cell(name, str(error)) from None
-        if v["closed_at"] is not None and v["closed_at"] < v["opened_at"]:
-            at, opened = clock.iso(v["closed_at"]), clock.iso(v["opened_at"])
-            raise _Cell("closed_at", t("import.before_opening", at=at, opened=opened))
-        v["due_provisional"] = _flag(cells, "due_provisional")
-        for name in ("extensions", "pushbacks", "reopened"):
-            v[name] = _count(cells, name)
-        lead = get("lead_dept", "").strip()
+            v = dict(self.rows.CaseRow.read(cells, self.now))
+        except self.rows.ValidationError as error:
+            raise _Cells(self.rows.problems(error)) from None
+        lead = v["lead_dept"].strip()
         v["lead_dept"] = self._dept(lead) if lead else None
-        co: list[str] = []
-        for text in CO_SEPARATORS.split(get("co_depts", "")):
-            if text.strip():
-                code = self._dept(text)
-                if code != v["lead_dept"] and code not in co:
-                    co.append(code)
-        v["co_depts"] = co
+        named = [self._dept(text) for text in CO_SEPARATORS.split(v["co_depts"]) if text.strip()]
+        v["co_depts"] = lifecycle.co_departments(v["lead_dept"], named)
         if v["status"] is None:
             v["status"] = self._status_of(v)
         self._consistent(v)
         return v
-
-    def _moment(self, raw: str, required: bool) -> datetime | None:
-        """A time of the row in the ledger's zone; empty is None unless required."""
-        if not raw.strip():
-            if required:
-                raise InvalidInput("field.empty", field="opened_at")
-            return None
-        moment = clock.parse_datetime(raw).astimezone(self.zone)
-        if moment > self.now:
-            raise InvalidInput("time.future", at=clock.iso(moment), now=clock.iso(self.now))
-        return moment
 
     @staticmethod
     def _status_of(v: dict[str, Any]) -> str:
@@ -709,7 +620,7 @@ class _EventsImport:
             try:
                 parsed.append((line, self._event(record)))
             except _Cell as bad:
-                self.report.add(line, bad.name, bad.problem)
+                self.report.add_row(line, bad, str)
         held = self.store.event_hashes([(e[0], e[1]) for _, e in parsed])
         fresh = []
         for _line, event in parsed:
