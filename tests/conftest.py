@@ -6,11 +6,13 @@ environment; ``ledger_rows(...)`` reads the real SQLite file back.
 
 from __future__ import annotations
 
+import copy
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from typer.testing import CliRunner
@@ -77,6 +79,33 @@ def desk(bbcs: Run) -> Run:
     bbcs.ok("dept", "add", "GTJ", "自然资源局")
     bbcs.ok("dept", "add", "SCJ", "市场监管局")
     return bbcs
+
+
+T = TypeVar("T")
+_BUILT: dict[str, tuple[Path, Any]] = {}
+
+
+def built(desk: Run, tmp_path_factory: pytest.TempPathFactory, build: Callable[[Run], T]) -> T:
+    """The ledger ``build`` makes on a desk, made once per test session and copied
+    into each test's own file after that (with what ``build`` returned, such as ids).
+
+    The copy is the same SQLite file, byte for byte, so a test reads and writes its
+    own ledger exactly as if it had run ``build`` itself."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    if name not in _BUILT:
+        made = build(desk)
+        with sqlite3.connect(desk.db) as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()
+        kept = tmp_path_factory.mktemp("built") / desk.db.name
+        shutil.copy2(desk.db, kept)
+        _BUILT[name] = (kept, copy.deepcopy(made))
+        return made
+    kept, made = _BUILT[name]
+    for sidecar in ("", "-wal", "-shm"):
+        Path(f"{desk.db}{sidecar}").unlink(missing_ok=True)
+    shutil.copy2(kept, desk.db)
+    return copy.deepcopy(made)  # type: ignore[no-any-return]
 
 
 @pytest.fixture

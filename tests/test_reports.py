@@ -28,13 +28,17 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Run
+from conftest import Run, built
 
 SIMPLE = ("--complexity", "simple", "--reporter", "张三")
 
 
 @pytest.fixture
-def october(desk: Run) -> dict[str, str]:
+def october(desk: Run, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return built(desk, tmp_path_factory, _october)
+
+
+def _october(desk: Run) -> dict[str, str]:
     ids: dict[str, str] = {}
 
     def open_(name: str, at: str, *extra: str) -> None:

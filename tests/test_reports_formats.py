@@ -11,14 +11,18 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import Run
+from conftest import Run, built
 
 KINDS = ("daily", "weekly", "monthly", "pushback", "overdue", "casebook")
 TEXT_FORMATS = ("table", "json", "csv", "md", "html")
 
 
 @pytest.fixture
-def ledger(desk: Run) -> dict[str, str]:
+def ledger(desk: Run, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return built(desk, tmp_path_factory, _ledger)
+
+
+def _ledger(desk: Run) -> dict[str, str]:
     """Two closes and a pushback in the last complete week, one case overdue today."""
     ids = {
         "late": desk.open(
