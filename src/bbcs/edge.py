@@ -66,7 +66,7 @@ def actor() -> tuple[str, str]:
     return name, login
 
 
-def ledger(*, write: bool, command: str | None = None) -> Ledger:
+def ledger(*, write: bool, command: str | None = None, migrating: bool = False) -> Ledger:
     """The ledger for this command; reading never creates the file.
 
     ``command`` names a command that has no ledger method of its own to check roles.
@@ -76,7 +76,7 @@ def ledger(*, write: bool, command: str | None = None) -> Ledger:
     from bbcs.store import Store
 
     path = ledger_path()
-    store = Store.create_or_open(path) if write else Store.open(path)
+    store = Store.create_or_open(path) if write else Store.open(path, migrating=migrating)
     name, login = actor()
     book = Ledger(store, now=clock.now(), actor=name, os_user=login)
     if command is not None:

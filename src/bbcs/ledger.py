@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bbcs import clock, fields
 from bbcs.errors import Conflict, InvalidInput, NotFound
@@ -42,6 +42,9 @@ from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
 from bbcs.rules.roles import User
 from bbcs.store import CaseQuery, Department, Store
+
+if TYPE_CHECKING:
+    from bbcs.integrity import Head, Progress, Verification
 
 DEFAULT_SITE = "BB"
 MAX_EXTENSION_DAYS = lifecycle.MAX_EXTENSION_DAYS
@@ -779,6 +782,55 @@ class Ledger:
     def permit(self, command: str) -> None:
         """Refuse ``command`` unless the actor's role allows it, for a command with no method here."""
         self._permit(command)
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Let go of the ledger file (its connection), for a command that holds it long."""
+        self.store.close()
+
+    def migrate(self) -> tuple[int, Path | None]:
+        """Upgrade the ledger to this bbcs's schema after backing it up beside itself:
+        the version it had, and the backup (None when it was already current)."""
+        from bbcs.store import SCHEMA_VERSION
+
+        self._permit("migrate")
+        old = self.store.version
+        if old == SCHEMA_VERSION:
+            return old, None
+        path = self.store.path
+        backup = path.with_name(f"{path.name}.v{old}.bak")
+        self.store.backup_to(backup)
+        self.store.migrate()
+        return old, backup
+
+    def backup(self, dest: Path) -> Path:
+        """A whole copy of the ledger taken while others write: at ``dest``, or in it when
+        it is a folder (named by the ledger and the time). Never over an existing file."""
+        from bbcs.files import refuse_ledger
+
+        path = self.store.path
+        target = dest
+        if dest.is_dir():
+            stamp = self.now.strftime("%Y%m%d-%H%M%S")
+            target = dest / f"{path.stem}-{stamp}{path.suffix or '.db'}"
+        if target.exists():
+            raise Conflict("backup.exists", dest=str(target))
+        refuse_ledger(target, path)
+        self.store.backup_to(target)
+        return target
+
+    def verify(
+        self,
+        head: Head | None,
+        progress: Progress | None,
+        records_head: Head | None = None,
+    ) -> Verification:
+        """Every check of ``bbcs.integrity`` on this ledger."""
+        from bbcs.integrity import verify
+
+        return verify(self.store, head, progress, records_head)
 
     def departments(self) -> list[Department]:
         """Every registered department, by code."""

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from bbcs.edge import JsonOpt, actor, ledger, ledger_path
+from bbcs.edge import JsonOpt, ledger
 from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 
@@ -42,21 +42,15 @@ def migrate() -> None:
 
     Example: bbcs migrate
     """
-    from bbcs import clock, render
-    from bbcs.ledger import Ledger
-    from bbcs.store import SCHEMA_VERSION, Store
+    from bbcs import render
+    from bbcs.store import SCHEMA_VERSION
 
-    path = ledger_path()
-    store = Store.open(path, migrating=True)
-    name, login = actor()
-    Ledger(store, now=clock.now(), actor=name, os_user=login).permit("migrate")
-    old = store.version
-    if old == SCHEMA_VERSION:
+    book = ledger(write=False, migrating=True)
+    path = book.store_path
+    old, backup = book.migrate()
+    if backup is None:
         render.line(t("migrate.current", path=str(path), version=old))
         return
-    backup = path.with_name(f"{path.name}.v{old}.bak")
-    store.backup_to(backup)
-    store.migrate()
     render.line(t("migrate.done", path=str(path), old=old, new=SCHEMA_VERSION, backup=str(backup)))
 
 

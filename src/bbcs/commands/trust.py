@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from bbcs.edge import JsonOpt, ledger, ledger_path
+from bbcs.edge import JsonOpt, ledger
 from bbcs.help_zh import choices
 from bbcs.help_zh import option as _h
 from bbcs.i18n import t
@@ -69,8 +69,6 @@ def verify(
     """
     from bbcs import render
     from bbcs.integrity import Head
-    from bbcs.integrity import verify as run_checks
-    from bbcs.store import Store
 
     wanted = Head.parse(head) if head is not None else None
     wanted_records = (
@@ -78,14 +76,10 @@ def verify(
         if records_head is not None
         else None
     )
-    store = Store.open(ledger_path())
-    try:
-        with _progress(t("verify.progress")) as advance:
-            result = run_checks(store, wanted, advance, wanted_records)
-    finally:
-        store.close()
+    with ledger(write=False) as book, _progress(t("verify.progress")) as advance:
+        result = book.verify(wanted, advance, wanted_records)
     if result.readable_by_others:
-        render.warn(t("verify.world_readable", path=str(store.path)))
+        render.warn(t("verify.world_readable", path=str(book.store_path)))
     for finding in result.findings:
         render.warn(str(finding))
     if result.findings:
@@ -135,24 +129,11 @@ def backup(
 
     Example: bbcs backup /srv/backup/bbcs/
     """
-    from bbcs import clock, render
-    from bbcs.errors import Conflict
-    from bbcs.files import refuse_ledger
-    from bbcs.store import Store
+    from bbcs import render
 
-    store = Store.open(ledger_path())
-    try:
-        target = dest
-        if dest.is_dir():
-            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-            target = dest / f"{store.path.stem}-{stamp}{store.path.suffix or '.db'}"
-        if target.exists():
-            raise Conflict("backup.exists", dest=str(target))
-        refuse_ledger(target, store.path)
-        store.backup_to(target)
-    finally:
-        store.close()
-    render.line(t("backup.done", path=str(store.path), dest=str(target)))
+    with ledger(write=False) as book:
+        target = book.backup(dest)
+    render.line(t("backup.done", path=str(book.store_path), dest=str(target)))
 
 
 @user_app.command("add")
