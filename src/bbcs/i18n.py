@@ -998,4 +998,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is version {version} of {versions}; an earlier version exists: --version N prints it",
         "此为第 {version} 版（共 {versions} 版），另有较早版本：用 --version N 查看",
     ),
+    "calendar.missing_cells": (
+        "line {line} has no {cells} cell: every row gives date,kind,name (leave the name empty to use the kind)",
+        "第 {line} 行缺少 {cells} 一栏：每行须有 date,kind,name（日期、类型、名称；名称可留空）",
+    ),
 }
