@@ -1067,4 +1067,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "policy.key.report.red_min_closed": ("red list: closes at least", "红榜：办结件数至少"),
     "policy.key.report.red_size": ("red list: departments at most", "红榜：最多上榜单位数"),
+    # ---------------------------------------------------------------- printed forms (§10)
+    "policy.key.site.name": ("the window's name on printed forms", "打印单据上的窗口名称"),
+    "policy.key.forms.dir": (
+        "folder of the office's own form templates (empty: the shipped ones)",
+        "本单位单据模板所在文件夹（留空则用自带模板）",
+    ),
+    "print.done": ("Wrote {path}: {form}, {pages} page(s)", "已写入 {path}：{form}，共 {pages} 页"),
+    "print.bad_form": (
+        "{form} is not a form; choose one of: {forms}",
+        "没有“{form}”这种单据；可选：{forms}",
+    ),
+    "print.cases_or_batch": (
+        "name the cases, or give --dept and --overdue for a batch, not both",
+        "请列出事项编号，或用 --dept 加 --overdue 批量打印，二者不可同时使用",
+    ),
+    "print.nothing": (
+        "name the cases to print, or give --dept D --overdue for a department's batch",
+        "请列出要打印的事项编号，或用 --dept 单位 --overdue 批量打印该单位的超期事项",
+    ),
+    "print.none_overdue": (
+        "{dept} holds no open case past its due date: nothing to print",
+        "{dept} 没有超期未结事项，无需打印",
+    ),
+    "print.no_event.assign": (
+        "{case} has no lead department yet: assign it before printing its 交办单",
+        "{case} 尚未交办牵头单位，请先交办再打印交办单",
+    ),
+    "print.no_event.urge": (
+        "{case} has no written urge: record one with bbcs urge {case} --how written first",
+        "{case} 没有书面催办记录：请先用 bbcs urge {case} --how written 登记催办",
+    ),
+    "print.no_event.supervise": (
+        "{case} was never raised to 督办: nothing to print on a 督办通知书",
+        "{case} 未列为督办事项，无法打印督办通知书",
+    ),
+    "print.no_event.reply": (
+        "{case} has no department reply to print",
+        "{case} 没有单位答复，无法打印办理情况反馈单",
+    ),
+    "print.no_template": (
+        "the form template {path} does not exist (policy forms.dir names its folder)",
+        "单据模板 {path} 不存在（模板文件夹由 policy 的 forms.dir 指定）",
+    ),
 }

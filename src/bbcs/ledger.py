@@ -690,6 +690,23 @@ class Ledger:
         rows, total = self.store.list_cases(self._scope(query))
         return [self.case_json(row, mask=mask) for row in rows], total
 
+    def printable(
+        self, cases: Sequence[str], *, dept: str | None = None, overdue: bool = False
+    ) -> list[dict[str, Any]]:
+        """The cases a form prints, as ``show`` gives them: those named, or with ``dept``
+        and ``overdue`` every open case the department holds past its due date."""
+        self._permit("print")
+        if cases and (dept or overdue):
+            raise InvalidInput("print.cases_or_batch")
+        if not cases:
+            if not (dept and overdue):
+                raise InvalidInput("print.nothing")
+            found, _ = self.find(dept=dept, overdue=True, mask=False)
+            if not found:
+                raise NotFound("print.none_overdue", dept=self.department(dept))
+            cases = [case["id"] for case in found]
+        return [self.show(case) for case in cases]
+
     def _warning_bounds(self, level: Warning) -> tuple[str | None, str | None]:
         """The due dates of open cases at this warning level today (``deadlines.warning_window``)."""
         low, high = deadlines.warning_window(
