@@ -49,7 +49,9 @@ COMMANDS = {
     "sweep": "巡检：记录新超期事项并自动升级（每晚运行，可重复运行）。\n\n示例：bbcs sweep",
     "show": "查看单个事项：各项信息、各单位承办时长和办理记录。\n\n示例：bbcs show 42",
     "list": "列出事项（按受理时间先后）。\n\n示例：bbcs list --dept ZJJ --warning red",
-    "search": "按摘要、详情、办理情况和备注全文查找。\n\n示例：bbcs search 营业执照",
+    "search": "按摘要、详情、办理情况、备注、反映人、企业名称或电话号码查找；"
+    "以空格分隔的几个词须全部出现，电话号码输入后四位即可（结果中电话仍打码）。\n\n"
+    "示例：bbcs search '营业 执照'（反映人：bbcs search 张伟；电话：bbcs search 5678）",
     "demo": "生成演示台账（某县窗口两个月的事项）并显示；不会写入正式台账。\n\n示例：bbcs demo",
     "export": "将事项（加 --events 则为全部办理记录）写入 Excel 可打开的 CSV 文件。\n\n"
     "示例：bbcs export cases.csv --from 2026-01-01 --headers zh",

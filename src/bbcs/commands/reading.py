@@ -121,7 +121,10 @@ def search(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Find cases by summary, detail, resolution and notes. Example: bbcs search 营业执照"""
+    """Find cases by their texts and notes, reporter, company or phone digits; every word.
+
+    Example: bbcs search '营业 执照'   (or a reporter: bbcs search 张伟; a phone: bbcs search 5678)
+    """
     from bbcs import render
 
     if not query.strip():
