@@ -52,6 +52,8 @@ COMMANDS = {
     "search": "按摘要、详情、办理情况、备注、反映人、企业名称或电话号码查找；"
     "以空格分隔的几个词须全部出现，电话号码输入后四位即可（结果中电话仍打码）。\n\n"
     "示例：bbcs search '营业 执照'（反映人：bbcs search 张伟；电话：bbcs search 5678）",
+    "callback": "回访清单：列出待回访和有争议的已办结事项及反映人的完整电话（记入审计日志）。\n\n"
+    "示例：bbcs callback",
     "demo": "生成演示台账（某县窗口两个月的事项）并显示；不会写入正式台账。\n\n示例：bbcs demo",
     "export": "将事项（加 --events 则为全部办理记录）写入 Excel 可打开的 CSV 文件。\n\n"
     "示例：bbcs export cases.csv --from 2026-01-01 --headers zh",

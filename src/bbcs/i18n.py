@@ -1002,4 +1002,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "line {line} has no {cells} cell: every row gives date,kind,name (leave the name empty to use the kind)",
         "第 {line} 行缺少 {cells} 一栏：每行须有 date,kind,name（日期、类型、名称；名称可留空）",
     ),
+    "title.callback": ("Call-back worklist", "回访清单"),
+    "col.result": ("Result", "办理结果"),
+    "col.disputed": ("Disputed", "争议"),
+    "col.reporter": ("Reporter", "反映人"),
+    "col.phone": ("Phone", "联系电话"),
+    "out.disputed": ("disputed", "有争议"),
 }

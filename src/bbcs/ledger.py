@@ -690,6 +690,23 @@ class Ledger:
         rows, total = self.store.list_cases(self._scope(query))
         return [self.case_json(row, mask=mask) for row in rows], total
 
+    def callback(self) -> list[dict[str, Any]]:
+        """The call-back worklist (回访清单): closed cases awaiting a review or disputed, oldest
+        first, phones in full; that they were shown is recorded in the audit log."""
+        from bbcs.store import CaseQuery, canonical_json
+        from bbcs.views import callback_entry
+
+        self._permit("callback")
+        with self.store.write():
+            rows, _ = self.store.list_cases(self._scope(CaseQuery(unreviewed=True)))
+            entries = [callback_entry(self.case_json(row, mask=False)) for row in rows]
+            if entries:
+                detail = canonical_json({"cases": [entry["id"] for entry in entries]})
+                self.store.add_audit(
+                    clock.iso(self.now), self.actor, self.os_user, "callback", detail
+                )
+        return entries
+
     def _warning_bounds(self, level: Warning) -> tuple[str | None, str | None]:
         """The due dates of open cases at this warning level today (``deadlines.warning_window``)."""
         low, high = deadlines.warning_window(
