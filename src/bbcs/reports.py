@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from bbcs import clock
 from bbcs.errors import Conflict, InvalidInput, NotFound
 from bbcs.fields import mask_phone
-from bbcs.projection import project
+from bbcs.projection import event_day, project
+from bbcs.rules.deadlines import overdue_at_end_of
 from bbcs.rules.ranking import (
     Thresholds,
     average,
@@ -397,13 +398,57 @@ class ReportBuilder:
         return [{"category": name, "cases": cases} for name, cases in groups.items()]
 
     def overdue(self, day: date) -> dict[str, Any]:
-        """Pending and in-progress cases past due at the end of ``day``, most overdue first."""
+        """Pending and in-progress cases past due at the end of ``day``, most overdue first.
+
+        Today's are the case rows as they stand. An earlier day's are the cases as they
+        stood then: each case that can have been open that day is replayed up to its
+        end (``projection.project``), so a case reopened or closed since is as it was.
+        """
         span = Span(day, day)
-        self._prepare(span)
-        cases = self.queries.overdue_cases(span.period)
+        if day >= self.book.today:
+            self._prepare(span)
+            cases = self.queries.overdue_cases(span.period)
+        else:
+            cases = self._overdue_then(span)
         for case in cases:
             case["phone"] = mask_phone(case["phone"])
         return {"kind": "overdue", "to": day.isoformat(), "cases": cases}
+
+    def _overdue_then(self, span: Span) -> list[dict[str, Any]]:
+        last = span.last.isoformat()
+        candidates = self.queries.overdue_candidates(span.period)
+        cases = []
+        for case_id, events in self.book.store.events_of(candidates).items():
+            state = project(case_id, [e for e in events if event_day(e) <= last])
+            days = overdue_at_end_of(self.book.calendar, state, span.last)
+            if days:
+                cases.append(
+                    {
+                        **{name: getattr(state, name) for name in OVERDUE_FIELDS},
+                        "overdue_days": days,
+                    }
+                )
+        cases.sort(key=lambda c: (-c["overdue_days"], c["due_date"], c["id"]))
+        return cases
+
+
+# what the overdue report tells of each case, besides its days overdue
+OVERDUE_FIELDS = (
+    "id",
+    "status",
+    "summary",
+    "category",
+    "reporter",
+    "phone",
+    "company",
+    "lead_dept",
+    "co_depts",
+    "escalation",
+    "opened_at",
+    "due_date",
+    "dept_due_date",
+    "pushbacks",
+)
 
 
 def _change(now: Any, before: Any) -> float | int | None:

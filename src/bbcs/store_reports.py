@@ -517,6 +517,17 @@ class ReportQueries:
             cases.append(case)
         return cases
 
+    def overdue_candidates(self, period: Period) -> list[str]:
+        """The cases that can have been open at the end of ``period.last``: opened by then
+        and open now, or closed since (two index ranges; the closed past is never read)."""
+        rows = self.db.execute(
+            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress', 'suspended') "
+            "AND opened_on <= :last "
+            "UNION SELECT id FROM cases WHERE closed_on > :last AND opened_on <= :last",
+            period.params(),
+        )
+        return [str(r[0]) for r in rows]
+
     def closed_cases(self, period: Period) -> list[dict[str, Any]]:
         """The cases closed in the period as they stand, with every department that held them."""
         rows = self.db.execute(

@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bbcs.models import Result, Warning
+from bbcs.models import Result, Status, Warning
 from bbcs.rules.calendar import Calendar
 
 if TYPE_CHECKING:
@@ -119,6 +119,14 @@ def working_days_taken(calendar: Calendar, start: date, end: date) -> int:
 def overdue_by(calendar: Calendar, today: date, due: date) -> int:
     """Working days after the due date up to and including today (0 while not past due)."""
     return max(0, calendar.working_days(due, today)) if today > due else 0
+
+
+def overdue_at_end_of(calendar: Calendar, state: CaseState, day: date) -> int:
+    """Working days a case (as it stood at the end of ``day``) was past the window's due
+    date that day; 0 unless it was pending or in progress and past due."""
+    if state.status not in (Status.PENDING, Status.IN_PROGRESS) or not state.due_date:
+        return 0
+    return overdue_by(calendar, day, date.fromisoformat(state.due_date))
 
 
 def warning_level(calendar: Calendar, today: date, due: date, *, yellow_within: int = 2) -> Warning:
