@@ -167,6 +167,7 @@ def test_monthly_totals_use_the_case_clock(desk: Run, october: dict[str, str]) -
         "satisfaction_rate": 0.6667,  # satisfied + basic of 3 ratings
         "overdue_open": 2,  # C and I (pending, no department)
         "pushbacks": 5,
+        "voided": 0,
     }
 
 

@@ -41,6 +41,8 @@ COMMANDS = {
     "review": "登记回访结果；已解决事项回访不满意将自动重办。\n\n示例：bbcs review 42 satisfied",
     "reopen": '将已办结事项退回重办。\n\n示例：bbcs reopen 42 --reason "复核未解决"',
     "uphold": '对回访不满意的事项维持原结果。\n\n示例：bbcs uphold 42 --reason "依法答复"',
+    "void": "作废：误登记或重复登记的事项，在任何单位办理之前作废（不计入任何统计，只计入“作废”数）。\n\n"
+    '示例：bbcs void 42 --reason "重复登记，同 41"',
     "amend": '更正事项信息，原内容保留在记录中。\n\n示例：bbcs amend 42 --phone 13900001111 --reason "登记错误"',
     "escalate": '升级：加急办 < 协调办 < 特事特办 < 督办。\n\n示例：bbcs escalate 42 supervise --reason "群众多次反映"',
     "extend": '延期：两个期限同时顺延若干工作日（须在期限届满前）。\n\n示例：bbcs extend 42 2 --reason "需现场勘验"',

@@ -376,8 +376,19 @@ class Ledger:
         text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
-            lifecycle.require(state, "close")
+            lifecycle.require_closable(state, outcome)
             return EventKind.CLOSE, {"result": outcome.value, "resolution": text}
+
+        return self._change(case_id, moment, decide)
+
+    def void(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        """Close a mistaken entry as ``void`` (作废), while no department has acted on it."""
+        case_id, moment, _ = self._target("void", case, at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            lifecycle.require_voidable(state, self.store.case_events(case_id))
+            return EventKind.VOID, {"reason": why}
 
         return self._change(case_id, moment, decide)
 

@@ -76,6 +76,7 @@ TOTAL_FIGURES = (
     "satisfaction_rate",
     "overdue_open",
     "pushbacks",
+    "voided",
 )
 RATES = frozenset(
     {"on_time_rate", "pushback_rate", "satisfaction_rate", "resolution_rate", "review_rate"}
@@ -262,6 +263,7 @@ def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
         "satisfaction_rate": rate(raw["satisfied"], raw["reviewed"]),
         "overdue_open": raw["overdue_open"],
         "pushbacks": raw["pushbacks"],
+        "voided": raw["voided"],
     }
 
 
@@ -280,6 +282,7 @@ class ReportBuilder:
         period = span.period
         first = date.fromisoformat(self.queries.earliest_day(period))
         self.queries.load_workdays(workday_index(self.book.calendar, first, span.last))
+        self.queries.load_voided()
         self.queries.load_overdue(period)
         self.queries.load_period(period)
         superseded: list[tuple[str, int]] = []
@@ -536,4 +539,7 @@ def published(book: Ledger, kind: str, span: Span, version: int | None = None) -
         raise NotFound("report.not_published", kind=kind, first=first, last=last)
     doc = json.loads(found["body"])
     doc["version"], doc["versions"] = found["version"], found["versions"]
+    for totals in (doc.get("totals"), (doc.get("previous") or {}).get("totals"), doc.get("change")):
+        if totals is not None:  # issued before bbcs could void a case: none was voided
+            totals.setdefault("voided", 0)
     return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -167,7 +167,7 @@ def warning_window(
 
 
 def on_time(result: Result | None, closed: date, due: date | None) -> bool | None:
-    """Closed on or before the due date; None for a withdrawn case or one with no due date."""
-    if result is None or result == Result.WITHDRAWN or due is None:
+    """Closed on or before the due date; None for a withdrawn or void case or one with no due date."""
+    if result is None or result in (Result.WITHDRAWN, Result.VOID) or due is None:
         return None
     return closed <= due

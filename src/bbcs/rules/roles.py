@@ -70,6 +70,7 @@ SUPERVISOR = CLERK | {
     "ruling",
     "reopen",
     "uphold",
+    "void",
     "unmask",
     "export events",
     "import events",
