@@ -245,9 +245,10 @@ schema.register(app)
 
 # Command help in Chinese: the docstrings are the English help; the examples stay as they are.
 if ZH:
-    from bbcs import help_zh
+    from bbcs import help_zh, usage_zh
 
     help_zh.apply(app)
+    usage_zh.install()
 
 
 def main() -> None:

@@ -20,6 +20,9 @@ def t(key: str, /, **params: Any) -> str:
     zh = language() == "zh"
     en_text, zh_text = MESSAGES.get(key, (key, key))
     shown = {name: _shown(value, zh) for name, value in params.items()}
+    for name, prefix in WORDED.get(key, {}).items():
+        if zh and f"{prefix}{params.get(name)}" in MESSAGES:
+            shown[name] = MESSAGES[f"{prefix}{params[name]}"][1]
     return (zh_text if zh else en_text).format(**shown)
 
 
@@ -35,6 +38,12 @@ def _shown(value: Any, zh: bool) -> str:
         return FIELDS[value][1] if zh else FIELDS[value][0]
     return str(value)
 
+
+# a sentence whose parameter is a code word (a command, a report kind): in Chinese, its name
+WORDED: dict[str, dict[str, str]] = {
+    "status.hint_in_progress": {"command": "event."},
+    "report.not_published": {"kind": "report.kind."},
+}
 
 # field names as a clerk knows them (also the Chinese CSV headers)
 FIELDS: dict[str, tuple[str, str]] = {
@@ -72,6 +81,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "note": ("note", "备注"),
     "name": ("name", "名称"),
     "ruling": ("ruling", "审定"),
+    "role": ("role", "角色"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -194,7 +204,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "status.hint_in_progress": (
         "case {case} is in progress; {command} does not apply to it",
-        "事项 {case} 正在办理中，不能执行 {command}",
+        "事项 {case} 正在办理中，不能{command}",
     ),
     "status.hint_assigned": (
         "case {case} is already in progress with a lead department; use transfer to change it",
@@ -593,7 +603,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.not_published": (
         "no {kind} report for {first} to {last} has been published",
-        "尚未发布 {first} 至 {last} 的 {kind} 报表",
+        "尚未发布 {first} 至 {last} 的{kind}",
     ),
     "report.nightly_locked": (
         "another nightly report is already running in {dir}; it was not run again",
@@ -1027,4 +1037,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.voided": ("Voided {case}: {reason}", "已作废事项 {case}：{reason}"),
     "report.fig.voided": ("Voided", "作废"),
     "event.void": ("void", "作废"),
+    # ---------------------------------------------------------------- the clerk's desk (§13, screens)
+    "col.meaning": ("Meaning", "含义"),
+    "word.yes": ("yes", "是"),
+    "word.no": ("no", "否"),
+    "policy.key.limits.immediate": (
+        "time limit of an immediate case (working days)",
+        "即办事项时限（工作日）",
+    ),
+    "policy.key.limits.simple": (
+        "time limit of a simple case (working days)",
+        "简单事项时限（工作日）",
+    ),
+    "policy.key.limits.normal": (
+        "time limit of a normal case (working days)",
+        "一般事项时限（工作日）",
+    ),
+    "policy.key.limits.complex": (
+        "time limit of a complex case (working days)",
+        "复杂事项时限（工作日）",
+    ),
+    "policy.key.limits.hard": (
+        "time limit of a hard case (working days)",
+        "疑难事项时限（工作日）",
+    ),
+    "policy.key.warning.yellow_within": (
+        "working days left at or below which a case turns yellow",
+        "剩余工作日不超过此数即黄色预警",
+    ),
+    "policy.key.rules.max_extensions": ("extensions per round of handling", "每轮办理最多延期次数"),
+    "policy.key.rules.pingpong_limit": (
+        "pushbacks by the lead that raise a case to 协调办",
+        "牵头单位退回达此次数即升级为协调办",
+    ),
+    "policy.key.rules.supervise_after": (
+        "working days overdue that raise a case to 督办",
+        "超期达此工作日数即升级为督办",
+    ),
+    "policy.key.rules.reopen_on_unsatisfied": (
+        "an unsatisfied review of a resolved case reopens it",
+        "已解决事项回访不满意即自动重办",
+    ),
+    "policy.key.report.black_on_time_below": (
+        "black list: on-time rate below",
+        "黑榜：按时办结率低于",
+    ),
+    "policy.key.report.black_pushbacks": (
+        "black list: charged pushbacks at least",
+        "黑榜：计入的退回次数达到",
+    ),
+    "policy.key.report.black_overdue_days": (
+        "black list: a case overdue by more than (working days)",
+        "黑榜：有事项超期超过（工作日）",
+    ),
+    "policy.key.report.red_min_closed": ("red list: closes at least", "红榜：办结件数至少"),
+    "policy.key.report.red_size": ("red list: departments at most", "红榜：最多上榜单位数"),
 }

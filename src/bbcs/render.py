@@ -96,6 +96,13 @@ def warn(text: str) -> None:
     sys.stderr.write(visible(text) + "\n")
 
 
+def value_text(value: Any) -> str:
+    """A plain value as a person reads it: yes and no in the interface language."""
+    if isinstance(value, bool):
+        return t("word.yes") if value else t("word.no")
+    return str(value)
+
+
 def _enum_label(enum_name: str, value: str | None) -> str:
     if value is None:
         return ""
