@@ -109,6 +109,11 @@ REFUSED_WRITES = [
     ("export", "{missing}", "--unmask"),
     ("export", "{missing}", "--events"),
     ("import", "{missing}"),
+    # at the clerk's desk (issue 13)
+    ("void", "2", "--reason", "x", "--at", "2026-02-30"),
+    ("void", "2", "--reason", " "),
+    ("report", "weekly", "--republish", "--output", "{missing}"),
+    ("report", "weekly", "--republish"),
 ]
 
 

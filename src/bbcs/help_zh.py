@@ -41,6 +41,8 @@ COMMANDS = {
     "review": "登记回访结果；已解决事项回访不满意将自动重办。\n\n示例：bbcs review 42 satisfied",
     "reopen": '将已办结事项退回重办。\n\n示例：bbcs reopen 42 --reason "复核未解决"',
     "uphold": '对回访不满意的事项维持原结果。\n\n示例：bbcs uphold 42 --reason "依法答复"',
+    "void": "作废：误登记或重复登记的事项，在任何单位办理之前作废（不计入任何统计，只计入“作废”数）。\n\n"
+    '示例：bbcs void 42 --reason "重复登记，同 41"',
     "amend": '更正事项信息，原内容保留在记录中。\n\n示例：bbcs amend 42 --phone 13900001111 --reason "登记错误"',
     "escalate": '升级：加急办 < 协调办 < 特事特办 < 督办。\n\n示例：bbcs escalate 42 supervise --reason "群众多次反映"',
     "extend": '延期：两个期限同时顺延若干工作日（须在期限届满前）。\n\n示例：bbcs extend 42 2 --reason "需现场勘验"',
@@ -49,7 +51,11 @@ COMMANDS = {
     "sweep": "巡检：记录新超期事项并自动升级（每晚运行，可重复运行）。\n\n示例：bbcs sweep",
     "show": "查看单个事项：各项信息、各单位承办时长和办理记录。\n\n示例：bbcs show 42",
     "list": "列出事项（按受理时间先后）。\n\n示例：bbcs list --dept ZJJ --warning red",
-    "search": "按摘要、详情、办理情况和备注全文查找。\n\n示例：bbcs search 营业执照",
+    "search": "按摘要、详情、办理情况、备注、反映人、企业名称或电话号码查找；"
+    "以空格分隔的几个词须全部出现，电话号码输入后四位即可（结果中电话仍打码）。\n\n"
+    "示例：bbcs search '营业 执照'（反映人：bbcs search 张伟；电话：bbcs search 5678）",
+    "callback": "回访清单：列出待回访和有争议的已办结事项及反映人的完整电话（记入审计日志）。\n\n"
+    "示例：bbcs callback",
     "demo": "生成演示台账（某县窗口两个月的事项）并显示；不会写入正式台账。\n\n示例：bbcs demo",
     "export": "将事项（加 --events 则为全部办理记录）写入 Excel 可打开的 CSV 文件。\n\n"
     "示例：bbcs export cases.csv --from 2026-01-01 --headers zh",

@@ -211,8 +211,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "事项 {case} 已交办并在办理中；如需更换牵头单位请用 transfer 改派",
     ),
     "close.pending_not_immediate": (
-        "case {case} is pending; only an immediate (即办) case closes at the window without a department",
-        "事项 {case} 待交办；只有即办事项可以不交办直接在窗口办结",
+        "case {case} is pending; only an immediate (即办) case, or one the window explained itself (--result explained), closes at the window without a department",
+        "事项 {case} 待交办；只有即办事项或窗口已当场解释说明的事项（--result explained）可以不交办直接办结",
     ),
     "review.withdrawn": (
         "case {case} was withdrawn; a withdrawn case is not reviewed",
@@ -1012,6 +1012,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "line {line} has no {cells} cell: every row gives date,kind,name (leave the name empty to use the kind)",
         "第 {line} 行缺少 {cells} 一栏：每行须有 date,kind,name（日期、类型、名称；名称可留空）",
     ),
+    "title.callback": ("Call-back worklist", "回访清单"),
+    "col.result": ("Result", "办理结果"),
+    "col.disputed": ("Disputed", "争议"),
+    "col.reporter": ("Reporter", "反映人"),
+    "col.phone": ("Phone", "联系电话"),
+    "out.disputed": ("disputed", "有争议"),
+    "close.void": (
+        "case {case} cannot be closed as void: a mistaken entry is voided with bbcs void {case} --reason TEXT",
+        "事项 {case} 不能以“作废”办结：误登记的事项请用 bbcs void {case} --reason 理由 作废",
+    ),
+    "void.acted": (
+        "case {case} cannot be voided: a {kind} has been recorded on it, and only a case with nothing but its opening, notes and a first assignment can be",
+        "事项 {case} 不能作废：已有{kind}记录；只有仅登记、备注和首次交办过的事项才能作废",
+    ),
+    "reopen.void": (
+        "case {case} was voided as a mistaken entry and stays closed",
+        "事项 {case} 已作废，不能重办",
+    ),
+    "review.void": (
+        "case {case} was voided as a mistaken entry; there is no one to call back",
+        "事项 {case} 已作废，无需回访",
+    ),
+    "case.voided": ("Voided {case}: {reason}", "已作废事项 {case}：{reason}"),
+    "report.fig.voided": ("Voided", "作废"),
+    "event.void": ("void", "作废"),
     # ---------------------------------------------------------------- the clerk's desk (§13, screens)
     "col.meaning": ("Meaning", "含义"),
     "word.yes": ("yes", "是"),

@@ -62,6 +62,7 @@ CLERK = GENERAL_READING | {
     "pushback",
     "import",
     "print",
+    "callback",
 }
 
 SUPERVISOR = CLERK | {
@@ -70,6 +71,7 @@ SUPERVISOR = CLERK | {
     "ruling",
     "reopen",
     "uphold",
+    "void",
     "unmask",
     "export events",
     "import events",
