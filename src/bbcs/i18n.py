@@ -1038,4 +1038,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "policy.key.report.red_min_closed": ("red list: closes at least", "红榜：办结件数至少"),
     "policy.key.report.red_size": ("red list: departments at most", "红榜：最多上榜单位数"),
+    # a case's events told as sentences (bbcs.history)
+    "told.open": (
+        "opened: {summary}; reporter {reporter}; {channel}, {complexity}, due {due_date}",
+        "受理登记：{summary}；反映人 {reporter}；{channel}受理，{complexity}，期限 {due_date}",
+    ),
+    "told.company": ("; company {company}", "；企业 {company}"),
+    "told.provisional": (" (provisional)", "（待定）"),
+    "told.assign": ("assigned to {lead}", "交 {lead} 牵头办理"),
+    "told.co": (", {co} assisting", "，{co} 协办"),
+    "told.dept_due": ("; department due {dept_due_date}", "；部门期限 {dept_due_date}"),
+    "told.transfer": (
+        "transferred from {from} to {to}; reason: {reason}",
+        "由 {from} 改派 {to}；理由：{reason}",
+    ),
+    "told.pushback": (
+        "{by} ({role}) pushed it back, to {to}; reason: {reason}",
+        "{by}（{role}）退回，转 {to}；理由：{reason}",
+    ),
+    "told.basis": ("; basis: {basis}", "；依据：{basis}"),
+    "told.ruling": (
+        "pushback {pushback_seq} ruled {verdict}",
+        "审定第 {pushback_seq} 次退回为{verdict}",
+    ),
+    "told.reason": ("; reason: {reason}", "；理由：{reason}"),
+    "told.escalate": ("raised from {from} to {to}", "由{from}升级为{to}"),
+    "told.escalate_first": ("raised to {to}", "升级为{to}"),
+    "told.system": ("system", "系统"),
+    "told.correction": (" (a correction)", "（更正）"),
+    "told.rule_pingpong": (
+        "pushed back to and fro (automatic)",
+        "反复退回，自动升级",
+    ),
+    "told.rule_overdue": ("overdue (automatic)", "超期，自动升级"),
+    "told.rule_unsatisfied": ("the review was unsatisfied", "回访不满意"),
+    "told.extend": (
+        "extended by {days} working days, due {due_date}",
+        "延期 {days} 个工作日，期限顺延至 {due_date}",
+    ),
+    "told.suspend": ("suspended", "挂起"),
+    "told.resume": (
+        "resumed after {days} working days, due {due_date}",
+        "恢复办理（挂起 {days} 个工作日），期限顺延至 {due_date}",
+    ),
+    "told.note": ("{text}", "{text}"),
+    "told.close": ("closed: {result}", "办结：{result}"),
+    "told.resolution": ("; {resolution}", "；{resolution}"),
+    "told.review": ("reviewed: {rating}", "回访：{rating}"),
+    "told.comment": ("; {comment}", "；{comment}"),
+    "told.reopen": ("reopened, due {due_date}", "重办，期限 {due_date}"),
+    "told.uphold": ("result upheld", "维持原结果"),
+    "told.overdue": (
+        "overdue (due {due_date}, counted against {dept})",
+        "超期（期限 {due_date}，计 {dept}）",
+    ),
+    "told.redate": (
+        "calendar changed: due {due_date}",
+        "工作日历调整，期限改为 {due_date}",
+    ),
+    "told.amend": ("amended: {changes}", "更正：{changes}"),
 }

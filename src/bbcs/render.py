@@ -143,9 +143,10 @@ def layout(
             no_wrap=column.kind == "whole",
             overflow="fold",
         )
+    wrapped = {i: widths[i] for i in keep if columns[i].kind == "text" and widths.get(i)}
     for r, row in enumerate(rows):
         style = row_styles[r] if row_styles else None
-        table.add_row(*[_cell(row[i], stacked) for i in keep], style=style)
+        table.add_row(*[_cell(row[i], stacked, wrapped.get(i)) for i in keep], style=style)
     return table
 
 
@@ -163,7 +164,12 @@ def _folded(heading: str, width: int | None) -> str:
     return "\n".join(lines)
 
 
-def _cell(cell: Any, stacked: bool) -> Any:
+def _cell(cell: Any, stacked: bool, wrap: int | None = None) -> Any:
+    if wrap and isinstance(cell, str):
+        # by display width: CJK breaks between any two characters, a Latin word stays whole
+        from bbcs.usage_zh import wrap_line
+
+        return "\n".join(wrap_line(cell, wrap, "", ""))
     if isinstance(cell, Stack):
         from rich.text import Text
 
@@ -375,6 +381,10 @@ def case_detail(case: dict[str, Any]) -> None:
             shown = "✓" if value else "✗"
         elif isinstance(value, list):
             shown = ", ".join(map(str, value))
+        elif name.endswith("_at"):
+            from bbcs.history import when
+
+            shown = when(str(value))
         else:
             shown = str(value)
         facts.add_row(label(name), shown)
@@ -407,21 +417,22 @@ def case_detail(case: dict[str, Any]) -> None:
         out.print(table)
     events = case.get("events") or []
     if events:
-        table = Table(title=t("show.events"), title_justify="left")
-        for key in ("col.when", "col.event", "col.who", "col.details"):
-            table.add_column(t(key))
+        from bbcs.history import actor, told, when
+
+        columns = [
+            Column(t("col.when")),
+            Column(t("col.event")),
+            Column(t("col.who"), drop=1),
+            Column(t("col.details"), "text"),
+        ]
+        rows = []
         for event in events:
-            details = ", ".join(
-                f"{k}={'、'.join(map(str, v)) if isinstance(v, list) else v}"
-                for k, v in sorted(event["data"].items())
-                if v not in (None, [], "")
-            )
             kind = Text(t(f"event.{event['kind']}"))
             if event.get("superseded"):
                 kind.stylize("strike")
                 kind.append(f" ({t('show.superseded')})")
-            table.add_row(event["at"], kind, event["actor"], details)
-        out.print(table)
+            rows.append((when(event["at"]), kind, actor(event["actor"]), told(event)))
+        out.print(layout(t("show.events"), columns, rows, out.width))
 
 
 def simple_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
