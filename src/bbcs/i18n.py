@@ -989,6 +989,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.meaning": ("Meaning", "含义"),
     "word.yes": ("yes", "是"),
     "word.no": ("no", "否"),
+    "word.then": ("; ", "；"),
     "policy.key.limits.immediate": (
         "time limit of an immediate case (working days)",
         "即办事项时限（工作日）",
@@ -1068,11 +1069,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "told.escalate_first": ("raised to {to}", "升级为{to}"),
     "told.system": ("system", "系统"),
     "told.correction": (" (a correction)", "（更正）"),
-    "told.rule_pingpong": (
-        "pushed back to and fro (automatic)",
-        "反复退回，自动升级",
+    "told.rule_pingpong": ("pushed back to and fro", "反复退回"),
+    "told.rule_overdue": ("overdue", "超期"),
+    "told.automatic": (" (automatically)", "（自动）"),
+    "told.ruling_by": (
+        "pushback {pushback_seq} (by {by}) ruled {verdict}",
+        "审定第 {pushback_seq} 次退回（{by}）为{verdict}",
     ),
-    "told.rule_overdue": ("overdue (automatic)", "超期，自动升级"),
     "told.rule_unsatisfied": ("the review was unsatisfied", "回访不满意"),
     "told.extend": (
         "extended by {days} working days, due {due_date}",
@@ -1128,4 +1131,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "line {line} has no {cells} cell: every row gives date,kind,name (leave the name empty to use the kind)",
         "第 {line} 行缺少 {cells} 一栏：每行须有 date,kind,name（日期、类型、名称；名称可留空）",
     ),
+    # what a write led to (bbcs.history.aftermath)
+    "after.escalated": ("raised automatically to {level}: {why}", "已自动升级为{level}（{why}）"),
+    "after.charged": (
+        "the ruling applies to pushback {seq} ({dept}, {day}): {verdict}; it counts against {dept}",
+        "审定的是第 {seq} 次退回（{dept}，{day}）：{verdict}，计入 {dept} 的退回次数",
+    ),
+    "after.not_charged": (
+        "the ruling applies to pushback {seq} ({dept}, {day}): {verdict}; it no longer counts against {dept}",
+        "审定的是第 {seq} 次退回（{dept}，{day}）：{verdict}，不计入 {dept} 的退回次数",
+    ),
+    "after.window_on_time": (
+        "closed on time for the window (due {due})",
+        "窗口期限 {due} 内按时办结",
+    ),
+    "after.window_late": ("closed late for the window (due {due})", "超过窗口期限 {due} 办结"),
+    "after.dept_on_time": (
+        "on time for the lead {dept} (its due date {due})",
+        "牵头单位 {dept} 在部门期限 {due} 内办结",
+    ),
+    "after.dept_late": (
+        "late for the lead {dept} (its due date {due})",
+        "牵头单位 {dept} 超过部门期限 {due}",
+    ),
+    "after.disputed": (
+        "the review is disputed: a supervisor decides, with bbcs uphold {case} or bbcs reopen {case}",
+        "回访结果有争议，待督查人员裁定：bbcs uphold {case} 或 bbcs reopen {case}",
+    ),
+    "out.corrected": ("{case}: level corrected to {level}", "{case}：级别已更正为{level}"),
+    "sweep.case": ("{case}: {what}", "{case}：{what}"),
 }

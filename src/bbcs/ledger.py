@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -54,6 +54,7 @@ MAX_EXTENSION_DAYS = lifecycle.MAX_EXTENSION_DAYS
 class Swept:
     overdue: int = 0
     escalated: int = 0
+    cases: list[str] = field(default_factory=list)  # every case the sweep wrote to, in order
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class Ledger:
         self.now = now
         self.actor = actor
         self.os_user = os_user
+        # the events this command appended, with their case's id, for the lines after it
+        self.written: list[Event] = []
 
     # ------------------------------------------------------------ context
 
@@ -186,6 +189,7 @@ class Ledger:
             case_id, seq, kind.value, clock.iso(at), actor or self.actor, self.os_user, data
         )
         events.append(event)
+        self.written.append({**event, "case_id": case_id})
         state = project(case_id, events)
         self.store.save_case(state)
         return state
@@ -552,6 +556,8 @@ class Ledger:
                 state = self._escalate_automatically(case_id, events, state, self.now)
                 if state.escalation != level:
                     swept.escalated += 1
+                if data is not None or state.escalation != level:
+                    swept.cases.append(case_id)
         return swept
 
     # ------------------------------------------------------------ calendar upkeep

@@ -417,7 +417,9 @@ def case_detail(case: dict[str, Any]) -> None:
         out.print(table)
     events = case.get("events") or []
     if events:
-        from bbcs.history import actor, told, when
+        from bbcs.history import actor, pushbacks_by_seq, told, when
+
+        pushed = pushbacks_by_seq(events)
 
         columns = [
             Column(t("col.when")),
@@ -431,7 +433,7 @@ def case_detail(case: dict[str, Any]) -> None:
             if event.get("superseded"):
                 kind.stylize("strike")
                 kind.append(f" ({t('show.superseded')})")
-            rows.append((when(event["at"]), kind, actor(event["actor"]), told(event)))
+            rows.append((when(event["at"]), kind, actor(event["actor"]), told(event, pushed)))
         out.print(layout(t("show.events"), columns, rows, out.width))
 
 
