@@ -13,7 +13,6 @@ written. Allowed status transitions are ``rules.lifecycle.ALLOWED``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -122,11 +121,9 @@ class Ledger:
         for dept in known:
             if wanted.upper() == dept.code or wanted == dept.name:
                 return dept.code
-        names = [d.code for d in known] + [d.name for d in known]
-        close = difflib.get_close_matches(wanted.upper(), names, n=1, cutoff=0.5)
-        close = close or difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+        close = fields.closest(wanted, [(d.code, d.name) for d in known])
         if close:
-            raise NotFound("dept.unknown_suggest", dept=wanted, suggestion=close[0])
+            raise NotFound("dept.unknown_suggest", dept=wanted, suggestion=" ".join(close))
         raise NotFound("dept.unknown", dept=wanted)
 
     # ------------------------------------------------------------ setup
