@@ -36,6 +36,7 @@ COMMANDS = {
     '示例：bbcs pushback 42 --from ZJJ --reason "不属本局职责" --to GTJ',
     "ruling": "审定最近一次退回：valid（交办有误）或 invalid（推诿）。\n\n"
     '示例：bbcs ruling 42 invalid --reason "属该局法定职责"',
+    "accept": "签收：承办单位确认收到事项（部门人员默认本单位）。\n\n示例：bbcs accept 42 --dept ZJJ",
     "note": '为事项添加备注。\n\n示例：bbcs note 42 "已电话催办"',
     "close": "办结（销号）。\n\n示例：bbcs close 42 --result resolved --resolution 已办理",
     "review": "登记回访结果；已解决事项回访不满意将自动重办。\n\n示例：bbcs review 42 satisfied",
@@ -174,6 +175,8 @@ OPTIONS = {
     "The day (default today).": "日期（默认今天）。",
     "The day, for a late run (default today).": "日期（补跑时用，默认今天）。",
     "The department pushing back.": "退回单位。",
+    "A department has not signed for it (催签).": "有单位尚未签收（催签清单）。",
+    "The department signing (default: your own).": "签收单位（默认本单位）。",
     "The note.": "备注内容。",
     "The remit or rule cited.": "所依据的职责或规定。",
     "What the matter is, in a line.": "事项摘要。",

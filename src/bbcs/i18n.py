@@ -236,6 +236,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "department {dept} does not hold case {case}, so it cannot push it back",
         "单位 {dept} 未承办事项 {case}，不能退回",
     ),
+    "pushback.window_closed": (
+        "department {dept} may push case {case} back only within {limit} working days of "
+        "receiving it (limits.pushback), by {last}; the window can transfer it instead",
+        "单位 {dept} 只能在收到事项 {case} 后 {limit} 个工作日内（limits.pushback）退回，"
+        "即 {last} 前；现可由窗口改派（transfer）",
+    ),
+    "accept.need_dept": (
+        "name the department that signs for case {case} with --dept",
+        "请用 --dept 指明签收事项 {case} 的单位",
+    ),
+    "accept.not_holder": (
+        "department {dept} does not hold case {case}, so it has nothing to sign for",
+        "单位 {dept} 未承办事项 {case}，无需签收",
+    ),
+    "accept.already": (
+        "department {dept} signed for case {case} already, on {day}",
+        "单位 {dept} 已于 {day} 签收事项 {case}",
+    ),
+    "accept.status": (
+        "case {case} is {status}; only a case a department holds can be signed for",
+        "事项 {case} {status}，只有单位承办中的事项才能签收",
+    ),
+    "out.accepted": (
+        "{case}: {dept} signed on {day}, on time (due {due})",
+        "{case}：{dept} 于 {day} 签收，按时（签收期限 {due}）",
+    ),
+    "out.accepted_late": (
+        "{case}: {dept} signed on {day}, late (due {due})",
+        "{case}：{dept} 于 {day} 签收，逾期（签收期限 {due}）",
+    ),
+    "out.accepted_undated": (
+        "{case}: {dept} signed on {day}",
+        "{case}：{dept} 于 {day} 签收",
+    ),
     "pushback.already_holds": (
         "department {dept} already holds case {case}",
         "单位 {dept} 已在承办事项 {case}",
@@ -402,6 +436,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.overdue": ("overdue", "超期"),
     "event.redate": ("redate", "期限重算"),
     "event.amend": ("amend", "更正"),
+    "event.accept": ("accept", "签收"),
     "show.timeline": ("Who held it", "承办经过"),
     "show.events": ("Events", "办理记录"),
     "show.superseded": ("superseded", "已失效"),

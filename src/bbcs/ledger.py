@@ -37,7 +37,7 @@ from bbcs.models import (
     Warning,
 )
 from bbcs.projection import AMENDABLE, CaseState, Event, event_time, project
-from bbcs.rules import deadlines, escalation, lifecycle, pushbacks, roles
+from bbcs.rules import acceptance, deadlines, escalation, lifecycle, pushbacks, roles
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
 from bbcs.rules.roles import User
@@ -54,6 +54,20 @@ MAX_EXTENSION_DAYS = lifecycle.MAX_EXTENSION_DAYS
 class Swept:
     overdue: int = 0
     escalated: int = 0
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What ``accept`` recorded: the case, who signed, the accept due date, the day signed."""
+
+    state: CaseState
+    dept: str
+    accept_due: str | None
+    signed: str
+
+    @property
+    def on_time(self) -> bool | None:
+        return None if self.accept_due is None else self.signed <= self.accept_due
 
 
 @dataclass(frozen=True)
@@ -265,6 +279,7 @@ class Ledger:
                     "lead": lead,
                     "co": co_codes,
                     **deadlines.lead_clock(self.calendar, day, limit),
+                    **self._receipt(moment),
                 }
                 state = self._record(case_id, events, EventKind.ASSIGN, assign, moment)
         return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date)
@@ -297,8 +312,19 @@ class Ledger:
 
     def _new_lead(self, state: CaseState, moment: datetime) -> dict[str, Any]:
         """A new lead's own clock: the limit of the case's complexity from the day it received it."""
-        return deadlines.lead_clock(
-            self.calendar, clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
+        return {
+            **deadlines.lead_clock(
+                self.calendar,
+                clock.local_day(moment),
+                self.policy.limit(Complexity(state.complexity)),
+            ),
+            **self._receipt(moment),
+        }
+
+    def _receipt(self, moment: datetime) -> dict[str, Any]:
+        """The accept due date of the departments an event hands the case to (SPEC §10)."""
+        return acceptance.receipt(
+            self.calendar, clock.local_day(moment), self.policy.whole("limits.accept")
         )
 
     def assign(
@@ -350,6 +376,13 @@ class Ledger:
             role = pushbacks.pusher_role(case_id, pusher, state.lead_dept, state.co_depts)
             onward = self.department(to) if to else None
             pushbacks.check_onward(case_id, role, pusher, onward, state.lead_dept, state.co_depts)
+            acceptance.require_pushback_window(
+                self.calendar,
+                state,
+                pusher,
+                clock.local_day(moment),
+                self.policy.whole("limits.pushback"),
+            )
             data: dict[str, Any] = {
                 "by": pusher,
                 "role": role,
@@ -359,6 +392,8 @@ class Ledger:
             }
             if pushbacks.moves_lead(role, onward):
                 data.update(self._new_lead(state, moment))
+            elif onward is not None:
+                data.update(self._receipt(moment))
             return EventKind.PUSHBACK, data
 
         return self._change(case_id, moment, decide)
@@ -405,7 +440,8 @@ class Ledger:
     def _restart(self, state: CaseState, moment: datetime) -> dict[str, Any]:
         """New due dates for a reopened case: the complexity's limit from the reopening day."""
         limit = self.policy.limit(Complexity(state.complexity))
-        return deadlines.restarted(self.calendar, state, clock.local_day(moment), limit)
+        dates = deadlines.restarted(self.calendar, state, clock.local_day(moment), limit)
+        return {**dates, **self._receipt(moment)}
 
     def reopen(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment, _ = self._target("reopen", case, at)
@@ -526,9 +562,30 @@ class Ledger:
             lifecycle.require(state, "resume")
             since = date.fromisoformat(state.suspended_on or state.round_start)
             days = deadlines.working_days_taken(self.calendar, since, clock.local_day(moment))
-            return EventKind.RESUME, {"days": days, **deadlines.moved(self.calendar, state, days)}
+            data: dict[str, Any] = {"days": days, **deadlines.moved(self.calendar, state, days)}
+            signing = acceptance.moved_accept_dues(self.calendar, state, days)
+            if signing:
+                data["accept_dues"] = signing
+            return EventKind.RESUME, data
 
         return self._change(case_id, moment, decide)
+
+    # ------------------------------------------------------------ departments in the loop (§10)
+
+    def accept(self, case: str, *, dept: str | None = None, at: datetime | None = None) -> Signed:
+        """签收: ``dept`` (a department user's own by default) signs for the case it holds."""
+        case_id, moment, by = self._target("accept", case, at, acting_for=dept)
+        signer = self.department(acceptance.require_dept(case_id, by))
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            hold = acceptance.hold_to_sign(state, signer)
+            on_time = acceptance.signed_on_time(clock.local_day(moment), hold.accept_due)
+            data = {"dept": signer, "received": hold.received, "accept_due": hold.accept_due}
+            return EventKind.ACCEPT, {**data, "on_time": on_time}
+
+        state = self._change(case_id, moment, decide)
+        hold = next(h for h in reversed(state.holds) if h.dept == signer)
+        return Signed(state, signer, hold.accept_due, hold.accepted or "")
 
     def sweep(self) -> Swept:
         """The nightly pass: an ``overdue`` event once per case and due date, and escalations.
@@ -651,6 +708,7 @@ class Ledger:
         due_within: int | None = None,
         unreviewed: bool = False,
         unruled: bool = False,
+        unaccepted: bool = False,
         opened_from: date | None = None,
         opened_to: date | None = None,
         text: str | None = None,
@@ -682,13 +740,18 @@ class Ledger:
             due_to=min(highs) if highs else None,
             unreviewed=unreviewed,
             unruled=unruled,
+            unaccepted=unaccepted,
             opened_from=opened_from.isoformat() if opened_from else None,
             opened_to=opened_to.isoformat() if opened_to else None,
             text=text,
             limit=limit,
         )
         rows, total = self.store.list_cases(self._scope(query))
-        return [self.case_json(row, mask=mask) for row in rows], total
+        cases = [self.case_json(row, mask=mask) for row in rows]
+        if unaccepted:
+            for case in cases:
+                case["unaccepted"] = self.store.unsigned_holds(case["id"])
+        return cases, total
 
     def _warning_bounds(self, level: Warning) -> tuple[str | None, str | None]:
         """The due dates of open cases at this warning level today (``deadlines.warning_window``)."""

@@ -129,6 +129,7 @@ class EventKind(StrEnum):
     OVERDUE = "overdue"
     REDATE = "redate"
     AMEND = "amend"
+    ACCEPT = "accept"
 
 
 SYSTEM_ACTOR = "system"

@@ -77,6 +77,8 @@ class Hold:
     seq: int
     ended: str | None = None
     how: str | None = None
+    accept_due: str | None = None  # the last day to sign on time (SPEC §10); None before §10
+    accepted: str | None = None  # the day it signed (签收)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +88,8 @@ class Hold:
             "dept_due_date": self.dept_due,
             "ended": self.ended,
             "how": self.how,
+            "accept_due": self.accept_due,
+            "accepted": self.accepted,
         }
 
 
@@ -149,6 +153,8 @@ class CaseState:
     holds: list[Hold] = field(default_factory=list)
     pushback_log: list[Pushback] = field(default_factory=list)
     superseded: list[int] = field(default_factory=list)
+    # working days each department's pushback window moved later by suspensions (SPEC §10)
+    window_moved: dict[str, int] = field(default_factory=dict)
 
     def row(self) -> dict[str, Any]:
         """The case as the SPEC §3 fields, in their order."""
@@ -224,7 +230,9 @@ def _take_lead(state: CaseState, dept: str, data: Mapping[str, Any], day: str, s
     if dept in state.co_depts:
         state.co_depts.remove(dept)
         _end_hold(state, dept, day, None)
-    state.holds.append(Hold(dept, "lead", day, data.get("dept_due_date"), seq))
+    state.holds.append(
+        Hold(dept, "lead", day, data.get("dept_due_date"), seq, accept_due=data.get("accept_due"))
+    )
     state.dept_due_date = data.get("dept_due_date")
     state.dept_limit = int(data.get("limit", 0))
     state.dept_extra = 0
@@ -237,10 +245,10 @@ def _end_hold(state: CaseState, dept: str, day: str, how: HoldEnd | None) -> Non
             hold.how = how.value if how is not None else None
 
 
-def _add_co(state: CaseState, dept: str, day: str, seq: int) -> None:
+def _add_co(state: CaseState, dept: str, day: str, seq: int, accept_due: str | None = None) -> None:
     if dept != state.lead_dept and dept not in state.co_depts:
         state.co_depts.append(dept)
-        state.holds.append(Hold(dept, "co", day, None, seq))
+        state.holds.append(Hold(dept, "co", day, None, seq, accept_due=accept_due))
 
 
 def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -268,7 +276,7 @@ def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
 def _assign(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     _take_lead(state, data["lead"], data, day, seq)
     for dept in data.get("co", []):
-        _add_co(state, dept, day, seq)
+        _add_co(state, dept, day, seq, data.get("accept_due"))
     state.status = Status.IN_PROGRESS.value
 
 
@@ -295,7 +303,7 @@ def _pushback(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at:
     else:
         state.co_depts.remove(by)
         if to is not None:
-            _add_co(state, to, day, seq)
+            _add_co(state, to, day, seq, data.get("accept_due"))
 
 
 def _ruling(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -334,6 +342,17 @@ def _resume(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.suspended_on = None
     _add_days(state, int(data["days"]))
     _set_dates(state, data)
+    moved_dues = data.get("accept_dues", {})
+    for hold in state.open_holds():
+        state.window_moved[hold.dept] = state.window_moved.get(hold.dept, 0) + int(data["days"])
+        if hold.dept in moved_dues and hold.accepted is None:
+            hold.accept_due = moved_dues[hold.dept]
+
+
+def _accept(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    for hold in state.open_holds():
+        if hold.dept == data["dept"] and hold.accepted is None:
+            hold.accepted = day
 
 
 def _note(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -373,10 +392,13 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.round_extra = 0
     state.dept_limit = int(data["limit"])
     state.dept_extra = 0
+    signing = data.get("accept_due")
     if state.lead_dept is not None:
-        state.holds.append(Hold(state.lead_dept, "lead", day, data.get("dept_due_date"), seq))
+        state.holds.append(
+            Hold(state.lead_dept, "lead", day, data.get("dept_due_date"), seq, accept_due=signing)
+        )
     for dept in state.co_depts:
-        state.holds.append(Hold(dept, "co", day, None, seq))
+        state.holds.append(Hold(dept, "co", day, None, seq, accept_due=signing))
     _set_dates(state, data)
 
 
@@ -420,4 +442,5 @@ _HANDLERS = {
     EventKind.OVERDUE: _overdue,
     EventKind.REDATE: _redate,
     EventKind.AMEND: _amend,
+    EventKind.ACCEPT: _accept,
 }

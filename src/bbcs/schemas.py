@@ -82,6 +82,18 @@ class Hold(Document):
     working_days: int = Field(ge=0, description="working days held, to today while open")
     dept_due_date: date | None = Field(description="the lead's own due date (SPEC §5)")
     ended: HoldEnd | None = Field(description="how the hold ended; null while it lasts")
+    accept_due: date | None = Field(
+        description="the last day to sign for it on time (签收, SPEC §10); null before §10"
+    )
+    accepted: date | None = Field(description="the day the department signed; null unsigned")
+
+
+class Unsigned(Document):
+    """A hold awaiting signing, as ``list --unaccepted --json`` lists it (SPEC §10)."""
+
+    dept: DeptCode
+    received: date
+    accept_due: date
 
 
 # ---------------------------------------------------------------- cases
@@ -125,6 +137,9 @@ class Case(Document):
     )
     events: list[ShownEvent] = Field(default_factory=list, description="only in show --json")
     holds: list[Hold] = Field(default_factory=list, description="only in show --json")
+    unaccepted: list[Unsigned] = Field(
+        default_factory=list, description="only in list --unaccepted: the holds not signed for"
+    )
 
 
 # ---------------------------------------------------------------- reports

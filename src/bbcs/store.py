@@ -306,12 +306,55 @@ def m004_pushbacks(db: sqlite3.Connection) -> None:
         )
 
 
+# 签收 (SPEC §10): each hold's accept due date, recorded by the event that handed the
+# case over, and the day its department signed. Events written before §10 record no
+# accept due date, so their holds keep both NULL, as a rebuild gives them; the holds of
+# any case whose events do record one are filled in from its events.
+M005_SIGNING = """
+        ALTER TABLE holds ADD COLUMN accept_due TEXT;
+        ALTER TABLE holds ADD COLUMN accepted TEXT;
+        CREATE INDEX holds_unsigned ON holds (accept_due) WHERE ended IS NULL AND accepted IS NULL;
+"""
+
+
+def m005_signing(db: sqlite3.Connection) -> None:
+    """Give holds their accept due date and signing day, projected from the events."""
+    _run_script(M005_SIGNING)(db)
+    cases = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT case_id FROM events "
+            "WHERE kind = 'accept' OR data LIKE '%\"accept_due\"%'"
+        )
+    ]
+    for case_id in cases:
+        events = [
+            {"seq": seq, "kind": kind, "at": at, "actor": actor, "data": json.loads(data)}
+            for seq, kind, at, actor, data in db.execute(
+                "SELECT seq, kind, at, actor, data FROM events WHERE case_id = ? ORDER BY seq",
+                (case_id,),
+            )
+        ]
+        db.executemany(
+            "UPDATE holds SET accept_due = ?, accepted = ? WHERE case_id = ? AND n = ?",
+            [
+                (h.accept_due, h.accepted, case_id, n)
+                for n, h in enumerate(project(case_id, events).holds)
+            ],
+        )
+
+
+# a hold still held, not signed for, with an accept due date (SPEC §10)
+_UNSIGNED = "h.ended IS NULL AND h.accepted IS NULL AND h.accept_due IS NOT NULL"
+
+
 # Numbered migrations: never edit one that has shipped; add the next.
 MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     _run_script(M001_INITIAL),
     _run_script(M002_REPORT_INDEXES),
     m003_record_chain,
     m004_pushbacks,
+    m005_signing,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -345,6 +388,7 @@ class CaseQuery:
     text: str | None = None
     limit: int | None = None
     held_by: str | None = None  # a department user sees only the cases it holds or held
+    unaccepted: bool = False  # a hold awaits signing (催签, SPEC §10); earliest accept due first
 
 
 @dataclass(frozen=True)
@@ -595,8 +639,7 @@ class Store:
         ).fetchone()[0]
         self.db.execute("DELETE FROM holds WHERE case_id = ?", (state.id,))
         self.db.executemany(
-            "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO holds ({HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(state.id, *hold) for hold in hold_records(state)],
         )
         self.db.execute("DELETE FROM pushbacks WHERE case_id = ?", (state.id,))
@@ -617,8 +660,17 @@ class Store:
 
     def holds(self, case_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
-            "SELECT dept, role, received, dept_due, ended, how FROM holds "
+            "SELECT dept, role, received, dept_due, ended, how, accept_due, accepted FROM holds "
             "WHERE case_id = ? ORDER BY n",
+            (case_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def unsigned_holds(self, case_id: str) -> list[dict[str, Any]]:
+        """The holds of a case that await signing: department, received, accept due date."""
+        rows = self.db.execute(
+            f"SELECT dept, received, accept_due FROM holds h WHERE case_id = ? AND {_UNSIGNED} "
+            "ORDER BY accept_due, n",
             (case_id,),
         )
         return [dict(r) for r in rows]
@@ -661,12 +713,19 @@ class Store:
         if query.held_by is not None:
             where.append("id IN (SELECT case_id FROM holds WHERE dept = :held_by)")
             params["held_by"] = query.held_by
+        order = "opened_at, n"
+        if query.unaccepted:
+            where.append(f"id IN (SELECT case_id FROM holds h WHERE {_UNSIGNED})")
+            order = (
+                f"(SELECT min(accept_due) FROM holds h WHERE h.case_id = cases.id AND {_UNSIGNED}), "
+                + order
+            )
         if query.text:
             clause, text_params = self._search_clause(query.text)
             where.append(clause)
             params.update(text_params)
         condition = (" WHERE " + " AND ".join(f"({c})" for c in where)) if where else ""
-        sql = f"SELECT * FROM cases{condition} ORDER BY opened_at, n"
+        sql = f"SELECT * FROM cases{condition} ORDER BY {order}"
         if query.limit is not None:
             sql += f" LIMIT {int(query.limit)}"
         rows = [_case_dict(r) for r in self.db.execute(sql, params)]
@@ -815,10 +874,7 @@ class Store:
 
     def stored_holds(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         """Each case id with its ``holds`` rows in order, streamed by case id."""
-        cursor = self.db.execute(
-            "SELECT case_id, n, dept, role, received, dept_due, ended, how, seq FROM holds "
-            "ORDER BY case_id, n"
-        )
+        cursor = self.db.execute(f"SELECT {HOLD_COLUMNS} FROM holds ORDER BY case_id, n")
         for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
             yield case_id, [tuple(r)[1:] for r in rows]
 
@@ -1023,8 +1079,7 @@ class Store:
         marks = ", ".join(f":{name}" for name in records[0])
         self.db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", records)
         self.db.executemany(
-            "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO holds ({HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             holds,
         )
         self.db.executemany(
@@ -1088,10 +1143,14 @@ def case_record(state: CaseState) -> dict[str, Any]:
     return row
 
 
+HOLD_COLUMNS = "case_id, n, dept, role, received, dept_due, ended, how, seq, accept_due, accepted"
+
+
 def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
-    """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended, how, seq)."""
+    """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended,
+    how, seq, accept_due, accepted)."""
     return [
-        (n, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
+        (n, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq, h.accept_due, h.accepted)
         for n, h in enumerate(state.holds)
     ]
 

@@ -66,6 +66,8 @@ def hold_views(
                 "working_days": working_days_taken(calendar, start, end),
                 "dept_due_date": hold["dept_due"],
                 "ended": hold["how"],
+                "accept_due": hold["accept_due"],
+                "accepted": hold["accepted"],
             }
         )
     return views

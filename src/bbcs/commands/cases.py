@@ -181,6 +181,36 @@ def pushback(
 
 
 @commands.command()
+def accept(
+    case: CaseArg,
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept", help=_h("The department signing (default: your own)."), show_default=False
+        ),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Record that a department signed for a case it holds (签收).
+
+    Example: bbcs accept 42 --dept ZJJ
+    """
+    from bbcs import render
+
+    signed = ledger(write=True).accept(case, dept=dept, at=when(at))
+    key = {True: "out.accepted", False: "out.accepted_late", None: "out.accepted_undated"}
+    render.line(
+        t(
+            key[signed.on_time],
+            case=signed.state.id,
+            dept=signed.dept,
+            day=signed.signed,
+            due=signed.accept_due,
+        )
+    )
+
+
+@commands.command()
 def ruling(
     case: CaseArg,
     verdict: Annotated[str, typer.Argument(help=choices("The ruling.", Verdict))],
