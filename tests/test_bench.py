@@ -38,8 +38,8 @@ def test_whole_bench_runs_at_a_small_size(tmp_path, clean_env):
     results = tmp_path / "RESULTS.md"
     main(
         [
-            "--cases",
-            "2000",
+            "--sizes",
+            "300,1000",
             "--repeat",
             "1",
             "--work",
@@ -51,12 +51,21 @@ def test_whole_bench_runs_at_a_small_size(tmp_path, clean_env):
     table = results.read_text(encoding="utf-8")
     for figure in (
         "import",
-        "open: 2,000 cases vs empty",
+        "open: 1,000 cases vs empty",
         "show vs python",
         "export",
         "report weekly",
         "report nightly",
         "sweep",
+        "verify",
+        "list vs python",
+        "report monthly",
     ):
         assert figure in table, figure
-    assert os.path.exists(tmp_path / "work" / "big.db")
+    assert os.path.exists(tmp_path / "work" / "1000" / "big.db")
+    # every figure at both sizes, side by side, and the growth plotted
+    assert "| figure | 300 | 1,000 |" in table
+    growth = table[table.index("## Growth") :]
+    assert "| import (vs executemany) | " in growth
+    svg = (tmp_path / "growth.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and svg.count("<polyline") == 3

@@ -243,3 +243,14 @@ def test_warning_filters(desk):
         green: "green",
         over: "overdue",
     }
+
+
+def test_a_calendar_row_without_its_name_cell_says_so(desk, tmp_path, snapshot) -> None:
+    path = tmp_path / "2027.csv"
+    path.write_text("date,kind,name\n2027-01-01,holiday\n", encoding="utf-8")
+    before = snapshot()
+    message = desk.fails("calendar", "import", str(path))
+    assert message.startswith("line 2 has no name cell")
+    path.write_text("date,kind,name\n2027-01-01\n", encoding="utf-8")
+    assert desk.fails("calendar", "import", str(path)).startswith("line 2 has no kind, name cell")
+    assert snapshot() == before

@@ -521,3 +521,42 @@ def test_empty_trailing_columns_as_spreadsheets_save_them(desk, tmp_path):
         encoding="utf-8-sig",
     )
     assert desk.ok("import", str(typed)).strip() == "Imported 2 cases (0 already in the ledger)"
+
+
+def test_every_problem_and_every_unregistered_department_of_a_bad_file(desk, tmp_path, snapshot):
+    typed = write_csv(
+        tmp_path / "bad.csv",
+        ["status", "summary", "reporter", "opened_at", "lead_dept", "co_depts", "result"],
+        [
+            ["pending", "a", "x", "2026-09-29", "ZJJ", "", "resolved"],
+            ["closed", "b", "x", "不是日期", "教育局", "WSJ", ""],
+        ],
+    )
+    before = snapshot()
+    result = desk("import", str(typed))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "line 2, column lead_dept: a pending case has no lead department "
+        "(is it in_progress, 办理中?)",
+        "line 2, column result: only a closed case has result",
+        *[line for line in result.stderr.strip().splitlines() if line.startswith("line 3, ")],
+        "2 bad rows; nothing was imported",
+        "the file names departments that are not registered; register them first "
+        "(bbcs dept add): 教育局, WSJ",
+    ]
+    assert any(line.startswith("line 3, column opened_at") for line in result.stderr.splitlines())
+    assert snapshot() == before
+
+
+def test_twenty_bad_rows_are_listed_whole(desk, tmp_path):
+    typed = write_csv(
+        tmp_path / "bad.csv",
+        ["summary", "reporter", "opened_at", "pushbacks", "extensions"],
+        [["s", "r", "2026-09-29", "-1", "-1"] for _ in range(25)],
+    )
+    result = desk("import", str(typed))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 41  # two problems for each of 20 rows, then the count
+    assert lines[39].startswith("line 21, ")
+    assert lines[40] == "25 bad rows; nothing was imported"

@@ -323,3 +323,9 @@ def test_published_overdue_report(desk: Run, october: dict[str, str]) -> None:
     issued = desk.json("report", "overdue", "--to", "2026-10-31", "--publish")
     assert desk.json("report", "overdue", "--to", "2026-10-31", "--published") == issued
     assert issued["head"] in desk.ok("report", "overdue", "--to", "2026-10-31", "--published")
+
+
+def test_pushback_report_ranks_the_most_charged_first(desk: Run, october: dict[str, str]) -> None:
+    report = desk.json("report", "pushback", "--from", "2026-10-01", "--to", "2026-10-31")
+    order = [(d["rank"], d["dept"], d["pushbacks_charged"]) for d in report["departments"]]
+    assert order == [(1, "GTJ", 3), (2, "ZJJ", 1), (3, "SCJ", 0)]

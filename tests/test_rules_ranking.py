@@ -105,3 +105,19 @@ def test_the_spec_thresholds_are_the_policy_defaults():
     from bbcs.rules.policy import Policy
 
     assert Thresholds.of(Policy(policy_defaults())) == SPEC
+
+
+def test_the_pushback_report_ranks_by_charged_pushbacks_then_code() -> None:
+    from bbcs.rules.ranking import rank_by_pushbacks
+
+    depts = [
+        {"dept": code, "pushbacks_charged": charged, "rank": None}
+        for code, charged in (("ZJJ", 1), ("GTJ", 0), ("SCJ", 1), ("AAA", 3))
+    ]
+    ordered = rank_by_pushbacks(depts)
+    assert [(d["rank"], d["dept"]) for d in ordered] == [
+        (1, "AAA"),
+        (2, "SCJ"),
+        (3, "ZJJ"),
+        (4, "GTJ"),
+    ]

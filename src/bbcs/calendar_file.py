@@ -18,6 +18,7 @@ from bbcs import clock
 from bbcs.errors import InvalidInput
 from bbcs.text_files import read_text
 
+COLUMNS = ("date", "kind", "name")
 CalendarRow = tuple[date, bool, str]  # the day, whether it is worked, its name
 
 # what a row's kind may say, and whether it makes the day a working day
@@ -35,14 +36,15 @@ def read_calendar_file(path: Path) -> tuple[list[CalendarRow], set[int]]:
     """The rows of a calendar file and the years they cover, all checked before any is used."""
     reader = csv.reader(io.StringIO(read_text(path)))
     header = [cell.strip().lower() for cell in next(reader, [])]
-    if header[:3] != ["date", "kind", "name"]:
+    if header[:3] != list(COLUMNS):
         raise InvalidInput("calendar.bad_header", path=str(path))
     rows: list[CalendarRow] = []
     for line, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) < 3:
-            raise InvalidInput("calendar.bad_row", line=line, problem="date,kind,name")
+            missing = ", ".join(COLUMNS[len(cells) :])
+            raise InvalidInput("calendar.missing_cells", line=line, cells=missing)
         try:
             day = clock.parse_date(cells[0])
         except InvalidInput as error:

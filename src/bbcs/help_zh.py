@@ -192,6 +192,10 @@ OPTIONS = {
     "Write to this file.": "写入该文件。",
     "Write whole phone numbers (recorded in the audit log).": "导出完整电话号码（记入审计日志）。",
     "case (list, search and show), event, or report.": "case（list、search、show 的事项）、event（办理记录）或 report（报表）。",
+    # ---- at the clerk's desk, the ledger half (issue 13)
+    "Publish a period already published again, keeping every version (needs --reason).": "重新发布已发布期间的报表，各版本均保留（须加 --reason）。",
+    "Why the report is published again.": "重新发布的理由。",
+    "With --published: this version (from 1) instead of the latest.": "与 --published 同用：重印第 N 版（从 1 起），而非最新版。",
 }
 
 

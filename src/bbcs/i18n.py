@@ -1008,4 +1008,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title.users": ("Users", "用户"),
     "col.user": ("User", "用户"),
     "col.added": ("Added", "登记时间"),
+    # ---- at the clerk's desk, the ledger half (issue 13)
+    "report.already_published": (
+        "the {kind} report for {first} to {last} is already published; to issue it again, give --republish --reason TEXT (every version is kept)",
+        "{first} 至 {last} 的{kind}报表已发布；如需重新发布，请加 --republish --reason 理由（各版本均保留）",
+    ),
+    "report.republish_needs_reason": (
+        "--republish needs --reason TEXT: why the published report is issued again",
+        "--republish 须用 --reason 说明重新发布的理由",
+    ),
+    "report.reason_needs_republish": (
+        "--reason is for --republish only",
+        "--reason 仅用于 --republish",
+    ),
+    "report.version_needs_published": (
+        "--version is for --published only",
+        "--version 仅用于 --published",
+    ),
+    "report.no_version": (
+        "the {kind} report for {first} to {last} has no version {version}",
+        "{first} 至 {last} 的{kind}报表没有第 {version} 版",
+    ),
+    "report.versions": (
+        "This is version {version} of {versions}; an earlier version exists: --version N prints it",
+        "此为第 {version} 版（共 {versions} 版），另有较早版本：用 --version N 查看",
+    ),
+    "calendar.missing_cells": (
+        "line {line} has no {cells} cell: every row gives date,kind,name (leave the name empty to use the kind)",
+        "第 {line} 行缺少 {cells} 一栏：每行须有 date,kind,name（日期、类型、名称；名称可留空）",
+    ),
 }

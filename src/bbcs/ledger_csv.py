@@ -223,16 +223,17 @@ class _Report:
 
     def add(self, line: int, column: str, problem: str) -> None:
         """One bad row, with one problem."""
-        self.count += 1
-        if len(self.problems) < MAX_SHOWN:
-            self.problems.append((line, column, problem))
+        self.add_problems(line, [(column, problem)])
 
     def add_row(self, line: int, bad: _Cell, header: Callable[[str], str]) -> None:
         """One bad row, with every problem found in it (each shown on a line of its own)."""
+        self.add_problems(line, [(header(name), problem) for name, problem in bad.cells])
+
+    def add_problems(self, line: int, problems: list[tuple[str, str]]) -> None:
+        """Every problem of one bad row; the first ``MAX_SHOWN`` bad rows are shown whole."""
         self.count += 1
-        for name, problem in bad.cells:
-            if len(self.problems) < MAX_SHOWN:
-                self.problems.append((line, header(name), problem))
+        if self.count <= MAX_SHOWN:
+            self.problems.extend((line, column, problem) for column, problem in problems)
 
     @property
     def clean(self) -> bool:
@@ -471,11 +472,19 @@ class _CasesImport:
             return wanted
         return code
 
+    def _departments_named(self, cells: dict[str, str]) -> None:
+        """Note the unregistered departments a row names, as lead or co-department."""
+        lead = cells.get("lead_dept", "")
+        for text in [lead, *CO_SEPARATORS.split(cells.get("co_depts", ""))]:
+            if text.strip():
+                self._dept(text)
+
     def _values(self, cells: dict[str, str]) -> dict[str, Any]:
         """The row's case fields, checked (``import_rows.CaseRow``) and in the ledger's own form."""
         try:
             v = dict(self.rows.CaseRow.read(cells, self.now))
         except self.rows.ValidationError as error:
+            self._departments_named(cells)  # every unregistered one, in bad rows too
             raise _Cells(self.rows.problems(error)) from None
         lead = v["lead_dept"].strip()
         v["lead_dept"] = self._dept(lead) if lead else None
@@ -495,19 +504,23 @@ class _CasesImport:
 
     @staticmethod
     def _consistent(v: dict[str, Any]) -> None:
+        """Every way the row's status disagrees with its other cells, all at once."""
         status = v["status"]
+        cells: list[tuple[str, str]] = []
         if status == Status.PENDING and v["lead_dept"]:
-            raise _Cell("lead_dept", t("import.pending_with_lead"))
+            cells.append(("lead_dept", t("import.pending_with_lead")))
         if status == Status.IN_PROGRESS and not v["lead_dept"]:
-            raise _Cell("lead_dept", t("import.needs_lead"))
+            cells.append(("lead_dept", t("import.needs_lead")))
         if status == Status.CLOSED:
             for name in ("closed_at", "result"):
                 if v[name] is None:
-                    raise _Cell(name, t("import.closed_needs", field=name))
+                    cells.append((name, t("import.closed_needs", field=name)))
         else:
             for name in ("closed_at", "result", "resolution"):
                 if v[name] is not None:
-                    raise _Cell(name, t("import.not_closed", field=name))
+                    cells.append((name, t("import.not_closed", field=name)))
+        if cells:
+            raise _Cells(cells)
 
     def _synthesize(self, case_id: str, v: dict[str, Any]) -> tuple[list[EventRow], CaseState]:
         """The events that give the row its status, and the case state they project to."""

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bbcs import clock
-from bbcs.errors import InvalidInput, NotFound
+from bbcs.errors import Conflict, InvalidInput, NotFound
 from bbcs.fields import mask_phone
 from bbcs.projection import project
 from bbcs.rules.ranking import (
@@ -27,6 +27,7 @@ from bbcs.rules.ranking import (
     average,
     black_list,
     rank,
+    rank_by_pushbacks,
     rate,
     red_list,
 )
@@ -346,6 +347,8 @@ class ReportBuilder:
             ],
         }
         if kind == "pushback":
+            departments = rank_by_pushbacks(departments)
+            doc["departments"] = departments
             matrix = self.queries.pushback_matrix(span.period)
             for dept in departments:
                 dept["to"] = matrix.get(dept["dept"], {})
@@ -419,6 +422,7 @@ def issue(
     span: Span,
     *,
     publish: bool = False,
+    republish: str | None = None,
     head: bool = False,
     deliver: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
@@ -426,7 +430,9 @@ def issue(
 
     ``head`` adds the ledger's chain head as the report saw it; ``publish`` also
     stores the report with it, in the same transaction, so ``--published`` can
-    reprint exactly what was issued. ``deliver`` (printing it, or writing its file)
+    reprint exactly what was issued. A period already published is published
+    again only with ``republish``, the reason, and every version is kept
+    (``version`` counts from 1). ``deliver`` (printing it, or writing its file)
     runs inside that transaction: a report that could not be delivered is not
     recorded as published.
     """
@@ -439,13 +445,20 @@ def issue(
         if deliver is not None:
             deliver(doc)
         return doc
+    first, last = _stored_first(kind, span), span.last.isoformat()
     with book.store.write():
+        issues = builder.queries.published_count(kind, first, last)
+        if issues and republish is None:
+            raise Conflict("report.already_published", kind=kind, first=first, last=last)
         doc = _build(builder, kind, span)
         doc["head"] = book.store.head()
+        doc["version"] = doc["versions"] = issues + 1
+        if republish is not None:
+            doc["reason"] = republish
         builder.queries.publish(
             kind,
-            _stored_first(kind, span),
-            span.last.isoformat(),
+            first,
+            last,
             json.dumps(doc, ensure_ascii=False, indent=2),
             doc["head"],
             clock.iso(book.now),
@@ -467,10 +480,15 @@ def _build(builder: ReportBuilder, kind: str, span: Span) -> dict[str, Any]:
     return builder.report(kind, span)
 
 
-def published(book: Ledger, kind: str, span: Span) -> str:
-    """The JSON of the report of this kind and period as it was issued (the latest issue)."""
+def published(book: Ledger, kind: str, span: Span, version: int | None = None) -> str:
+    """The JSON of the report of this kind and period as it was issued: the latest issue,
+    or ``version`` (from 1); ``versions`` says how many issues there are now."""
     first, last = _stored_first(kind, span), span.last.isoformat()
-    found = ReportQueries(book.store).published(kind, first, last)
+    found = ReportQueries(book.store).published(kind, first, last, version)
     if found is None:
+        if version is not None and ReportQueries(book.store).published_count(kind, first, last):
+            raise NotFound("report.no_version", kind=kind, first=first, last=last, version=version)
         raise NotFound("report.not_published", kind=kind, first=first, last=last)
-    return str(found["body"])
+    doc = json.loads(found["body"])
+    doc["version"], doc["versions"] = found["version"], found["versions"]
+    return json.dumps(doc, ensure_ascii=False, indent=2)

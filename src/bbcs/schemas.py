@@ -316,6 +316,9 @@ class PeriodReport(Document):
     head: str | None = Field(
         default=None, pattern=r"^\d+:[0-9a-f]+$", description="the chain head it saw, when issued"
     )
+    version: int | None = Field(default=None, ge=1, description="when published: which issue")
+    versions: int | None = Field(default=None, ge=1, description="when published: how many")
+    reason: str | None = Field(default=None, description="why it was published again")
 
 
 class OverdueCase(Document):
@@ -345,6 +348,9 @@ class OverdueReport(Document):
     to: date
     cases: list[OverdueCase]
     head: str | None = Field(default=None, pattern=r"^\d+:[0-9a-f]+$")
+    version: int | None = Field(default=None, ge=1)
+    versions: int | None = Field(default=None, ge=1)
+    reason: str | None = None
 
 
 class Report(RootModel[Annotated[PeriodReport | OverdueReport, Field(discriminator="kind")]]):

@@ -555,11 +555,26 @@ class ReportQueries:
             (kind, first, last, body, head, at, actor),
         )
 
-    def published(self, kind: str, first: str, last: str) -> Mapping[str, Any] | None:
-        """The latest report of this kind and period as it was issued, or None."""
+    def published(
+        self, kind: str, first: str, last: str, version: int | None = None
+    ) -> Mapping[str, Any] | None:
+        """One issue of the report of this kind and period (the latest unless ``version``,
+        counted from 1), with ``versions``, how many there are; None if there is none."""
+        issues = self.published_count(kind, first, last)
+        wanted = issues if version is None else version
+        if not 1 <= wanted <= issues:
+            return None
         row = self.db.execute(
             "SELECT body, head, at, actor FROM published "
-            "WHERE kind = ? AND period_from = ? AND period_to = ? ORDER BY id DESC LIMIT 1",
+            "WHERE kind = ? AND period_from = ? AND period_to = ? ORDER BY id LIMIT 1 OFFSET ?",
+            (kind, first, last, wanted - 1),
+        ).fetchone()
+        return {**dict(row), "version": wanted, "versions": issues}
+
+    def published_count(self, kind: str, first: str, last: str) -> int:
+        """How many times the report of this kind and period has been published."""
+        row = self.db.execute(
+            "SELECT count(*) FROM published WHERE kind = ? AND period_from = ? AND period_to = ?",
             (kind, first, last),
         ).fetchone()
-        return dict(row) if row else None
+        return int(row[0])

@@ -69,6 +69,27 @@ PublishedOpt = Annotated[
         help=_h("Reprint the report as it was published."),
     ),
 ]
+RepublishOpt = Annotated[
+    bool,
+    typer.Option(
+        "--republish",
+        help=_h(
+            "Publish a period already published again, keeping every version (needs --reason)."
+        ),
+    ),
+]
+ReasonOpt = Annotated[
+    str | None,
+    typer.Option("--reason", help=_h("Why the report is published again."), show_default=False),
+]
+VersionOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--version",
+        help=_h("With --published: this version (from 1) instead of the latest."),
+        show_default=False,
+    ),
+]
 WeekOpt = Annotated[
     str | None,
     typer.Option("--week", help=_h("ISO week, e.g. 2026-W47."), show_default=False),
@@ -87,6 +108,9 @@ def _run(
     as_json: bool,
     publish: bool,
     reprint: bool,
+    republish: bool = False,
+    reason: str | None = None,
+    version: int | None = None,
     **period: Any,
 ) -> None:
     from contextlib import nullcontext
@@ -100,8 +124,11 @@ def _run(
         raise InvalidInput("report.bad_format", value=fmt)
     if chosen == "xlsx" and output is None:
         raise InvalidInput("report.xlsx_needs_output")
-    if publish and reprint:
+    if (publish or republish) and reprint:
         raise InvalidInput("report.publish_clash")
+    why = _republish_reason(republish, reason)
+    if version is not None and not reprint:
+        raise InvalidInput("report.version_needs_published")
     book = _ledger()
     span = reports.choose_span(
         kind,
@@ -116,26 +143,45 @@ def _run(
     # in the same transaction that moves the file into place, or not at all
     with Replacement(output, ledger=book.store_path) if output else nullcontext() as target:
         if reprint:
-            body = reports.published(book, kind, span)
-            if chosen == "json":  # exactly as issued, byte for byte
+            import json
+
+            body = reports.published(book, kind, span, version)
+            doc = json.loads(body)
+            if chosen == "json":  # as issued, with how many versions there are now
                 _deliver(body + "\n", target)
             else:
-                import json
+                _deliver_document(doc, chosen, target)
+            if doc["versions"] > 1 and chosen != "json":
+                from bbcs import render
 
-                _deliver_document(json.loads(body), chosen, target)
+                render.warn(t("report.versions", version=doc["version"], versions=doc["versions"]))
         else:
             with _Working():
                 reports.issue(
                     book,
                     kind,
                     span,
-                    publish=publish,
+                    publish=publish or republish,
+                    republish=why,
                     deliver=lambda doc: _deliver_document(doc, chosen, target),
                 )
     if output is not None:
         from bbcs import render
 
         render.line(t("report.wrote", path=str(output)))
+
+
+def _republish_reason(republish: bool, reason: str | None) -> str | None:
+    """The reason a report is published again; ``--reason`` goes with ``--republish`` only."""
+    if not republish:
+        if reason is not None:
+            raise InvalidInput("report.reason_needs_republish")
+        return None
+    if reason is None:
+        raise InvalidInput("report.republish_needs_reason")
+    from bbcs import fields
+
+    return fields.text(reason, "reason", fields.MEDIUM)
 
 
 def _deliver_document(doc: dict[str, Any], chosen: str, target: "Replacement | None") -> None:
@@ -171,6 +217,9 @@ def report_daily(
     as_json: JsonOpt = False,
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
+    republish: RepublishOpt = False,
+    reason: ReasonOpt = None,
+    version: VersionOpt = None,
 ) -> None:
     """Report one day's figures per department.
 
@@ -183,6 +232,9 @@ def report_daily(
         as_json=as_json,
         publish=publish,
         reprint=reprint,
+        republish=republish,
+        reason=reason,
+        version=version,
         date=date,
         first=first,
         last=last,
@@ -199,6 +251,9 @@ def report_weekly(
     as_json: JsonOpt = False,
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
+    republish: RepublishOpt = False,
+    reason: ReasonOpt = None,
+    version: VersionOpt = None,
 ) -> None:
     """Rank the departments over a week (default the last complete one), with 环比.
 
@@ -211,6 +266,9 @@ def report_weekly(
         as_json=as_json,
         publish=publish,
         reprint=reprint,
+        republish=republish,
+        reason=reason,
+        version=version,
         week=week,
         first=first,
         last=last,
@@ -227,6 +285,9 @@ def report_monthly(
     as_json: JsonOpt = False,
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
+    republish: RepublishOpt = False,
+    reason: ReasonOpt = None,
+    version: VersionOpt = None,
 ) -> None:
     """Rank the departments over a month (default the last complete one), with 环比.
 
@@ -239,6 +300,9 @@ def report_monthly(
         as_json=as_json,
         publish=publish,
         reprint=reprint,
+        republish=republish,
+        reason=reason,
+        version=version,
         month=month,
         first=first,
         last=last,
@@ -255,6 +319,9 @@ def report_pushback(
     as_json: JsonOpt = False,
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
+    republish: RepublishOpt = False,
+    reason: ReasonOpt = None,
+    version: VersionOpt = None,
 ) -> None:
     """Show who pushed how many cases onto whom (default the last complete week).
 
@@ -267,6 +334,9 @@ def report_pushback(
         as_json=as_json,
         publish=publish,
         reprint=reprint,
+        republish=republish,
+        reason=reason,
+        version=version,
         week=week,
         first=first,
         last=last,
@@ -288,6 +358,9 @@ def report_overdue(
     as_json: JsonOpt = False,
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
+    republish: RepublishOpt = False,
+    reason: ReasonOpt = None,
+    version: VersionOpt = None,
 ) -> None:
     """List the pending and in-progress cases past due, most overdue first.
 
@@ -300,6 +373,9 @@ def report_overdue(
         as_json=as_json,
         publish=publish,
         reprint=reprint,
+        republish=republish,
+        reason=reason,
+        version=version,
         date=last,
     )
 
@@ -314,6 +390,9 @@ def report_casebook(
     as_json: JsonOpt = False,
     publish: PublishOpt = False,
     reprint: PublishedOpt = False,
+    republish: RepublishOpt = False,
+    reason: ReasonOpt = None,
+    version: VersionOpt = None,
 ) -> None:
     """Digest the cases closed in a period by category (案例汇总; default the last month).
 
@@ -326,6 +405,9 @@ def report_casebook(
         as_json=as_json,
         publish=publish,
         reprint=reprint,
+        republish=republish,
+        reason=reason,
+        version=version,
         month=month,
         first=first,
         last=last,

@@ -4,7 +4,7 @@ Rates are ``part / whole`` to four places, None with nothing to divide by.
 Departments rank by on-time rate high to low, charged pushbacks low to high,
 satisfaction high to low, average working days low to high; equal keys share a
 rank, and a department with nothing to judge (no close, no overdue case) has no
-rank. The black list (黑榜) names each rule a department broke and the cases
+rank. The pushback report ranks by charged pushbacks alone, most first, ties by code. The black list (黑榜) names each rule a department broke and the cases
 behind it: on-time rate below the threshold, too many charged pushbacks, a case
 overdue by more than the threshold's working days. The red list (红榜) is the
 top of the ranking with a perfect on-time rate, no charged pushback, enough
@@ -62,6 +62,15 @@ def rank(departments: list[dict[str, Any]]) -> list[dict[str, Any]]:
             dept["rank"] = i + 1
     rest = sorted((d for d in departments if d["rank"] is None), key=lambda d: d["dept"])
     return judged + rest
+
+
+def rank_by_pushbacks(departments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pushback report's order (SPEC §13): charged pushbacks most first, ties by code;
+    ``rank`` is the place in that order."""
+    ordered = sorted(departments, key=lambda d: (-int(d["pushbacks_charged"]), d["dept"]))
+    for place, dept in enumerate(ordered, start=1):
+        dept["rank"] = place
+    return ordered
 
 
 @dataclass(frozen=True)
