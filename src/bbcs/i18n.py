@@ -72,6 +72,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "note": ("note", "备注"),
     "name": ("name", "名称"),
     "ruling": ("ruling", "审定"),
+    "solved": ("solved", "是否解决"),
+    "how": ("how", "催办方式"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -241,6 +243,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "receiving it (limits.pushback), by {last}; the window can transfer it instead",
         "单位 {dept} 只能在收到事项 {case} 后 {limit} 个工作日内（limits.pushback）退回，"
         "即 {last} 前；现可由窗口改派（transfer）",
+    ),
+    "review.solved_unrated": (
+        "--solved goes with a rating the reporter gave, not with {rating}",
+        "--solved 须与反映人的评价一同登记，不能与“{rating}”一同登记",
+    ),
+    "urge.need_dept": (
+        "case {case} has no lead department; name the one to urge with --dept",
+        "事项 {case} 没有牵头单位；请用 --dept 指明催办单位",
+    ),
+    "urge.not_holder": (
+        "department {dept} does not hold case {case}, so it cannot be urged on it",
+        "单位 {dept} 未承办事项 {case}，无从催办",
+    ),
+    "urge.status": (
+        "case {case} is {status}; only a case a department holds can be urged",
+        "事项 {case} {status}，只有单位承办中的事项才能催办",
+    ),
+    "out.urged": ("{case}: urged {dept} {how}", "{case}：已{how} {dept}"),
+    "out.urged_again": (
+        "{case}: urged {dept} {how} (already urged today: counts once)",
+        "{case}：已{how} {dept}（今日已催办过，只计一次）",
+    ),
+    "out.urge_breach": (
+        "unanswered by the end of {day}, {dept} goes on the black list (ignored_urge)",
+        "如 {day} 结束时仍未答复，{dept} 列入黑榜（催办不理）",
     ),
     "accept.need_dept": (
         "name the department that signs for case {case} with --dept",
@@ -437,6 +464,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.redate": ("redate", "期限重算"),
     "event.amend": ("amend", "更正"),
     "event.accept": ("accept", "签收"),
+    "event.urge": ("urge", "催办"),
     "show.timeline": ("Who held it", "承办经过"),
     "show.events": ("Events", "办理记录"),
     "show.superseded": ("superseded", "已失效"),

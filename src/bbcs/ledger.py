@@ -32,7 +32,9 @@ from bbcs.models import (
     Rating,
     Result,
     Role,
+    Solved,
     Status,
+    Urging,
     Verdict,
     Warning,
 )
@@ -68,6 +70,18 @@ class Signed:
     @property
     def on_time(self) -> bool | None:
         return None if self.accept_due is None else self.signed <= self.accept_due
+
+
+@dataclass(frozen=True)
+class Urged:
+    """What ``urge`` recorded: whom it chased, how, a written urge's breach day, and
+    whether it counts (the first urge of that department on that case that day)."""
+
+    state: CaseState
+    dept: str
+    how: Urging
+    breach_day: str | None
+    counted: bool
 
 
 @dataclass(frozen=True)
@@ -417,15 +431,25 @@ class Ledger:
         return self._change(case_id, moment, decide)
 
     def review(
-        self, case: str, rating: str, *, comment: str | None = None, at: datetime | None = None
+        self,
+        case: str,
+        rating: str,
+        *,
+        comment: str | None = None,
+        solved: str | None = None,
+        at: datetime | None = None,
     ) -> CaseState:
         case_id, moment, _ = self._target("review", case, at)
         verdict = fields.choice(Rating, rating, "rating")
         remark = fields.optional_text(comment, "comment", fields.MEDIUM, multiline=True)
+        answer = fields.choice(Solved, solved, "solved").value if solved else None
+        if answer is not None and not verdict.is_rating:
+            raise InvalidInput("review.solved_unrated", rating=verdict)
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "review")
-            return EventKind.REVIEW, {"rating": verdict.value, "comment": remark}
+            data = {"rating": verdict.value, "comment": remark}
+            return EventKind.REVIEW, {**data, "solved": answer} if answer else data
 
         def reopen_if_unsatisfied(events: list[Event], state: CaseState) -> CaseState:
             if not lifecycle.reopens_on_review(state, verdict, self.policy):
@@ -587,6 +611,38 @@ class Ledger:
         hold = next(h for h in reversed(state.holds) if h.dept == signer)
         return Signed(state, signer, hold.accept_due, hold.accepted or "")
 
+    def urge(
+        self,
+        case: str,
+        *,
+        dept: str | None = None,
+        how: str = "phone",
+        note: str | None = None,
+        at: datetime | None = None,
+    ) -> Urged:
+        """催办: the window chased ``dept`` (default the lead) by phone, in writing or in person."""
+        case_id, moment, _ = self._target("urge", case, at)
+        way = fields.choice(Urging, how, "how")
+        text = fields.optional_text(note, "note", fields.LONG, multiline=True)
+        day = clock.local_day(moment)
+        counted = True
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            nonlocal counted
+            hold = acceptance.urged_hold(state, self.department(dept) if dept else None)
+            counted = acceptance.counts_as_urged(state.urged.get(hold.dept, []), day.isoformat())
+            data: dict[str, Any] = {"dept": hold.dept, "how": way.value, "note": text}
+            if way is Urging.WRITTEN:
+                due = hold.dept_due if hold.role == "lead" else None
+                after = self.policy.whole("rules.urge_report_after")
+                data["breach_day"] = acceptance.breach_day(self.calendar, day, due, after)
+            return EventKind.URGE, data
+
+        state = self._change(case_id, moment, decide)
+        urge = next(e for e in reversed(self.store.case_events(case_id)) if e["kind"] == "urge")
+        data = urge["data"]
+        return Urged(state, data["dept"], way, data.get("breach_day"), counted)
+
     def sweep(self) -> Swept:
         """The nightly pass: an ``overdue`` event once per case and due date, and escalations.
 
@@ -709,6 +765,7 @@ class Ledger:
         unreviewed: bool = False,
         unruled: bool = False,
         unaccepted: bool = False,
+        urged: bool = False,
         opened_from: date | None = None,
         opened_to: date | None = None,
         text: str | None = None,
@@ -741,6 +798,7 @@ class Ledger:
             unreviewed=unreviewed,
             unruled=unruled,
             unaccepted=unaccepted,
+            urged=urged,
             opened_from=opened_from.isoformat() if opened_from else None,
             opened_to=opened_to.isoformat() if opened_to else None,
             text=text,

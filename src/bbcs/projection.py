@@ -155,6 +155,7 @@ class CaseState:
     superseded: list[int] = field(default_factory=list)
     # working days each department's pushback window moved later by suspensions (SPEC §10)
     window_moved: dict[str, int] = field(default_factory=dict)
+    urged: dict[str, list[str]] = field(default_factory=dict)  # days each department was urged
 
     def row(self) -> dict[str, Any]:
         """The case as the SPEC §3 fields, in their order."""
@@ -355,6 +356,10 @@ def _accept(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
             hold.accepted = day
 
 
+def _urge(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.urged.setdefault(data["dept"], []).append(day)
+
+
 def _note(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     state.notes.append(data["text"])
 
@@ -375,7 +380,7 @@ def _review(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     if not rating.is_rating:
         return
     state.rating = rating.value
-    unsatisfied = rating is Rating.UNSATISFIED
+    unsatisfied = rating.is_unsatisfied
     state.review = "disputed" if unsatisfied else "done"
 
 
@@ -443,4 +448,5 @@ _HANDLERS = {
     EventKind.REDATE: _redate,
     EventKind.AMEND: _amend,
     EventKind.ACCEPT: _accept,
+    EventKind.URGE: _urge,
 }

@@ -389,6 +389,7 @@ class CaseQuery:
     limit: int | None = None
     held_by: str | None = None  # a department user sees only the cases it holds or held
     unaccepted: bool = False  # a hold awaits signing (催签, SPEC §10); earliest accept due first
+    urged: bool = False  # urged (催办) and not yet closed
 
 
 @dataclass(frozen=True)
@@ -714,6 +715,9 @@ class Store:
             where.append("id IN (SELECT case_id FROM holds WHERE dept = :held_by)")
             params["held_by"] = query.held_by
         order = "opened_at, n"
+        if query.urged:
+            where.append("status != 'closed'")
+            where.append("id IN (SELECT case_id FROM events WHERE kind = 'urge')")
         if query.unaccepted:
             where.append(f"id IN (SELECT case_id FROM holds h WHERE {_UNSIGNED})")
             order = (

@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from bbcs.models import Rating
 from bbcs.store import Store
 
 NOT_SUPERSEDED = (
@@ -148,8 +149,13 @@ CASE_OVERDUE = f"""
       AND {_CASE_OVERDUE_WHERE}
 """
 
-RATED = "('satisfied', 'basic', 'unsatisfied')"
-SATISFIED = "('satisfied', 'basic')"
+
+def _values(ratings: Iterable[Rating]) -> str:
+    return "(" + ", ".join(f"'{r.value}'" for r in ratings) + ")"
+
+
+RATED = _values(r for r in Rating if r.is_rating)
+SATISFIED = _values(r for r in Rating if r.is_satisfied)
 
 # Read by several figures, so found once per period.
 PERIOD_TABLES = (

@@ -12,7 +12,7 @@ from bbcs.edge import AtOpt, CaseArg, ReasonOpt, ledger, when
 from bbcs.help_zh import choices
 from bbcs.help_zh import option as _h
 from bbcs.i18n import t
-from bbcs.models import Channel, Complexity, Escalation, Rating, Result, Verdict
+from bbcs.models import Channel, Complexity, Escalation, Rating, Result, Solved, Urging, Verdict
 
 if TYPE_CHECKING:
     from bbcs.projection import CaseState
@@ -211,6 +211,38 @@ def accept(
 
 
 @commands.command()
+def urge(
+    case: CaseArg,
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept", help=_h("The department chased (default: the lead)."), show_default=False
+        ),
+    ] = None,
+    how: Annotated[
+        str, typer.Option("--how", help=choices("How the window chased it.", Urging))
+    ] = "phone",
+    note: Annotated[
+        str | None,
+        typer.Option("--note", help=_h("What was said or sent."), show_default=False),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Record that the window chased a department on a case (催办).
+
+    Example: bbcs urge 42 --dept ZJJ --how written
+    """
+    from bbcs import render
+    from bbcs.i18n import label
+
+    urged = ledger(write=True).urge(case, dept=dept, how=how, note=note, at=when(at))
+    key = "out.urged" if urged.counted else "out.urged_again"
+    render.line(t(key, case=urged.state.id, dept=urged.dept, how=label(urged.how)))
+    if urged.breach_day is not None:
+        render.line(t("out.urge_breach", day=urged.breach_day, dept=urged.dept))
+
+
+@commands.command()
 def ruling(
     case: CaseArg,
     verdict: Annotated[str, typer.Argument(help=choices("The ruling.", Verdict))],
@@ -262,13 +294,21 @@ def review(
         str | None,
         typer.Option("--comment", help=_h("What the reporter said."), show_default=False),
     ] = None,
+    solved: Annotated[
+        str | None,
+        typer.Option(
+            "--solved",
+            help=choices("Whether the matter was solved.", Solved),
+            show_default=False,
+        ),
+    ] = None,
     at: AtOpt = None,
 ) -> None:
     """Record the call-back (回访); unsatisfied on a resolved case reopens it.
 
-    Example: bbcs review 42 satisfied
+    Example: bbcs review 42 satisfied --solved yes
     """
-    state = ledger(write=True).review(case, rating, comment=comment, at=when(at))
+    state = ledger(write=True).review(case, rating, comment=comment, solved=solved, at=when(at))
     from bbcs import render
 
     if state.status != "closed":

@@ -80,6 +80,9 @@ def list_(
         bool,
         typer.Option("--unaccepted", help=_h("A department has not signed for it (催签).")),
     ] = False,
+    urged: Annotated[
+        bool, typer.Option("--urged", help=_h("Urged (催办) and not yet closed."))
+    ] = False,
     opened_from: Annotated[
         str | None,
         typer.Option("--opened-from", help=_h("Opened on or after this day."), show_default=False),
@@ -111,6 +114,7 @@ def list_(
         unreviewed=unreviewed,
         unruled=unruled,
         unaccepted=unaccepted,
+        urged=urged,
         opened_from=day(opened_from),
         opened_to=day(opened_to),
         limit=default_limit(limit, as_json),

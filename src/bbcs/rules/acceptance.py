@@ -103,3 +103,36 @@ def require_pushback_window(
             last=last.isoformat(),
             limit=limit,
         )
+
+
+# ---------------------------------------------------------------- 催办 (urge)
+
+URGEABLE = SIGNABLE
+
+
+def urged_hold(state: CaseState, dept: str | None) -> Hold:
+    """The open hold the window chases: ``dept``'s, by default the lead's.
+
+    An urge needs a department that holds the case with its part unanswered.
+    """
+    if Status(state.status) not in URGEABLE:
+        raise Conflict("urge.status", case=state.id, status=Status(state.status))
+    wanted = dept or state.lead_dept
+    if wanted is None:
+        raise InvalidInput("urge.need_dept", case=state.id)
+    for hold in state.open_holds():
+        if hold.dept == wanted:
+            return hold
+    raise Conflict("urge.not_holder", case=state.id, dept=wanted)
+
+
+def breach_day(calendar: Calendar, urged: date, due: str | None, after: int) -> str:
+    """The day after which a written urge left unanswered black-lists the department:
+    ``add_working_days(the later of the urge day and its due date, rules.urge_report_after)``."""
+    start = max(urged, date.fromisoformat(due)) if due else urged
+    return calendar.add_working_days(start, after)[0].isoformat()
+
+
+def counts_as_urged(earlier_days: list[str], day: str) -> bool:
+    """``urged`` counts at most one urge per department, case and day."""
+    return day not in earlier_days

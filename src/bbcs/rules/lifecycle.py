@@ -144,7 +144,7 @@ def require_extendable(state: CaseState, day: date, policy: Policy) -> None:
 def reopens_on_review(state: CaseState, rating: Rating, policy: Policy) -> bool:
     """Whether this review (already applied to ``state``) reopens the case by itself."""
     return (
-        rating is Rating.UNSATISFIED
+        rating.is_unsatisfied
         and state.result == Result.RESOLVED
         and bool(policy["rules.reopen_on_unsatisfied"])
     )

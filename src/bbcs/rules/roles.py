@@ -62,6 +62,7 @@ CLERK = GENERAL_READING | {
     "pushback",
     "import",
     "accept",
+    "urge",
 }
 
 SUPERVISOR = CLERK | {
