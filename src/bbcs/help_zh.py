@@ -39,6 +39,9 @@ COMMANDS = {
     "accept": "签收：承办单位确认收到事项（部门人员默认本单位）。\n\n示例：bbcs accept 42 --dept ZJJ",
     "urge": "催办：登记窗口对承办单位的催办（电话、书面或上门）。\n\n"
     "示例：bbcs urge 42 --dept ZJJ --how written",
+    "reply": "答复：牵头单位提交办理答复（待窗口审核），或协办单位提交协办意见。\n\n"
+    '示例：bbcs reply 42 --result resolved --resolution "已修复"',
+    "redo": '发回重办：窗口将已答复的事项退回牵头单位重新办理。\n\n示例：bbcs redo 42 --reason "答复不实"',
     "note": '为事项添加备注。\n\n示例：bbcs note 42 "已电话催办"',
     "close": "办结（销号）。\n\n示例：bbcs close 42 --result resolved --resolution 已办理",
     "review": "登记回访结果；已解决事项回访不满意将自动重办。\n\n示例：bbcs review 42 satisfied --solved yes",
@@ -177,6 +180,9 @@ OPTIONS = {
     "The day (default today).": "日期（默认今天）。",
     "The day, for a late run (default today).": "日期（补跑时用，默认今天）。",
     "The department pushing back.": "退回单位。",
+    "The department replying (default: your own, else the lead).": "答复单位（默认本单位，否则牵头单位）。",
+    "How it ended (default: the reply's).": "办理结果（默认沿用答复）。",
+    "What was done (default: the reply's).": "办理情况（默认沿用答复）。",
     "Urged (催办) and not yet closed.": "已催办且尚未办结。",
     "The department chased (default: the lead).": "催办单位（默认牵头单位）。",
     "How the window chased it.": "催办方式。",

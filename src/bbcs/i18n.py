@@ -198,6 +198,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "case {case} is in progress; {command} does not apply to it",
         "事项 {case} 正在办理中，不能执行 {command}",
     ),
+    "status.hint_replied": (
+        "case {case} awaits the window's review of its reply; {command} does not apply "
+        "to it (close it, or redo it first)",
+        "事项 {case} 已答复待审核，不能执行 {command}（请审核办结，或先发回重办）",
+    ),
     "status.hint_assigned": (
         "case {case} is already in progress with a lead department; use transfer to change it",
         "事项 {case} 已交办并在办理中；如需更换牵头单位请用 transfer 改派",
@@ -268,6 +273,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "out.urge_breach": (
         "unanswered by the end of {day}, {dept} goes on the black list (ignored_urge)",
         "如 {day} 结束时仍未答复，{dept} 列入黑榜（催办不理）",
+    ),
+    "reply.need_dept": (
+        "case {case} has no lead department; name the department replying with --dept",
+        "事项 {case} 没有牵头单位；请用 --dept 指明答复单位",
+    ),
+    "reply.not_holder": (
+        "department {dept} does not hold case {case}, so it cannot reply to it",
+        "单位 {dept} 未承办事项 {case}，不能答复",
+    ),
+    "reply.already": (
+        "department {dept} has replied to case {case} already; it awaits the window's review",
+        "单位 {dept} 已答复事项 {case}，正待窗口审核",
+    ),
+    "reply.status": (
+        "case {case} is {status}; the lead replies only while it is in progress",
+        "事项 {case} {status}，牵头单位只能在办理中答复",
+    ),
+    "reply.result": (
+        "a reply says resolved or explained, not {result}",
+        "答复结果只能是已解决或已解释说明，不能是“{result}”",
+    ),
+    "close.need": (
+        "case {case} has no reply to take it from; give {option}",
+        "事项 {case} 没有可沿用的答复；请给出 {option}",
+    ),
+    "redo.status": (
+        "case {case} is {status}; only a replied case can be sent back (redo)",
+        "事项 {case} {status}，只有已答复待审核的事项才能发回重办",
+    ),
+    "out.replied": (
+        "{case}: {dept} replied; it awaits the window's review (close or redo)",
+        "{case}：{dept} 已答复，待窗口审核（办结或发回重办）",
+    ),
+    "out.co_replied": (
+        "{case}: {dept} recorded its part (协办意见)",
+        "{case}：{dept} 已提交协办意见",
+    ),
+    "out.redone": (
+        "{case}: sent back to {dept}, now due {dept_due} (the case stays due {due})",
+        "{case}：已发回 {dept} 重办，部门期限 {dept_due}（事项办结期限仍为 {due}）",
     ),
     "accept.need_dept": (
         "name the department that signs for case {case} with --dept",
@@ -465,6 +510,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.amend": ("amend", "更正"),
     "event.accept": ("accept", "签收"),
     "event.urge": ("urge", "催办"),
+    "event.reply": ("reply", "答复"),
+    "event.redo": ("redo", "发回重办"),
     "show.timeline": ("Who held it", "承办经过"),
     "show.events": ("Events", "办理记录"),
     "show.superseded": ("superseded", "已失效"),

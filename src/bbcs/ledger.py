@@ -39,7 +39,7 @@ from bbcs.models import (
     Warning,
 )
 from bbcs.projection import AMENDABLE, CaseState, Event, event_time, project
-from bbcs.rules import acceptance, deadlines, escalation, lifecycle, pushbacks, roles
+from bbcs.rules import acceptance, deadlines, escalation, lifecycle, pushbacks, replies, roles
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
 from bbcs.rules.roles import User
@@ -82,6 +82,15 @@ class Urged:
     how: Urging
     breach_day: str | None
     counted: bool
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What ``reply`` recorded: the case, the department that replied, as lead or co."""
+
+    state: CaseState
+    dept: str
+    role: str
 
 
 @dataclass(frozen=True)
@@ -418,15 +427,26 @@ class Ledger:
         return self._change(case_id, moment, lambda _: (EventKind.NOTE, {"text": body}))
 
     def close(
-        self, case: str, *, result: str, resolution: str, at: datetime | None = None
+        self,
+        case: str,
+        *,
+        result: str | None = None,
+        resolution: str | None = None,
+        at: datetime | None = None,
     ) -> CaseState:
+        """办结, or 审核通过 of a replied case (its reply's result and resolution by default)."""
         case_id, moment, _ = self._target("close", case, at)
-        outcome = fields.choice(Result, result, "result")
-        text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
+        outcome = fields.choice(Result, result, "result").value if result else None
+        given = (
+            fields.text(resolution, "resolution", fields.LONG, multiline=True)
+            if resolution
+            else None
+        )
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "close")
-            return EventKind.CLOSE, {"result": outcome.value, "resolution": text}
+            chosen, text = replies.close_defaults(state, outcome, given)
+            return EventKind.CLOSE, {"result": chosen, "resolution": text}
 
         return self._change(case_id, moment, decide)
 
@@ -643,6 +663,65 @@ class Ledger:
         data = urge["data"]
         return Urged(state, data["dept"], way, data.get("breach_day"), counted)
 
+    def reply(
+        self,
+        case: str,
+        *,
+        result: str,
+        resolution: str,
+        dept: str | None = None,
+        at: datetime | None = None,
+    ) -> Answered:
+        """答复: the lead answers (the case waits for the window's review) or a
+        co-department records its part; ``dept`` defaults to a department user's own,
+        else the lead. Signs for the case too if the department had not."""
+        case_id, moment, by = self._target("reply", case, at, acting_for=dept)
+        outcome = replies.reply_result(fields.choice(Result, result, "result"))
+        text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
+        day = clock.local_day(moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            who = self.department(by) if by else state.lead_dept
+            if who is None:
+                raise InvalidInput("reply.need_dept", case=case_id)
+            role = replies.reply_role(state, who)
+            due = state.dept_due_date if role == replies.LEAD else None
+            data: dict[str, Any] = {
+                "dept": who,
+                "role": role,
+                "result": outcome.value,
+                "resolution": text,
+                "dept_due_date": due,
+                "on_time": replies.on_time(day, due),
+            }
+            return EventKind.REPLY, data
+
+        state = self._change(case_id, moment, decide)
+        answer = next(e for e in reversed(self.store.case_events(case_id)) if e["kind"] == "reply")
+        return Answered(state, answer["data"]["dept"], answer["data"]["role"])
+
+    def redo(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        """发回重办: the window sends a replied case back to its lead, with time to redo it."""
+        case_id, moment, _ = self._target("redo", case, at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        day = clock.local_day(moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            replies.require_redo(state)
+            hold = state.lead_hold()
+            replied = hold.replied if hold is not None and hold.replied else day.isoformat()
+            days = deadlines.working_days_taken(self.calendar, date.fromisoformat(replied), day)
+            moved = replies.redo_dept_due(
+                self.calendar,
+                state.dept_due_date or replied,
+                days,
+                day,
+                self.policy.whole("limits.redo"),
+            )
+            return EventKind.REDO, {"dept": state.lead_dept, "reason": why, **moved}
+
+        return self._change(case_id, moment, decide)
+
     def sweep(self) -> Swept:
         """The nightly pass: an ``overdue`` event once per case and due date, and escalations.
 
@@ -655,7 +734,7 @@ class Ledger:
             for case_id in self.store.overdue_case_ids(today):
                 events = self.store.case_events(case_id)
                 state = project(case_id, events)
-                data = escalation.overdue_event(state)
+                data = escalation.overdue_event(state, self.today)
                 if data is not None:
                     state = self._append(
                         case_id, events, EventKind.OVERDUE, data, self.now, actor=SYSTEM_ACTOR

@@ -37,6 +37,7 @@ class Status(Labelled):
     PENDING = "pending", "pending", "待交办"
     IN_PROGRESS = "in_progress", "in progress", "办理中"
     SUSPENDED = "suspended", "suspended", "挂起"
+    REPLIED = "replied", "replied, awaiting review", "待审核"
     CLOSED = "closed", "closed", "已办结"
 
 
@@ -133,6 +134,7 @@ class HoldEnd(Labelled):
     CLOSED = "closed", "closed", "办结"
     PUSHED_BACK = "pushed_back", "pushed back", "退回"
     TRANSFERRED = "transferred", "transferred", "改派"
+    REPLIED = "replied", "replied", "已答复"
 
 
 class Role(Labelled):
@@ -162,6 +164,8 @@ class EventKind(StrEnum):
     AMEND = "amend"
     ACCEPT = "accept"
     URGE = "urge"
+    REPLY = "reply"
+    REDO = "redo"
 
 
 SYSTEM_ACTOR = "system"

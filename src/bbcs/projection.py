@@ -79,6 +79,7 @@ class Hold:
     how: str | None = None
     accept_due: str | None = None  # the last day to sign on time (SPEC §10); None before §10
     accepted: str | None = None  # the day it signed (签收)
+    replied: str | None = None  # the lead's standing reply (答复), until a redo
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +91,7 @@ class Hold:
             "how": self.how,
             "accept_due": self.accept_due,
             "accepted": self.accepted,
+            "replied": self.replied,
         }
 
 
@@ -155,7 +157,9 @@ class CaseState:
     superseded: list[int] = field(default_factory=list)
     # working days each department's pushback window moved later by suspensions (SPEC §10)
     window_moved: dict[str, int] = field(default_factory=dict)
+    redone: int = 0  # 发回重办 of this case's replies
     urged: dict[str, list[str]] = field(default_factory=dict)  # days each department was urged
+    reply: dict[str, Any] = field(default_factory=dict)  # the lead's standing reply, for close
 
     def row(self) -> dict[str, Any]:
         """The case as the SPEC §3 fields, in their order."""
@@ -163,7 +167,7 @@ class CaseState:
 
     @property
     def is_open(self) -> bool:
-        return self.status in (Status.PENDING, Status.IN_PROGRESS)
+        return self.status in (Status.PENDING, Status.IN_PROGRESS, Status.REPLIED)
 
     def lead_hold(self) -> Hold | None:
         """The hold of the current lead department (the last one, once the case is closed)."""
@@ -360,6 +364,32 @@ def _urge(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
     state.urged.setdefault(data["dept"], []).append(day)
 
 
+def _reply(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    dept = data["dept"]
+    for held in state.open_holds():
+        if held.dept == dept and held.accepted is None:
+            held.accepted = day
+    if data["role"] == "lead":
+        state.status = Status.REPLIED.value
+        hold = state.lead_hold()
+        if hold is not None:
+            hold.replied = day
+        state.reply = {k: data.get(k) for k in ("result", "resolution", "cause") if data.get(k)}
+    else:
+        state.co_depts.remove(dept)
+        _end_hold(state, dept, day, HoldEnd.REPLIED)
+
+
+def _redo(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.status = Status.IN_PROGRESS.value
+    hold = state.lead_hold()
+    if hold is not None:
+        hold.replied = None
+    state.reply = {}
+    state.redone += 1
+    _set_dates(state, data)
+
+
 def _note(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     state.notes.append(data["text"])
 
@@ -390,6 +420,7 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.result = None
     state.resolution = None
     state.review = None
+    state.reply = {}
     state.reopened += 1
     state.extensions = 0
     state.round_start = day
@@ -449,4 +480,6 @@ _HANDLERS = {
     EventKind.AMEND: _amend,
     EventKind.ACCEPT: _accept,
     EventKind.URGE: _urge,
+    EventKind.REPLY: _reply,
+    EventKind.REDO: _redo,
 }

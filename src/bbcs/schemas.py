@@ -86,6 +86,9 @@ class Hold(Document):
         description="the last day to sign for it on time (签收, SPEC §10); null before §10"
     )
     accepted: date | None = Field(description="the day the department signed; null unsigned")
+    replied: date | None = Field(
+        description="the day of the lead's standing reply (its clock stopped); null if none"
+    )
 
 
 class Unsigned(Document):

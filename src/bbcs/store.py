@@ -306,13 +306,15 @@ def m004_pushbacks(db: sqlite3.Connection) -> None:
         )
 
 
-# 签收 (SPEC §10): each hold's accept due date, recorded by the event that handed the
-# case over, and the day its department signed. Events written before §10 record no
-# accept due date, so their holds keep both NULL, as a rebuild gives them; the holds of
-# any case whose events do record one are filled in from its events.
+# 签收 and 答复 (SPEC §10): each hold's accept due date, recorded by the event that handed
+# the case over, the day its department signed, and the day of the lead's standing reply
+# (its clock stops there). Events written before §10 record none of them, so their holds
+# keep NULL, as a rebuild gives them; the holds of any case whose events do record one
+# are filled in from its events.
 M005_SIGNING = """
         ALTER TABLE holds ADD COLUMN accept_due TEXT;
         ALTER TABLE holds ADD COLUMN accepted TEXT;
+        ALTER TABLE holds ADD COLUMN replied TEXT;
         CREATE INDEX holds_unsigned ON holds (accept_due) WHERE ended IS NULL AND accepted IS NULL;
 """
 
@@ -324,7 +326,7 @@ def m005_signing(db: sqlite3.Connection) -> None:
         r[0]
         for r in db.execute(
             "SELECT DISTINCT case_id FROM events "
-            "WHERE kind = 'accept' OR data LIKE '%\"accept_due\"%'"
+            "WHERE kind IN ('accept', 'reply') OR data LIKE '%\"accept_due\"%'"
         )
     ]
     for case_id in cases:
@@ -336,9 +338,10 @@ def m005_signing(db: sqlite3.Connection) -> None:
             )
         ]
         db.executemany(
-            "UPDATE holds SET accept_due = ?, accepted = ? WHERE case_id = ? AND n = ?",
+            "UPDATE holds SET accept_due = ?, accepted = ?, replied = ? "
+            "WHERE case_id = ? AND n = ?",
             [
-                (h.accept_due, h.accepted, case_id, n)
+                (h.accept_due, h.accepted, h.replied, case_id, n)
                 for n, h in enumerate(project(case_id, events).holds)
             ],
         )
@@ -640,7 +643,7 @@ class Store:
         ).fetchone()[0]
         self.db.execute("DELETE FROM holds WHERE case_id = ?", (state.id,))
         self.db.executemany(
-            f"INSERT INTO holds ({HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO holds ({HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(state.id, *hold) for hold in hold_records(state)],
         )
         self.db.execute("DELETE FROM pushbacks WHERE case_id = ?", (state.id,))
@@ -661,7 +664,8 @@ class Store:
 
     def holds(self, case_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
-            "SELECT dept, role, received, dept_due, ended, how, accept_due, accepted FROM holds "
+            "SELECT dept, role, received, dept_due, ended, how, accept_due, accepted, replied "
+            "FROM holds "
             "WHERE case_id = ? ORDER BY n",
             (case_id,),
         )
@@ -694,7 +698,7 @@ class Store:
             where.append("escalation = :escalation")
             params["escalation"] = query.escalation
         if query.due_from is not None or query.due_to is not None:
-            where.append("status IN ('pending', 'in_progress')")
+            where.append("status IN ('pending', 'in_progress', 'replied')")
         if query.due_from is not None:
             where.append("due_date >= :due_from")
             params["due_from"] = query.due_from
@@ -756,9 +760,10 @@ class Store:
         )
 
     def overdue_case_ids(self, today: str) -> list[str]:
-        """Pending and in-progress cases whose due date lies before ``today``."""
+        """Open cases (pending, in progress, replied) whose due date lies before ``today``."""
         rows = self.db.execute(
-            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress') AND due_date < ? "
+            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress', 'replied') "
+            "AND due_date < ? "
             "ORDER BY n",
             (today,),
         )
@@ -1083,7 +1088,7 @@ class Store:
         marks = ", ".join(f":{name}" for name in records[0])
         self.db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", records)
         self.db.executemany(
-            f"INSERT INTO holds ({HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO holds ({HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             holds,
         )
         self.db.executemany(
@@ -1147,14 +1152,28 @@ def case_record(state: CaseState) -> dict[str, Any]:
     return row
 
 
-HOLD_COLUMNS = "case_id, n, dept, role, received, dept_due, ended, how, seq, accept_due, accepted"
+HOLD_COLUMNS = (
+    "case_id, n, dept, role, received, dept_due, ended, how, seq, accept_due, accepted, replied"
+)
 
 
 def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
     """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended,
     how, seq, accept_due, accepted)."""
     return [
-        (n, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq, h.accept_due, h.accepted)
+        (
+            n,
+            h.dept,
+            h.role,
+            h.received,
+            h.dept_due,
+            h.ended,
+            h.how,
+            h.seq,
+            h.accept_due,
+            h.accepted,
+            h.replied,
+        )
         for n, h in enumerate(state.holds)
     ]
 

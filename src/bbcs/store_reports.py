@@ -101,6 +101,7 @@ PUSHBACKS = f"""
 # due date in force at the close, and whether the reporter was reached by :last.
 CLOSES_IN_FULL = f"""
     SELECT k.case_id, k.seq, k.day, k.result, h.dept, h.received, h.dept_due,
+           coalesce(h.replied, k.day) AS judged,
            CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
                 ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
                       WHERE d.case_id = k.case_id AND d.seq < k.seq
@@ -124,6 +125,7 @@ DEPT_OVERDUE = f"""
     FROM holds h
     WHERE (h.ended IS NULL OR h.ended > :last)
       AND h.role = 'lead' AND h.received <= :last AND h.dept_due < :last
+      AND (h.replied IS NULL OR h.replied > :last)
       AND NOT {SUSPENDED_AT_END.format(alias="h.case_id")}
 """
 
@@ -138,7 +140,7 @@ CASE_OVERDUE = f"""
            (SELECT idx FROM temp.report_workdays WHERE day = :last)
            - (SELECT idx FROM temp.report_workdays WHERE day = c.due_date) AS days
     FROM cases c
-    WHERE c.status IN ('pending', 'in_progress', 'suspended') AND c.due_date < :last
+    WHERE c.status IN ('pending', 'in_progress', 'suspended', 'replied') AND c.due_date < :last
       AND {_CASE_OVERDUE_WHERE}
     UNION ALL
     SELECT c.id, c.due_date,
@@ -168,7 +170,7 @@ PERIOD_TABLES = (
     (
         "report_closes",
         "case_id TEXT, seq INTEGER, day TEXT, result TEXT, dept TEXT, received TEXT, "
-        "dept_due TEXT, due TEXT, reviewed INTEGER",
+        "dept_due TEXT, judged TEXT, due TEXT, reviewed INTEGER",
         CLOSES_IN_FULL.replace("{RATED}", RATED),
     ),
 )
@@ -303,7 +305,7 @@ class ReportQueries:
                    sum(c.result = 'resolved'),
                    sum(c.result = 'explained'),
                    sum(c.result = 'withdrawn'),
-                   sum(c.result != 'withdrawn' AND c.day <= c.dept_due),
+                   sum(c.result != 'withdrawn' AND c.judged <= c.dept_due),
                    avg(CASE WHEN c.result != 'withdrawn' THEN a.idx - b.idx END)
             FROM temp.report_closes c
             LEFT JOIN temp.report_workdays a ON a.day = c.day
@@ -409,7 +411,7 @@ class ReportQueries:
         """(department, case) for the period's closes after the department due date."""
         rows = self.db.execute(
             "SELECT DISTINCT dept, case_id FROM temp.report_closes "
-            "WHERE dept IS NOT NULL AND result != 'withdrawn' AND NOT (day <= dept_due) "
+            "WHERE dept IS NOT NULL AND result != 'withdrawn' AND NOT (judged <= dept_due) "
             "ORDER BY dept, case_id"
         )
         return [(r[0], r[1]) for r in rows]

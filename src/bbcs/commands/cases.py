@@ -243,6 +243,56 @@ def urge(
 
 
 @commands.command()
+def reply(
+    case: CaseArg,
+    result: Annotated[
+        str, typer.Option("--result", help=choices("How it ended.", Result), show_default=False)
+    ],
+    resolution: Annotated[
+        str,
+        typer.Option("--resolution", help=_h("What was done."), show_default=False),
+    ],
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept",
+            help=_h("The department replying (default: your own, else the lead)."),
+            show_default=False,
+        ),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Record a department's answer (答复): the lead's waits for the window's review.
+
+    Example: bbcs reply 42 --result resolved --resolution "已修复"
+    """
+    from bbcs import render
+
+    answer = ledger(write=True).reply(
+        case, result=result, resolution=resolution, dept=dept, at=when(at)
+    )
+    key = "out.replied" if answer.role == "lead" else "out.co_replied"
+    render.line(t(key, case=answer.state.id, dept=answer.dept))
+
+
+@commands.command()
+def redo(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
+    """Send a replied case back to its lead (发回重办). Example: bbcs redo 42 --reason "答复不实" """
+    from bbcs import render
+
+    state = ledger(write=True).redo(case, reason=reason, at=when(at))
+    render.line(
+        t(
+            "out.redone",
+            case=state.id,
+            dept=state.lead_dept,
+            dept_due=state.dept_due_date,
+            due=state.due_date,
+        )
+    )
+
+
+@commands.command()
 def ruling(
     case: CaseArg,
     verdict: Annotated[str, typer.Argument(help=choices("The ruling.", Verdict))],
@@ -272,15 +322,22 @@ def note(
 def close(
     case: CaseArg,
     result: Annotated[
-        str, typer.Option("--result", help=choices("How it ended.", Result), show_default=False)
-    ],
+        str | None,
+        typer.Option(
+            "--result",
+            help=choices("How it ended (default: the reply's).", Result),
+            show_default=False,
+        ),
+    ] = None,
     resolution: Annotated[
-        str,
-        typer.Option("--resolution", help=_h("What was done."), show_default=False),
-    ],
+        str | None,
+        typer.Option(
+            "--resolution", help=_h("What was done (default: the reply's)."), show_default=False
+        ),
+    ] = None,
     at: AtOpt = None,
 ) -> None:
-    """Close a case out (办结/销号). Example: bbcs close 42 --result resolved --resolution "已办理" """
+    """Close a case out (办结/销号), or approve a reply. Example: bbcs close 42 --result resolved --resolution "已办理" """
     _done(ledger(write=True).close(case, result=result, resolution=resolution, at=when(at)))
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from bbcs.projection import CaseState, Hold
 
 # the statuses in which a holding department may sign (SPEC §10 status table)
-SIGNABLE = frozenset({Status.PENDING, Status.IN_PROGRESS, Status.SUSPENDED})
+SIGNABLE = frozenset({Status.PENDING, Status.IN_PROGRESS, Status.SUSPENDED, Status.REPLIED})
 
 
 def accept_due(calendar: Calendar, received: date, limit: int) -> str:
@@ -107,7 +107,8 @@ def require_pushback_window(
 
 # ---------------------------------------------------------------- 催办 (urge)
 
-URGEABLE = SIGNABLE
+# a replied case is the window's to review: its lead is not chased
+URGEABLE = frozenset({Status.PENDING, Status.IN_PROGRESS, Status.SUSPENDED})
 
 
 def urged_hold(state: CaseState, dept: str | None) -> Hold:

@@ -26,6 +26,7 @@ from bbcs.rules.policy import Policy
 MAX_EXTENSION_DAYS = 60
 
 P, W, S, C = Status.PENDING, Status.IN_PROGRESS, Status.SUSPENDED, Status.CLOSED
+R = Status.REPLIED
 
 ALLOWED: dict[str, frozenset[Status]] = {
     "assign": frozenset({P}),
@@ -34,12 +35,12 @@ ALLOWED: dict[str, frozenset[Status]] = {
     "suspend": frozenset({P, W}),
     "resume": frozenset({S}),
     "extend": frozenset({P, W, S}),
-    "escalate": frozenset({P, W, S}),
-    "close": frozenset({P, W}),
+    "escalate": frozenset({P, W, S, R}),
+    "close": frozenset({P, W, R}),
     "review": frozenset({C}),
     "reopen": frozenset({C}),
     "uphold": frozenset({C}),
-    "amend": frozenset({P, W, S}),
+    "amend": frozenset({P, W, S, R}),
 }
 
 # what to tell a clerk who tries a command in a status that does not allow it
@@ -48,6 +49,7 @@ _HINTS = {
     S: "status.hint_suspended",
     P: "status.hint_pending",
     W: "status.hint_in_progress",
+    R: "status.hint_replied",
 }
 
 
