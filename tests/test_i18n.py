@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import bbcs
-from bbcs import render_reports, reports, store
+from bbcs import forms, render_reports, reports, store
 from bbcs.errors import BbcsError
 from bbcs.i18n import MESSAGES, t
+from bbcs.ledger import policy_defaults
 from bbcs.models import EventKind
 from bbcs.rules import ranking
 
@@ -27,9 +28,11 @@ SRC = Path(bbcs.__file__).parent
 BUILT: dict[str, set[str]] = {
     "event.": {kind.value for kind in EventKind},
     "role.": {"lead", "co"},  # a hold's role (projection.Hold)
+    "policy.key.": set(policy_defaults()),
     "table.": {table for table, _ in store.GUARDS},
     "record.": set(store.RECORD_TABLES),
     "report.kind.": set(reports.KINDS),
+    "print.no_event.": set(forms.FORMS),
     "report.rule.": set(ranking.BLACK_RULES),
     "report.fig.": {
         "rank",

@@ -42,10 +42,11 @@ def test_newer_ledger_is_refused(desk):
 
 
 def _before_signing(con):
-    """Take away what schema 5 added: the holds' signing columns (SPEC §10)."""
+    """Take away what schema 5 added: the holds' signing and reply columns (SPEC §10)."""
     con.execute("DROP INDEX holds_unsigned")
     con.execute("ALTER TABLE holds DROP COLUMN accept_due")
     con.execute("ALTER TABLE holds DROP COLUMN accepted")
+    con.execute("ALTER TABLE holds DROP COLUMN replied")
 
 
 def _as_schema_2(db):
@@ -136,10 +137,11 @@ def test_a_schema_4_ledger_migrates_to_holds_with_signing_that_verify(desk):
     """Schema 5 adds each hold's accept due date and signing day, filled in from the events."""
     signed = desk.open("路灯不亮", "--reporter", "王五", "--dept", "ZJJ", "--co", "GTJ")
     desk.ok("accept", signed, "--dept", "GTJ", now="2026-11-03T10:00:00+08:00")
-    projected = rows(desk.db, "SELECT dept, accept_due, accepted FROM holds ORDER BY n")
+    desk.ok("reply", signed, "--result", "resolved", "--resolution", "已修复")
+    projected = rows(desk.db, "SELECT dept, accept_due, accepted, replied FROM holds ORDER BY n")
     assert [tuple(r) for r in projected] == [
-        ("ZJJ", "2026-11-03", None),
-        ("GTJ", "2026-11-03", "2026-11-03"),
+        ("ZJJ", "2026-11-03", "2026-11-03", "2026-11-03"),
+        ("GTJ", "2026-11-03", "2026-11-03", None),
     ]
     con = sqlite3.connect(desk.db)
     try:
@@ -150,8 +152,8 @@ def test_a_schema_4_ledger_migrates_to_holds_with_signing_that_verify(desk):
         con.close()
     assert "bbcs migrate" in desk.fails("verify")
 
-    assert "from schema 4 to 5" in desk.ok("migrate")
-    migrated = rows(desk.db, "SELECT dept, accept_due, accepted FROM holds ORDER BY n")
+    assert f"from schema 4 to {store.SCHEMA_VERSION}" in desk.ok("migrate")
+    migrated = rows(desk.db, "SELECT dept, accept_due, accepted, replied FROM holds ORDER BY n")
     assert [tuple(r) for r in migrated] == [tuple(r) for r in projected]
     desk.ok("verify")
 

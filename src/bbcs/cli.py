@@ -22,7 +22,17 @@ import typer
 from typer.core import TyperGroup
 
 from bbcs import __version__
-from bbcs.commands import calendar, cases, exchange, reading, report, schema, setup, trust
+from bbcs.commands import (
+    calendar,
+    cases,
+    exchange,
+    printing,
+    reading,
+    report,
+    schema,
+    setup,
+    trust,
+)
 from bbcs.edge import ledger_path, state
 from bbcs.errors import BbcsError, ExitCode
 from bbcs.help_zh import option as _h
@@ -240,14 +250,16 @@ app.add_typer(calendar.calendar_app, name="calendar")
 app.add_typer(report.report_app, name="report")
 trust.register(app)
 exchange.register(app)
+printing.register(app)
 schema.register(app)
 
 
 # Command help in Chinese: the docstrings are the English help; the examples stay as they are.
 if ZH:
-    from bbcs import help_zh
+    from bbcs import help_zh, usage_zh
 
     help_zh.apply(app)
+    usage_zh.install()
 
 
 def main() -> None:

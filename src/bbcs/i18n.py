@@ -20,6 +20,9 @@ def t(key: str, /, **params: Any) -> str:
     zh = language() == "zh"
     en_text, zh_text = MESSAGES.get(key, (key, key))
     shown = {name: _shown(value, zh) for name, value in params.items()}
+    for name, prefix in WORDED.get(key, {}).items():
+        if zh and f"{prefix}{params.get(name)}" in MESSAGES:
+            shown[name] = MESSAGES[f"{prefix}{params[name]}"][1]
     return (zh_text if zh else en_text).format(**shown)
 
 
@@ -35,6 +38,12 @@ def _shown(value: Any, zh: bool) -> str:
         return FIELDS[value][1] if zh else FIELDS[value][0]
     return str(value)
 
+
+# a sentence whose parameter is a code word (a command, a report kind): in Chinese, its name
+WORDED: dict[str, dict[str, str]] = {
+    "status.hint_in_progress": {"command": "event."},
+    "report.not_published": {"kind": "report.kind."},
+}
 
 # field names as a clerk knows them (also the Chinese CSV headers)
 FIELDS: dict[str, tuple[str, str]] = {
@@ -74,6 +83,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ruling": ("ruling", "审定"),
     "solved": ("solved", "是否解决"),
     "how": ("how", "催办方式"),
+    "role": ("role", "角色"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -196,7 +206,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "status.hint_in_progress": (
         "case {case} is in progress; {command} does not apply to it",
-        "事项 {case} 正在办理中，不能执行 {command}",
+        "事项 {case} 正在办理中，不能{command}",
     ),
     "status.hint_replied": (
         "case {case} awaits the window's review of its reply; {command} does not apply "
@@ -208,8 +218,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "事项 {case} 已交办并在办理中；如需更换牵头单位请用 transfer 改派",
     ),
     "close.pending_not_immediate": (
-        "case {case} is pending; only an immediate (即办) case closes at the window without a department",
-        "事项 {case} 待交办；只有即办事项可以不交办直接在窗口办结",
+        "case {case} is pending; only an immediate (即办) case, or one the window explained itself (--result explained), closes at the window without a department",
+        "事项 {case} 待交办；只有即办事项或窗口已当场解释说明的事项（--result explained）可以不交办直接办结",
     ),
     "review.withdrawn": (
         "case {case} was withdrawn; a withdrawn case is not reviewed",
@@ -703,7 +713,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.not_published": (
         "no {kind} report for {first} to {last} has been published",
-        "尚未发布 {first} 至 {last} 的 {kind} 报表",
+        "尚未发布 {first} 至 {last} 的{kind}",
     ),
     "report.nightly_locked": (
         "another nightly report is already running in {dir}; it was not run again",
@@ -1111,5 +1121,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.missing_cells": (
         "line {line} has no {cells} cell: every row gives date,kind,name (leave the name empty to use the kind)",
         "第 {line} 行缺少 {cells} 一栏：每行须有 date,kind,name（日期、类型、名称；名称可留空）",
+    ),
+    "title.callback": ("Call-back worklist", "回访清单"),
+    "col.result": ("Result", "办理结果"),
+    "col.disputed": ("Disputed", "争议"),
+    "col.reporter": ("Reporter", "反映人"),
+    "col.phone": ("Phone", "联系电话"),
+    "out.disputed": ("disputed", "有争议"),
+    "close.void": (
+        "case {case} cannot be closed as void: a mistaken entry is voided with bbcs void {case} --reason TEXT",
+        "事项 {case} 不能以“作废”办结：误登记的事项请用 bbcs void {case} --reason 理由 作废",
+    ),
+    "void.acted": (
+        "case {case} cannot be voided: a {kind} has been recorded on it, and only a case with nothing but its opening, notes and a first assignment can be",
+        "事项 {case} 不能作废：已有{kind}记录；只有仅登记、备注和首次交办过的事项才能作废",
+    ),
+    "reopen.void": (
+        "case {case} was voided as a mistaken entry and stays closed",
+        "事项 {case} 已作废，不能重办",
+    ),
+    "review.void": (
+        "case {case} was voided as a mistaken entry; there is no one to call back",
+        "事项 {case} 已作废，无需回访",
+    ),
+    "case.voided": ("Voided {case}: {reason}", "已作废事项 {case}：{reason}"),
+    "report.fig.voided": ("Voided", "作废"),
+    "event.void": ("void", "作废"),
+    # ---------------------------------------------------------------- the clerk's desk (§13, screens)
+    "col.meaning": ("Meaning", "含义"),
+    "word.yes": ("yes", "是"),
+    "word.no": ("no", "否"),
+    "policy.key.limits.immediate": (
+        "time limit of an immediate case (working days)",
+        "即办事项时限（工作日）",
+    ),
+    "policy.key.limits.simple": (
+        "time limit of a simple case (working days)",
+        "简单事项时限（工作日）",
+    ),
+    "policy.key.limits.normal": (
+        "time limit of a normal case (working days)",
+        "一般事项时限（工作日）",
+    ),
+    "policy.key.limits.complex": (
+        "time limit of a complex case (working days)",
+        "复杂事项时限（工作日）",
+    ),
+    "policy.key.limits.hard": (
+        "time limit of a hard case (working days)",
+        "疑难事项时限（工作日）",
+    ),
+    "policy.key.limits.accept": (
+        "working days after receipt by which a department signs for a case (签收)",
+        "承办单位收到事项后签收的期限（工作日）",
+    ),
+    "policy.key.limits.pushback": (
+        "working days after its first receipt within which a department may push a case back",
+        "承办单位首次收到事项后可退回的期限（工作日）",
+    ),
+    "policy.key.limits.redo": (
+        "working days a lead gets at least after a redo (发回重办)",
+        "发回重办后牵头单位至少可用的工作日",
+    ),
+    "policy.key.warning.yellow_within": (
+        "working days left at or below which a case turns yellow",
+        "剩余工作日不超过此数即黄色预警",
+    ),
+    "policy.key.rules.max_extensions": ("extensions per round of handling", "每轮办理最多延期次数"),
+    "policy.key.rules.pingpong_limit": (
+        "pushbacks by the lead that raise a case to 协调办",
+        "牵头单位退回达此次数即升级为协调办",
+    ),
+    "policy.key.rules.supervise_after": (
+        "working days overdue that raise a case to 督办",
+        "超期达此工作日数即升级为督办",
+    ),
+    "policy.key.rules.reopen_on_unsatisfied": (
+        "an unsatisfied review of a resolved case reopens it",
+        "已解决事项回访不满意即自动重办",
+    ),
+    "policy.key.rules.urge_report_after": (
+        "working days after a written urge (or the due date, if later) an unanswered "
+        "department goes on the black list",
+        "书面催办（或期限，取较晚者）后仍未答复即列入黑榜的工作日数",
+    ),
+    "policy.key.report.black_on_time_below": (
+        "black list: on-time rate below",
+        "黑榜：按时办结率低于",
+    ),
+    "policy.key.report.black_pushbacks": (
+        "black list: charged pushbacks at least",
+        "黑榜：计入的退回次数达到",
+    ),
+    "policy.key.report.black_overdue_days": (
+        "black list: a case overdue by more than (working days)",
+        "黑榜：有事项超期超过（工作日）",
+    ),
+    "policy.key.report.red_min_closed": ("red list: closes at least", "红榜：办结件数至少"),
+    "policy.key.report.red_size": ("red list: departments at most", "红榜：最多上榜单位数"),
+    # ---------------------------------------------------------------- printed forms (§10)
+    "policy.key.site.name": ("the window's name on printed forms", "打印单据上的窗口名称"),
+    "policy.key.forms.dir": (
+        "folder of the office's own form templates (empty: the shipped ones)",
+        "本单位单据模板所在文件夹（留空则用自带模板）",
+    ),
+    "print.done": ("Wrote {path}: {form}, {pages} page(s)", "已写入 {path}：{form}，共 {pages} 页"),
+    "print.bad_form": (
+        "{form} is not a form; choose one of: {forms}",
+        "没有“{form}”这种单据；可选：{forms}",
+    ),
+    "print.cases_or_batch": (
+        "name the cases, or give --dept and --overdue for a batch, not both",
+        "请列出事项编号，或用 --dept 加 --overdue 批量打印，二者不可同时使用",
+    ),
+    "print.nothing": (
+        "name the cases to print, or give --dept D --overdue for a department's batch",
+        "请列出要打印的事项编号，或用 --dept 单位 --overdue 批量打印该单位的超期事项",
+    ),
+    "print.none_overdue": (
+        "{dept} holds no open case past its due date: nothing to print",
+        "{dept} 没有超期未结事项，无需打印",
+    ),
+    "print.no_event.assign": (
+        "{case} has no lead department yet: assign it before printing its 交办单",
+        "{case} 尚未交办牵头单位，请先交办再打印交办单",
+    ),
+    "print.no_event.urge": (
+        "{case} has no written urge: record one with bbcs urge {case} --how written first",
+        "{case} 没有书面催办记录：请先用 bbcs urge {case} --how written 登记催办",
+    ),
+    "print.no_event.supervise": (
+        "{case} was never raised to 督办: nothing to print on a 督办通知书",
+        "{case} 未列为督办事项，无法打印督办通知书",
+    ),
+    "print.no_event.reply": (
+        "{case} has no department reply to print",
+        "{case} 没有单位答复，无法打印办理情况反馈单",
+    ),
+    "print.no_template": (
+        "the form template {path} does not exist (policy forms.dir names its folder)",
+        "单据模板 {path} 不存在（模板文件夹由 policy 的 forms.dir 指定）",
     ),
 }

@@ -72,6 +72,7 @@ class Result(Labelled):
     RESOLVED = "resolved", "resolved", "已解决"
     EXPLAINED = "explained", "explained", "已解释说明"
     WITHDRAWN = "withdrawn", "withdrawn", "撤回"
+    VOID = "void", "void", "作废"  # a mistaken entry (SPEC §13): only ``void`` sets it
 
 
 class Rating(Labelled):
@@ -135,6 +136,7 @@ class HoldEnd(Labelled):
     PUSHED_BACK = "pushed_back", "pushed back", "退回"
     TRANSFERRED = "transferred", "transferred", "改派"
     REPLIED = "replied", "replied", "已答复"
+    VOIDED = "voided", "voided", "作废"
 
 
 class Role(Labelled):
@@ -166,6 +168,7 @@ class EventKind(StrEnum):
     URGE = "urge"
     REPLY = "reply"
     REDO = "redo"
+    VOID = "void"
 
 
 SYSTEM_ACTOR = "system"

@@ -96,6 +96,13 @@ def warn(text: str) -> None:
     sys.stderr.write(visible(text) + "\n")
 
 
+def value_text(value: Any) -> str:
+    """A plain value as a person reads it: yes and no in the interface language."""
+    if isinstance(value, bool):
+        return t("word.yes") if value else t("word.no")
+    return str(value)
+
+
 def _enum_label(enum_name: str, value: str | None) -> str:
     if value is None:
         return ""
@@ -245,3 +252,31 @@ def simple_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str
     for row in rows:
         table.add_row(*row)
     console().print(table)
+
+
+def callback_table(entries: Sequence[dict[str, Any]], total: int | None = None) -> None:
+    """The call-back worklist (``callback``, ``list --unreviewed``): one line per reporter
+    to call, the case's result, and a disputed review marked."""
+    out = console()
+    if not entries:
+        out.print(t("out.no_cases"))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=t("title.callback"), title_justify="left")
+    for key in ("col.case", "col.result", "col.disputed", "col.reporter", "col.phone"):
+        table.add_column(t(key), no_wrap=True, min_width=MIN_WIDTHS.get(key))
+    for entry in entries:
+        disputed = Text(t("out.disputed"), style="bold red") if entry["disputed"] else ""
+        for reporter in entry["reporters"]:
+            table.add_row(
+                entry["id"],
+                _enum_label("Result", entry["result"]),
+                disputed,
+                reporter["name"],
+                reporter["phone"] or "",
+            )
+    out.print(table)
+    if total is not None and total > len(entries):
+        out.print(t("out.more", shown=len(entries), total=total))

@@ -100,13 +100,14 @@ def policy_show(as_json: JsonOpt = False) -> None:
         as_json,
         lambda found: render.simple_table(
             t("title.policy"),
-            [t("col.key"), t("col.value")],
-            [(k, str(v)) for k, v in found.items()],
+            [t("col.key"), t("col.meaning"), t("col.value")],
+            [(k, t(f"policy.key.{k}"), render.value_text(v)) for k, v in found.items()],
         ),
     )
 
 
-@policy_app.command("set")
+# a value may be negative (`policy set rules.max_extensions -1`): the core refuses it in words
+@policy_app.command("set", context_settings={"ignore_unknown_options": True})
 def policy_set(
     key: Annotated[
         str,

@@ -65,6 +65,8 @@ CLERK = GENERAL_READING | {
     "urge",
     "reply",
     "redo",
+    "print",
+    "callback",
 }
 
 SUPERVISOR = CLERK | {
@@ -73,6 +75,7 @@ SUPERVISOR = CLERK | {
     "ruling",
     "reopen",
     "uphold",
+    "void",
     "unmask",
     "export events",
     "import events",
