@@ -171,6 +171,14 @@ class Figures(Document):
     satisfied: int = Field(ge=0)
     satisfaction_rate: Rate
     reopened: int = Field(ge=0)
+    accept_due: int = Field(default=0, ge=0, description="holds due to be signed in the period")
+    accepted_on_time: int = Field(default=0, ge=0)
+    accept_late: int = Field(default=0, ge=0, description="accept_due - accepted_on_time")
+    accept_rate: Rate = None
+    unaccepted: int = Field(default=0, ge=0, description="held unsigned past the due at the end")
+    urged: int = Field(default=0, ge=0, description="once per department, case and day")
+    redone: int = Field(default=0, ge=0, description="发回重办 of its replies")
+    solved_rate: Rate = None
 
 
 class FigureChanges(Document):
@@ -196,6 +204,14 @@ class FigureChanges(Document):
     satisfied: Change
     satisfaction_rate: Change
     reopened: Change
+    accept_due: Change = None
+    accepted_on_time: Change = None
+    accept_late: Change = None
+    accept_rate: Change = None
+    unaccepted: Change = None
+    urged: Change = None
+    redone: Change = None
+    solved_rate: Change = None
 
 
 class Department(Figures):
@@ -230,6 +246,10 @@ class Totals(Document):
     voided: int = Field(
         default=0, ge=0, description="mistaken entries voided, counted nowhere else"
     )
+    accept_rate: Rate = None
+    urged: int = Field(default=0, ge=0)
+    redone: int = Field(default=0, ge=0)
+    solved_rate: Rate = None
 
 
 class TotalChanges(Document):
@@ -248,6 +268,10 @@ class TotalChanges(Document):
     overdue_open: Change
     pushbacks: Change
     voided: Change = None
+    accept_rate: Change = None
+    urged: Change = None
+    redone: Change = None
+    solved_rate: Change = None
 
 
 class BlackListEntry(Document):

@@ -410,6 +410,72 @@ class ReportQueries:
             put(r[0], reopened=r[1])
         return figures
 
+    # ------------------------------------------- departments in the loop (SPEC §10)
+
+    def loop_figures(self, period: Period) -> dict[str, dict[str, Any]]:
+        """Per department: signing (accept_due, accepted_on_time, unaccepted), urged,
+        redone and the call-back's solved answers. A hold that ended unsigned on or before
+        its accept due date left nothing to sign for and counts in no signing figure."""
+        p = period.params()
+        figures: dict[str, dict[str, Any]] = {}
+
+        def put(dept: str | None, **values: Any) -> None:
+            # a call-back of a case no department led counts in the window's totals only
+            figures.setdefault(dept or "window", {}).update(values)
+
+        for r in self.db.execute(
+            f"""
+            SELECT h.dept, count(*), sum(h.accepted IS NOT NULL AND h.accepted <= h.accept_due)
+            FROM holds h
+            WHERE h.accept_due >= :first AND h.accept_due <= :last
+              AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
+              AND {NOT_VOIDED.format(alias="h.case_id")}
+            GROUP BY h.dept
+            """,
+            p,
+        ):
+            put(r[0], accept_due=r[1], accepted_on_time=r[2])
+        for r in self.db.execute(
+            f"""
+            SELECT h.dept, count(*)
+            FROM holds h
+            WHERE h.accept_due < :last AND h.received <= :last
+              AND (h.ended IS NULL OR h.ended > :last)
+              AND (h.accepted IS NULL OR h.accepted > :last)
+              AND {NOT_VOIDED.format(alias="h.case_id")}
+            GROUP BY h.dept
+            """,
+            p,
+        ):
+            put(r[0], unaccepted=r[1])
+        for kind, name, counted in (
+            ("urge", "urged", f"count(DISTINCT e.case_id || ' ' || {EVENT_DAY})"),
+            ("redo", "redone", "count(*)"),
+        ):
+            for r in self.db.execute(
+                f"""
+                SELECT json_extract(e.data, '$.dept'), {counted}
+                FROM events e
+                WHERE e.kind = '{kind}' AND {IN_PERIOD}
+                  AND {NOT_VOIDED.format(alias="e.case_id")}
+                GROUP BY 1
+                """,
+                p,
+            ):
+                put(r[0], **{name: r[1]})
+        for r in self.db.execute(
+            f"""
+            SELECT {LEAD_AT_EVENT} AS dept, count(*), sum(json_extract(e.data, '$.solved') = 'yes')
+            FROM events e
+            WHERE e.kind = 'review' AND {IN_PERIOD}
+              AND json_type(e.data, '$.solved') = 'text'
+            GROUP BY 1
+            """,
+            p,
+        ):
+            put(r[0], solved_asked=r[1], solved=r[2])
+        return figures
+
     def pushback_matrix(self, period: Period) -> dict[str, dict[str, int]]:
         """Pushbacks per pushing department and target (``window`` for back to the window)."""
         matrix: dict[str, dict[str, int]] = {}
