@@ -296,8 +296,10 @@ class ReportBuilder:
         """The departments (ranked) and the window's totals for ``span``."""
         period = self._prepare(span)
         raw = self.queries.department_figures(period)
-        names = {d.code: d.name for d in self.book.store.departments()}
-        codes = sorted(set(names) | set(raw))
+        known = self.book.store.departments()
+        names = {d.code: d.name for d in known}
+        # a retired department stays in a report only where it has figures (SPEC §13)
+        codes = sorted({d.code for d in known if not d.retired} | set(raw))
         departments = [
             _department(code, names.get(code, code), raw.get(code, {})) for code in codes
         ]

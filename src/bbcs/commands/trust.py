@@ -21,7 +21,7 @@ from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 from bbcs.models import Role
 
-user_app = typer.Typer(help="Register and list users and their roles.")
+user_app = typer.Typer(help="Register and list users, change their roles, retire them.")
 
 
 @contextmanager
@@ -179,13 +179,63 @@ def user_list(
         as_json,
         lambda found: render.simple_table(
             t("title.users"),
-            [t("col.user"), t("col.role"), t("col.dept"), t("col.added"), t("col.who")],
             [
-                (u["name"], label(Role(u["role"])), u["dept"] or "", u["added_at"], u["added_by"])
+                t("col.user"),
+                t("col.role"),
+                t("col.dept"),
+                t("col.added"),
+                t("col.who"),
+                t("col.retired"),
+            ],
+            [
+                (
+                    u["name"],
+                    label(Role(u["role"])),
+                    u["dept"] or "",
+                    u["added_at"],
+                    u["added_by"],
+                    u["retired_at"] or "",
+                )
                 for u in found
             ],
         ),
     )
+
+
+@user_app.command("role")
+def user_role(
+    name: Annotated[str, typer.Argument(help=_h("Login or chosen name."))],
+    role: Annotated[str, typer.Argument(help=choices("The user's role.", Role))],
+    dept: Annotated[
+        str | None,
+        typer.Option("--dept", help=_h("A dept user's department."), show_default=False),
+    ] = None,
+) -> None:
+    """Give a user another role (recorded in the audit log).
+
+    Example: bbcs user role wang supervisor
+    """
+    from bbcs import render
+
+    user = ledger(write=True).set_role(name, role, dept)
+    if user.dept:
+        render.line(t("user.role_set_dept", user=user.name, role=user.role, dept=user.dept))
+    else:
+        render.line(t("user.role_set", user=user.name, role=user.role))
+
+
+@user_app.command("retire")
+def user_retire(
+    name: Annotated[str, typer.Argument(help=_h("Login or chosen name."))],
+) -> None:
+    """Retire a user who has left; what they did stays in the history (audited).
+
+    Example: bbcs user retire wang
+    """
+    from bbcs import render
+
+    who = ledger(write=True).retire_user(name)
+    render.line(t("user.retired_done", user=who))
 
 
 def register(app: typer.Typer) -> None:
