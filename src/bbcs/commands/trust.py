@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ from bbcs.help_zh import choices
 from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 from bbcs.models import Role
+
+if TYPE_CHECKING:
+    from bbcs.rules.roles import User
 
 user_app = typer.Typer(help="Register and list users, change their roles, retire them.")
 
@@ -155,13 +158,7 @@ def user_add(
 
     Example: bbcs user add wang --role dept --dept ZJJ
     """
-    from bbcs import render
-
-    user = ledger(write=True).add_user(name, role, dept)
-    if user.dept:
-        render.line(t("user.added_dept", user=user.name, role=user.role, dept=user.dept))
-    else:
-        render.line(t("user.added", user=user.name, role=user.role))
+    _said(ledger(write=True).add_user(name, role, dept), "user.added", "user.added_dept")
 
 
 @user_app.command("list")
@@ -202,6 +199,16 @@ def user_list(
     )
 
 
+def _said(user: User, key: str, with_dept: str) -> None:
+    """Say what a user now is (added, role set): ``with_dept`` when they have a department."""
+    from bbcs import render
+
+    if user.dept:
+        render.line(t(with_dept, user=user.name, role=user.role, dept=user.dept))
+    else:
+        render.line(t(key, user=user.name, role=user.role))
+
+
 @user_app.command("role")
 def user_role(
     name: Annotated[str, typer.Argument(help=_h("Login or chosen name."))],
@@ -215,13 +222,7 @@ def user_role(
 
     Example: bbcs user role wang supervisor
     """
-    from bbcs import render
-
-    user = ledger(write=True).set_role(name, role, dept)
-    if user.dept:
-        render.line(t("user.role_set_dept", user=user.name, role=user.role, dept=user.dept))
-    else:
-        render.line(t("user.role_set", user=user.name, role=user.role))
+    _said(ledger(write=True).set_role(name, role, dept), "user.role_set", "user.role_set_dept")
 
 
 @user_app.command("retire")
