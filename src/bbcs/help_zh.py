@@ -65,6 +65,8 @@ COMMANDS = {
     "示例：bbcs verify --head 1200:3f5a...",
     "audit": "查看审计日志：谁在何时显示完整电话号码、导出办理记录或登记用户。\n\n"
     "示例：bbcs audit --json",
+    "print": "打印交办单、催办通知书、督办通知书或办理情况反馈单（一个 .docx 文件，每件一页）。\n\n"
+    "示例：bbcs print 42 --form assign",
     "schema": "输出 --json 所写文档（事项、办理记录、报表）的 JSON Schema，供其他系统校验。\n\n"
     "示例：bbcs schema case > case.schema.json",
     "backup": "在他人写入时安全地复制台账（SQLite 在线备份）。\n\n示例：bbcs backup /srv/backup/bbcs/",
@@ -105,6 +107,12 @@ COMMANDS = {
 
 # each option's and argument's help, by its English text
 OPTIONS = {
+    "Cases to print, one page each.": "要打印的事项编号，每件一页。",
+    "assign (交办单), urge (催办通知书), supervise (督办通知书) or reply (反馈单).": (
+        "单据：assign（交办单）、urge（催办通知书）、supervise（督办通知书）或 reply（办理情况反馈单）。"
+    ),
+    "With --overdue: a department's batch.": "与 --overdue 一起用：批量打印该单位的单据。",
+    "Every open case of --dept past its due date.": "--dept 所指单位的全部超期未结事项。",
     "How it came in.": "受理渠道。",
     "How hard it is; sets the time limit.": "复杂程度，决定办理时限。",
     "The ruling.": "审定结论。",

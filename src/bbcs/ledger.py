@@ -13,9 +13,8 @@ written. Allowed status transitions are ``rules.lifecycle.ALLOWED``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -54,6 +53,7 @@ MAX_EXTENSION_DAYS = lifecycle.MAX_EXTENSION_DAYS
 class Swept:
     overdue: int = 0
     escalated: int = 0
+    cases: list[str] = field(default_factory=list)  # every case the sweep wrote to, in order
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,8 @@ class Ledger:
         self.now = now
         self.actor = actor
         self.os_user = os_user
+        # the events this command appended, with their case's id, for the lines after it
+        self.written: list[Event] = []
 
     # ------------------------------------------------------------ context
 
@@ -119,11 +121,9 @@ class Ledger:
         for dept in known:
             if wanted.upper() == dept.code or wanted == dept.name:
                 return dept.code
-        names = [d.code for d in known] + [d.name for d in known]
-        close = difflib.get_close_matches(wanted.upper(), names, n=1, cutoff=0.5)
-        close = close or difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+        close = fields.closest(wanted, [(d.code, d.name) for d in known])
         if close:
-            raise NotFound("dept.unknown_suggest", dept=wanted, suggestion=close[0])
+            raise NotFound("dept.unknown_suggest", dept=wanted, suggestion=" ".join(close))
         raise NotFound("dept.unknown", dept=wanted)
 
     def _receiving(self, text: str) -> str:
@@ -215,6 +215,7 @@ class Ledger:
             case_id, seq, kind.value, clock.iso(at), actor or self.actor, self.os_user, data
         )
         events.append(event)
+        self.written.append({**event, "case_id": case_id})
         state = project(case_id, events)
         self.store.save_case(state)
         return state
@@ -592,6 +593,8 @@ class Ledger:
                 state = self._escalate_automatically(case_id, events, state, self.now)
                 if state.escalation != level:
                     swept.escalated += 1
+                if data is not None or state.escalation != level:
+                    swept.cases.append(case_id)
         return swept
 
     # ------------------------------------------------------------ calendar upkeep
@@ -729,6 +732,23 @@ class Ledger:
         )
         rows, total = self.store.list_cases(self._scope(query))
         return [self.case_json(row, mask=mask) for row in rows], total
+
+    def printable(
+        self, cases: Sequence[str], *, dept: str | None = None, overdue: bool = False
+    ) -> list[dict[str, Any]]:
+        """The cases a form prints, as ``show`` gives them: those named, or with ``dept``
+        and ``overdue`` every open case the department holds past its due date."""
+        self._permit("print")
+        if cases and (dept or overdue):
+            raise InvalidInput("print.cases_or_batch")
+        if not cases:
+            if not (dept and overdue):
+                raise InvalidInput("print.nothing")
+            found, _ = self.find(dept=dept, overdue=True, mask=False)
+            if not found:
+                raise NotFound("print.none_overdue", dept=self.department(dept))
+            cases = [case["id"] for case in found]
+        return [self.show(case) for case in cases]
 
     def callback(self) -> list[dict[str, Any]]:
         """The call-back worklist (回访清单): closed cases awaiting a review or disputed, oldest

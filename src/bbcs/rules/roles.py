@@ -61,6 +61,7 @@ CLERK = GENERAL_READING | {
     "review",
     "pushback",
     "import",
+    "print",
     "callback",
 }
 
