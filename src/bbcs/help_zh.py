@@ -222,12 +222,14 @@ def option(en: str) -> str:
     return OPTIONS.get(en, en) if language() == "zh" else en
 
 
-def choices(en: str, values: type[Labelled]) -> str:
-    """An option's help followed by the values it takes, each with its Chinese label."""
+def choices(en: str, values: type[Labelled], *, but: tuple[Labelled, ...] = ()) -> str:
+    """An option's help followed by the values it takes (all of ``values`` but ``but``),
+    each with its Chinese label."""
+    taken = [v for v in values if v not in but]
     if language() == "zh":
-        listed = "、".join(f"{v.value}（{v.zh}）" for v in values)
+        listed = "、".join(f"{v.value}（{v.zh}）" for v in taken)
         return f"{OPTIONS.get(en, en).rstrip('。')}：{listed}。"
-    return f"{en.rstrip('.')}: {', '.join(v.value for v in values)}."
+    return f"{en.rstrip('.')}: {', '.join(v.value for v in taken)}."
 
 
 def apply(app: typer.Typer, prefix: str = "") -> None:

@@ -1031,6 +1031,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.voided": ("Voided {case}: {reason}", "已作废事项 {case}：{reason}"),
     "report.fig.voided": ("Voided", "作废"),
     "event.void": ("void", "作废"),
+    "told.void": ("voided as a mistaken entry", "作废（误登记）"),
     "dept.retired": (
         "department {dept} is retired and receives no new cases",
         "单位 {dept} 已停用，不再接收新事项",

@@ -218,7 +218,12 @@ def note(
 def close(
     case: CaseArg,
     result: Annotated[
-        str, typer.Option("--result", help=choices("How it ended.", Result), show_default=False)
+        str,
+        typer.Option(
+            "--result",
+            help=choices("How it ended.", Result, but=(Result.VOID,)),
+            show_default=False,
+        ),
     ],
     resolution: Annotated[
         str,
