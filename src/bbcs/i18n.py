@@ -45,6 +45,7 @@ WORDED: dict[str, dict[str, str]] = {
     "report.not_published": {"kind": "report.kind."},
     "report.already_published": {"kind": "report.kind."},
     "report.no_version": {"kind": "report.kind."},
+    "void.acted": {"kind": "event."},
 }
 
 # field names as a clerk knows them (also the Chinese CSV headers)
