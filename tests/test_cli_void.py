@@ -82,3 +82,20 @@ def test_the_window_closes_a_pending_case_it_explained_itself(
     assert (shown["status"], shown["result"], shown["lead_dept"]) == ("closed", "explained", None)
     daily = desk.json("report", "daily")
     assert (daily["totals"]["closed"], daily["totals"]["explained"]) == (1, 1)
+
+
+def test_a_voided_case_goes_out_and_comes_back_void(desk: Run, tmp_path) -> None:
+    from csv_world import fresh
+
+    case = desk.open("重复", "--reporter", "张伟", "--dept", "ZJJ")
+    desk.ok("void", case, "--reason", "误登记")
+    out = tmp_path / "cases.csv"
+    desk.ok("export", str(out), "--unmask")
+    other = fresh(desk, tmp_path / "other.db")
+    desk.ok(*other, "import", str(out))
+    back = desk.json(*other, "show", case)
+    assert (back["status"], back["result"]) == ("closed", "void")
+    assert [e["kind"] for e in back["events"]] == ["open", "assign", "void"]
+    again = tmp_path / "again.csv"
+    desk.ok(*other, "export", str(again), "--unmask")
+    assert again.read_bytes() == out.read_bytes()

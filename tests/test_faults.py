@@ -124,6 +124,12 @@ REFUSED_WRITES = [
     ("void", "2", "--reason", " "),
     ("report", "weekly", "--republish", "--output", "{missing}"),
     ("report", "weekly", "--republish"),
+    ("dept", "rename", "NOPE", "新名称"),
+    ("dept", "rename", "ZJJ", "市场监管局"),
+    ("dept", "retire", "NOPE"),
+    ("user", "role", "nobody", "clerk"),
+    ("user", "role", "nobody", "chief"),
+    ("user", "retire", "nobody"),
 ]
 
 

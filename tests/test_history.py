@@ -141,3 +141,8 @@ def test_a_disputed_review_says_it_waits_for_a_supervisor(desk) -> None:
     desk.ok("close", case, "--result", "explained", "--resolution", "已解释")
     out = desk.ok("review", case, "unsatisfied")
     assert f"bbcs uphold {case}" in out and f"bbcs reopen {case}" in out
+
+
+def test_a_void_says_why(zh) -> None:
+    text = told({"kind": "void", "data": {"reason": "重复登记"}})
+    assert text == "作废（误登记）；理由：重复登记"

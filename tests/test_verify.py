@@ -570,7 +570,7 @@ def test_record_tables_refuse_changes_while_their_guards_stand(records: Run) -> 
         for sql in (
             "UPDATE audit SET actor = 'x'",
             "DELETE FROM published",
-            "UPDATE users SET role = 'admin'",
+            "DELETE FROM users",
             "DELETE FROM calendar_days",
             "DELETE FROM records",
         ):
@@ -579,6 +579,18 @@ def test_record_tables_refuse_changes_while_their_guards_stand(records: Run) -> 
     finally:
         con.close()
     records.ok("verify")
+
+
+def test_a_role_changed_behind_bbcss_back_is_named(records: Run) -> None:
+    # users and departments are set again by ``user role`` and ``dept rename`` (SPEC §13),
+    # so only the record chain stands between them and an edit
+    con = sqlite3.connect(records.db)
+    try:
+        con.execute("UPDATE users SET role = 'admin' WHERE role != 'admin'")
+        con.commit()
+    finally:
+        con.close()
+    assert 'was changed behind bbcs\'s back: its role is "admin"' in findings(records)
 
 
 # ------------------------------------------------------------------------------ bbcs audit

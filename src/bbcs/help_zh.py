@@ -17,9 +17,9 @@ from bbcs.models import Labelled
 GROUPS = {
     "": "“办不成事”反映窗口事项台账。",
     "calendar": "工作日历：查看、计算、导入节假日安排。",
-    "dept": "登记和查看承办单位。",
+    "dept": "登记、查看、更名和停用承办单位。",
     "policy": "查看和设置政策参数。",
-    "user": "登记和查看用户及角色。",
+    "user": "登记和查看用户，更改角色，停用用户。",
     "report": "报表：日报、周报、月报、推诿统计、超期、案例汇总、夜间报表。",
 }
 
@@ -80,6 +80,12 @@ COMMANDS = {
     "示例：bbcs user add wang --role dept --dept ZJJ",
     "user list": "列出已登记的用户及其角色。\n\n示例：bbcs user list",
     "dept add": "登记承办单位。\n\n示例：bbcs dept add ZJJ 住建局",
+    "dept rename": "单位更名：代码、事项和统计数据不变。\n\n示例：bbcs dept rename ZJJ 住房和城乡建设局",
+    "dept retire": "停用单位（如登记错误或已撤并）：不再接收新事项，历史记录和报表中保留。\n\n"
+    "示例：bbcs dept retire ZRJ",
+    "user role": "更改用户角色（记入审计日志）。\n\n示例：bbcs user role wang supervisor",
+    "user retire": "停用已离岗的用户：不能再修改台账，其办理记录保留（记入审计日志）。\n\n"
+    "示例：bbcs user retire wang",
     "dept list": "列出已登记的承办单位。\n\n示例：bbcs dept list",
     "policy show": "查看现行政策参数。\n\n示例：bbcs policy show",
     "policy set": "设置政策参数（自即日起生效，不改变已有事项的期限）。\n\n"
@@ -222,6 +228,7 @@ OPTIONS = {
     # ---- at the clerk's desk, the ledger half (issue 13)
     "Publish a period already published again, keeping every version (needs --reason).": "重新发布已发布期间的报表，各版本均保留（须加 --reason）。",
     "Why the report is published again.": "重新发布的理由。",
+    "The new full name.": "新的单位全称。",
     "With --published: this version (from 1) instead of the latest.": "与 --published 同用：重印第 N 版（从 1 起），而非最新版。",
 }
 
@@ -231,12 +238,14 @@ def option(en: str) -> str:
     return OPTIONS.get(en, en) if language() == "zh" else en
 
 
-def choices(en: str, values: type[Labelled]) -> str:
-    """An option's help followed by the values it takes, each with its Chinese label."""
+def choices(en: str, values: type[Labelled], *, but: tuple[Labelled, ...] = ()) -> str:
+    """An option's help followed by the values it takes (all of ``values`` but ``but``),
+    each with its Chinese label."""
+    taken = [v for v in values if v not in but]
     if language() == "zh":
-        listed = "、".join(f"{v.value}（{v.zh}）" for v in values)
+        listed = "、".join(f"{v.value}（{v.zh}）" for v in taken)
         return f"{OPTIONS.get(en, en).rstrip('。')}：{listed}。"
-    return f"{en.rstrip('.')}: {', '.join(v.value for v in values)}."
+    return f"{en.rstrip('.')}: {', '.join(v.value for v in taken)}."
 
 
 def apply(app: typer.Typer, prefix: str = "") -> None:

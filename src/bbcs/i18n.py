@@ -50,6 +50,7 @@ WORDED: dict[str, dict[str, str]] = {
     "report.not_published": {"kind": "report.kind."},
     "report.already_published": {"kind": "report.kind."},
     "report.no_version": {"kind": "report.kind."},
+    "void.acted": {"kind": "event."},
 }
 
 # field names as a clerk knows them (also the Chinese CSV headers)
@@ -1154,6 +1155,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.voided": ("Voided {case}: {reason}", "已作废事项 {case}：{reason}"),
     "report.fig.voided": ("Voided", "作废"),
     "event.void": ("void", "作废"),
+    "told.void": ("voided as a mistaken entry", "作废（误登记）"),
+    "dept.retired": (
+        "department {dept} is retired and receives no new cases",
+        "单位 {dept} 已停用，不再接收新事项",
+    ),
+    "dept.already_retired": ("department {dept} is already retired", "单位 {dept} 已停用"),
+    "dept.name_taken": (
+        "the name {name} is already department {dept}'s",
+        "名称 {name} 已被单位 {dept} 使用",
+    ),
+    "col.retired": ("Retired", "已停用"),
+    "dept.renamed": ("Renamed {code}: {name}", "已将 {code} 更名为 {name}"),
+    "dept.retired_done": (
+        "Retired {code}: it receives no new cases and stays in the history and reports",
+        "已停用 {code}：不再接收新事项，历史记录和报表中保留",
+    ),
+    "user.unknown": ("{user} is not a registered user", "{user} 不是登记用户"),
+    "user.retired": ("user {user} is retired", "用户 {user} 已停用"),
+    "user.last_admin": (
+        "{user} is the last admin; make another user an admin first, so that someone can manage the users",
+        "{user} 是最后一名管理员；请先指定另一名管理员，以便有人管理用户",
+    ),
+    "user.role_set": ("{user} is now {role}", "用户 {user} 的角色改为{role}"),
+    "user.role_set_dept": (
+        "{user} is now {role} of {dept}",
+        "用户 {user} 的角色改为 {dept} {role}",
+    ),
+    "user.retired_done": (
+        "Retired {user}: they may no longer change the ledger; what they did stays in its history",
+        "已停用用户 {user}：不能再修改台账，其办理记录保留",
+    ),
     # ---------------------------------------------------------------- the clerk's desk (§13, screens)
     "col.meaning": ("Meaning", "含义"),
     "word.yes": ("yes", "是"),
@@ -1294,7 +1326,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作日历调整，期限改为 {due_date}",
     ),
     "told.amend": ("amended: {changes}", "更正：{changes}"),
-    "told.void": ("voided (entered by mistake)", "作废（误登记）"),
     "told.accept": ("{dept} signed for it", "{dept} 签收"),
     "told.on_time": (", on time", "，按时"),
     "told.urge": ("{dept} urged by {how}", "{how}催办 {dept}"),

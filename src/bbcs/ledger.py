@@ -163,6 +163,13 @@ class Ledger:
             raise NotFound("dept.unknown_suggest", dept=wanted, suggestion=" ".join(close))
         raise NotFound("dept.unknown", dept=wanted)
 
+    def _receiving(self, text: str) -> str:
+        """A registered department that may receive a case: not retired (SPEC §13)."""
+        code = self.department(text)
+        if any(d.code == code and d.retired for d in self.store.departments()):
+            raise Conflict("dept.retired", dept=code)
+        return code
+
     # ------------------------------------------------------------ setup
 
     def init(self, site: str | None) -> str:
@@ -182,6 +189,28 @@ class Ledger:
         with self.store.write():
             parent_code = self.department(parent) if parent else None
             self.store.add_department(dept, title, parent_code, clock.iso(self.now), self.actor)
+        return dept
+
+    def rename_department(self, code: str, name: str) -> str:
+        """Give a department a new name; its code, history and figures stay."""
+        self._permit("dept rename")
+        title = fields.text(name, "name", fields.SHORT)
+        with self.store.write():
+            dept = self.department(code)
+            for other in self.store.departments():
+                if other.name == title:
+                    raise Conflict("dept.name_taken", name=title, dept=other.code)
+            self.store.rename_department(dept, title)
+        return dept
+
+    def retire_department(self, code: str) -> str:
+        """Stop a department receiving cases; it stays in the history and in the reports."""
+        self._permit("dept retire")
+        with self.store.write():
+            dept = self.department(code)
+            if any(d.code == dept and d.retired for d in self.store.departments()):
+                raise Conflict("dept.already_retired", dept=dept)
+            self.store.retire_department(dept, clock.iso(self.now))
         return dept
 
     def set_policy(self, key: str, text: str) -> PolicyValue:
@@ -289,7 +318,7 @@ class Ledger:
         limit = self.policy.limit(level)
         data.update(deadlines.opening_clock(self.calendar, day, limit))
         with self.store.write():
-            lead = self.department(dept) if dept else None
+            lead = self._receiving(dept) if dept else None
             co_codes = self._co_departments(lead, co) if lead else []
             site = self.site
             number = self.store.next_case_number(site, day.year)
@@ -309,7 +338,7 @@ class Ledger:
         return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date)
 
     def _co_departments(self, lead: str, co: Sequence[str]) -> list[str]:
-        return lifecycle.co_departments(lead, [self.department(text) for text in co])
+        return lifecycle.co_departments(lead, [self._receiving(text) for text in co])
 
     def _target(
         self, command: str, case: str, at: datetime | None, *, acting_for: str | None = None
@@ -358,7 +387,7 @@ class Ledger:
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "assign")
-            lead = self.department(dept)
+            lead = self._receiving(dept)
             co_codes = self._co_departments(lead, co)
             return EventKind.ASSIGN, {"lead": lead, "co": co_codes, **self._new_lead(state, moment)}
 
@@ -371,7 +400,7 @@ class Ledger:
         why = fields.text(reason, "reason", fields.MEDIUM)
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
-            to = self.department(dept)
+            to = self._receiving(dept)
             lifecycle.require_transfer(state, to)
             data = {"from": state.lead_dept, "to": to, "reason": why}
             return EventKind.TRANSFER, {**data, **self._new_lead(state, moment)}
@@ -398,7 +427,7 @@ class Ledger:
                 raise InvalidInput("pushback.need_from", case=case_id)
             pusher = self.department(by)
             role = pushbacks.pusher_role(case_id, pusher, state.lead_dept, state.co_depts)
-            onward = self.department(to) if to else None
+            onward = self._receiving(to) if to else None
             pushbacks.check_onward(case_id, role, pusher, onward, state.lead_dept, state.co_depts)
             acceptance.require_pushback_window(
                 self.calendar,
@@ -958,7 +987,7 @@ class Ledger:
         if not self.store.user_count():
             return False, None
         row = self.store.user(self.actor)
-        if row is None:
+        if row is None or row.get("retired_at") is not None:
             return True, None
         return True, User(row["name"], Role(row["role"]), row["dept"])
 
@@ -996,11 +1025,7 @@ class Ledger:
         who = fields.text(name, "name", fields.SHORT)
         if who.lower() == SYSTEM_ACTOR:
             raise InvalidInput("actor.system")
-        kind = fields.choice(Role, role, "role")
-        if kind is Role.DEPT and not dept:
-            raise InvalidInput("user.dept_needed", user=who)
-        if kind is not Role.DEPT and dept:
-            raise InvalidInput("user.dept_only", role=kind)
+        kind = _role(who, role, dept)
         with self.store.write():
             if self.store.user_count():
                 self._permit("user add")
@@ -1013,6 +1038,43 @@ class Ledger:
                 who, kind.value, code, clock.iso(self.now), self.actor, self.os_user
             )
         return User(who, kind, code)
+
+    def set_role(self, name: str, role: str, dept: str | None = None) -> User:
+        """Give a registered user another role (and department); an admin is always left."""
+        self._permit("user role")
+        who = fields.text(name, "name", fields.SHORT)
+        kind = _role(who, role, dept)
+        with self.store.write():
+            current = self._active_user(who)
+            if current["role"] == Role.ADMIN and kind is not Role.ADMIN:
+                self._keep_an_admin(who)
+            code = self._receiving(dept) if dept else None
+            self.store.set_user_role(
+                who, kind.value, code, clock.iso(self.now), self.actor, self.os_user
+            )
+        return User(who, kind, code)
+
+    def retire_user(self, name: str) -> str:
+        """Take a user's role away; they stay in the history of what they did."""
+        self._permit("user retire")
+        who = fields.text(name, "name", fields.SHORT)
+        with self.store.write():
+            if self._active_user(who)["role"] == Role.ADMIN:
+                self._keep_an_admin(who)
+            self.store.retire_user(who, clock.iso(self.now), self.actor, self.os_user)
+        return who
+
+    def _active_user(self, name: str) -> dict[str, Any]:
+        row = self.store.user(name)
+        if row is None:
+            raise NotFound("user.unknown", user=name)
+        if row["retired_at"] is not None:
+            raise Conflict("user.retired", user=name)
+        return row
+
+    def _keep_an_admin(self, name: str) -> None:
+        if self.store.active_admins() <= 1:
+            raise Conflict("user.last_admin", user=name)
 
     def users(self) -> list[dict[str, Any]]:
         self._permit("user list")
@@ -1089,6 +1151,16 @@ class Ledger:
     def calendar_names(self, first: date, last: date) -> dict[str, tuple[str, str]]:
         """The kind and name of each calendar override from ``first`` to ``last``, by ISO day."""
         return dict(self.store.calendar_names(first.isoformat(), last.isoformat()))
+
+
+def _role(who: str, role: str, dept: str | None) -> Role:
+    """A user's role as typed, with a department exactly when it is a department user's."""
+    kind = fields.choice(Role, role, "role")
+    if kind is Role.DEPT and not dept:
+        raise InvalidInput("user.dept_needed", user=who)
+    if kind is not Role.DEPT and dept:
+        raise InvalidInput("user.dept_only", role=kind)
+    return kind
 
 
 def _amended_value(name: str, value: str) -> str | None:

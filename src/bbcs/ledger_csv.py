@@ -588,7 +588,9 @@ class _CasesImport:
             planned.append((EventKind.ASSIGN, at, {**assign, "dept_due_date": dept_due}))
         if v["status"] == Status.SUSPENDED:
             planned.append((EventKind.SUSPEND, at, dict(_SUSPENDED_BY_IMPORT)))
-        if closed:
+        if closed and v["result"] == Result.VOID:  # a mistaken entry, voided (SPEC §13)
+            planned.append((EventKind.VOID, clock.iso(v["closed_at"]), {"reason": v["resolution"]}))
+        elif closed:
             done = clock.iso(v["closed_at"])
             close = {"result": v["result"], "resolution": v["resolution"]}
             planned.append((EventKind.CLOSE, done, close))

@@ -349,8 +349,11 @@ class ReportBuilder:
         period = self._prepare(span)
         raw = self.queries.department_figures(period)
         loop = self.queries.loop_figures(period)
-        names = {d.code: d.name for d in self.book.store.departments()}
-        codes = sorted(set(names) | set(raw) | (set(loop) - {WINDOW}))
+        known = self.book.store.departments()
+        names = {d.code: d.name for d in known}
+        # a retired department stays in a report only where it has figures (SPEC §13)
+        active = {d.code for d in known if not d.retired}
+        codes = sorted(active | set(raw) | (set(loop) - {WINDOW}))
         departments = [
             _department(code, names.get(code, code), {**raw.get(code, {}), **loop.get(code, {})})
             for code in codes

@@ -195,9 +195,12 @@ GUARDS: Sequence[tuple[str, str]] = (
     ("records", "records_no_delete"),
     *(
         (table, f"{table}_no_{action}")
-        for table in ("departments", "users", "calendar_years", "policy", "audit", "published")
+        for table in ("calendar_years", "policy", "audit", "published")
         for action in ("update", "delete")
     ),
+    # set again when renamed, retired or given a new role (SPEC §13), never deleted
+    ("departments", "departments_no_delete"),
+    ("users", "users_no_delete"),
     ("calendar_days", "calendar_days_no_delete"),
     ("meta", "meta_no_delete"),
 )
@@ -352,9 +355,27 @@ def m005_signing(db: sqlite3.Connection) -> None:
 _UNSIGNED = "h.ended IS NULL AND h.accepted IS NULL AND h.accept_due IS NOT NULL"
 
 
-def m006_search_people(db: sqlite3.Connection) -> None:
-    """Rebuild the search index: it also holds each case's reporter, company and phone
-    digits now (SPEC §13), so every body is ``search_text`` of the case replayed."""
+def m006_desk(db: sqlite3.Connection) -> None:
+    """At the clerk's desk (SPEC §13): departments and users can be retired, renamed or given
+    a new role (their rows are set again and chained again, as calendar days are), and the
+    search index also holds each case's reporter, company and phone digits."""
+    link_row = db.execute("SELECT link FROM records ORDER BY id DESC LIMIT 1").fetchone()
+    link = link_row[0] if link_row else ZERO_LINK
+    for table, key in (("departments", "code"), ("users", "name")):
+        db.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if "retired_at" in columns:  # this migration has run on it before: nothing to add
+            continue
+        db.execute(f"ALTER TABLE {table} ADD COLUMN retired_at TEXT")
+        cursor = db.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        names = [column[0] for column in cursor.description]
+        for values in cursor.fetchall():
+            link = _append_record(db, link, table, key, dict(zip(names, values, strict=True)))
+    _rebuild_search_text(db)
+
+
+def _rebuild_search_text(db: sqlite3.Connection) -> None:
+    """Every body of the search index as ``search_text`` of its case replayed."""
     numbers = dict(db.execute("SELECT id, n FROM cases").fetchall())
     rows = db.execute(
         "SELECT case_id, seq, kind, at, actor, data FROM events ORDER BY case_id, seq"
@@ -378,7 +399,7 @@ MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     m003_record_chain,
     m004_pushbacks,
     m005_signing,
-    m006_search_people,
+    m006_desk,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -421,6 +442,7 @@ class Department:
     code: str
     name: str
     parent: str | None
+    retired: bool = False
 
 
 class Store:
@@ -600,8 +622,22 @@ class Store:
             raise Conflict("dept.exists", code=code, name=name) from None
 
     def departments(self) -> list[Department]:
-        rows = self.db.execute("SELECT code, name, parent FROM departments ORDER BY code")
-        return [Department(r["code"], r["name"], r["parent"]) for r in rows]
+        rows = self.db.execute(
+            "SELECT code, name, parent, retired_at FROM departments ORDER BY code"
+        )
+        return [
+            Department(r["code"], r["name"], r["parent"], r["retired_at"] is not None) for r in rows
+        ]
+
+    def rename_department(self, code: str, name: str) -> None:
+        self.insert_recorded(
+            "departments", "UPDATE departments SET name = ? WHERE code = ?", (name, code)
+        )
+
+    def retire_department(self, code: str, at: str) -> None:
+        self.insert_recorded(
+            "departments", "UPDATE departments SET retired_at = ? WHERE code = ?", (at, code)
+        )
 
     # ---------------------------------------------------------------- events
 
@@ -993,6 +1029,26 @@ class Store:
         self.add_audit(
             at, by, os_user, "user add", canonical_json({"name": name, "role": role, "dept": dept})
         )
+
+    def set_user_role(
+        self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str
+    ) -> None:
+        self.insert_recorded(
+            "users", "UPDATE users SET role = ?, dept = ? WHERE name = ?", (role, dept, name)
+        )
+        detail = canonical_json({"name": name, "role": role, "dept": dept})
+        self.add_audit(at, by, os_user, "user role", detail)
+
+    def retire_user(self, name: str, at: str, by: str, os_user: str) -> None:
+        self.insert_recorded("users", "UPDATE users SET retired_at = ? WHERE name = ?", (at, name))
+        self.add_audit(at, by, os_user, "user retire", canonical_json({"name": name}))
+
+    def active_admins(self) -> int:
+        """Admins not retired: the ledger keeps at least one, so that users can be managed."""
+        row = self.db.execute(
+            "SELECT count(*) FROM users WHERE role = 'admin' AND retired_at IS NULL"
+        ).fetchone()
+        return int(row[0])
 
     def case_depts(self, case_id: str) -> set[str]:
         """The departments that hold or held the case."""

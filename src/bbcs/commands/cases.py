@@ -333,7 +333,7 @@ def close(
         str | None,
         typer.Option(
             "--result",
-            help=choices("How it ended (default: the reply's).", Result),
+            help=choices("How it ended (default: the reply's).", Result, but=(Result.VOID,)),
             show_default=False,
         ),
     ] = None,

@@ -1,4 +1,4 @@
-"""Setting up a ledger: ``init``, ``migrate``, ``dept add|list``, ``policy show|set``."""
+"""Setting up a ledger: ``init``, ``migrate``, ``dept add|list|rename|retire``, ``policy show|set``."""
 
 from typing import Annotated
 
@@ -9,7 +9,7 @@ from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 
 commands = typer.Typer()
-dept_app = typer.Typer(help="Register and list departments.")
+dept_app = typer.Typer(help="Register, list, rename and retire departments.")
 policy_app = typer.Typer(help="Show and set the policy.")
 commands.add_typer(dept_app, name="dept")
 commands.add_typer(policy_app, name="policy")
@@ -77,16 +77,55 @@ def dept_list(as_json: JsonOpt = False) -> None:
     from bbcs import render
 
     depts = ledger(write=False, command="dept list").departments()
-    rows = [{"code": d.code, "name": d.name, "parent": d.parent} for d in depts]
+    rows = [
+        {"code": d.code, "name": d.name, "parent": d.parent, "retired": d.retired} for d in depts
+    ]
     render.emit(
         rows,
         as_json,
         lambda found: render.simple_table(
             t("title.depts"),
-            [t("col.code"), t("col.name"), t("col.parent")],
-            [(d["code"] or "", d["name"] or "", d["parent"] or "") for d in found],
+            [t("col.code"), t("col.name"), t("col.parent"), t("col.retired")],
+            [
+                (
+                    str(d["code"]),
+                    str(d["name"]),
+                    str(d["parent"] or ""),
+                    t("word.yes") if d["retired"] else "",
+                )
+                for d in found
+            ],
         ),
     )
+
+
+@dept_app.command("rename")
+def dept_rename(
+    code: Annotated[str, typer.Argument(help=_h("Short code, e.g. ZJJ."))],
+    name: Annotated[str, typer.Argument(help=_h("The new full name."))],
+) -> None:
+    """Give a department a new name; its code, cases and figures stay.
+
+    Example: bbcs dept rename ZJJ 住房和城乡建设局
+    """
+    from bbcs import render
+
+    dept = ledger(write=True).rename_department(code, name)
+    render.line(t("dept.renamed", code=dept, name=name.strip()))
+
+
+@dept_app.command("retire")
+def dept_retire(
+    code: Annotated[str, typer.Argument(help=_h("Short code, e.g. ZJJ."))],
+) -> None:
+    """Stop a department receiving cases (a mistyped or merged one); it stays in the history.
+
+    Example: bbcs dept retire ZRJ
+    """
+    from bbcs import render
+
+    dept = ledger(write=True).retire_department(code)
+    render.line(t("dept.retired_done", code=dept))
 
 
 @policy_app.command("show")

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,7 +21,10 @@ from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 from bbcs.models import Role
 
-user_app = typer.Typer(help="Register and list users and their roles.")
+if TYPE_CHECKING:
+    from bbcs.rules.roles import User
+
+user_app = typer.Typer(help="Register and list users, change their roles, retire them.")
 
 
 @contextmanager
@@ -155,13 +158,7 @@ def user_add(
 
     Example: bbcs user add wang --role dept --dept ZJJ
     """
-    from bbcs import render
-
-    user = ledger(write=True).add_user(name, role, dept)
-    if user.dept:
-        render.line(t("user.added_dept", user=user.name, role=user.role, dept=user.dept))
-    else:
-        render.line(t("user.added", user=user.name, role=user.role))
+    _said(ledger(write=True).add_user(name, role, dept), "user.added", "user.added_dept")
 
 
 @user_app.command("list")
@@ -179,13 +176,67 @@ def user_list(
         as_json,
         lambda found: render.simple_table(
             t("title.users"),
-            [t("col.user"), t("col.role"), t("col.dept"), t("col.added"), t("col.who")],
             [
-                (u["name"], label(Role(u["role"])), u["dept"] or "", u["added_at"], u["added_by"])
+                t("col.user"),
+                t("col.role"),
+                t("col.dept"),
+                t("col.added"),
+                t("col.who"),
+                t("col.retired"),
+            ],
+            [
+                (
+                    u["name"],
+                    label(Role(u["role"])),
+                    u["dept"] or "",
+                    u["added_at"],
+                    u["added_by"],
+                    u["retired_at"] or "",
+                )
                 for u in found
             ],
         ),
     )
+
+
+def _said(user: User, key: str, with_dept: str) -> None:
+    """Say what a user now is (added, role set): ``with_dept`` when they have a department."""
+    from bbcs import render
+
+    if user.dept:
+        render.line(t(with_dept, user=user.name, role=user.role, dept=user.dept))
+    else:
+        render.line(t(key, user=user.name, role=user.role))
+
+
+@user_app.command("role")
+def user_role(
+    name: Annotated[str, typer.Argument(help=_h("Login or chosen name."))],
+    role: Annotated[str, typer.Argument(help=choices("The user's role.", Role))],
+    dept: Annotated[
+        str | None,
+        typer.Option("--dept", help=_h("A dept user's department."), show_default=False),
+    ] = None,
+) -> None:
+    """Give a user another role (recorded in the audit log).
+
+    Example: bbcs user role wang supervisor
+    """
+    _said(ledger(write=True).set_role(name, role, dept), "user.role_set", "user.role_set_dept")
+
+
+@user_app.command("retire")
+def user_retire(
+    name: Annotated[str, typer.Argument(help=_h("Login or chosen name."))],
+) -> None:
+    """Retire a user who has left; what they did stays in the history (audited).
+
+    Example: bbcs user retire wang
+    """
+    from bbcs import render
+
+    who = ledger(write=True).retire_user(name)
+    render.line(t("user.retired_done", user=who))
 
 
 def register(app: typer.Typer) -> None:
