@@ -45,6 +45,7 @@ WORDED: dict[str, dict[str, str]] = {
     "report.not_published": {"kind": "report.kind."},
     "report.already_published": {"kind": "report.kind."},
     "report.no_version": {"kind": "report.kind."},
+    "report.working": {"kind": "report.kind."},
 }
 
 # field names as a clerk knows them (also the Chinese CSV headers)
@@ -1160,4 +1161,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "out.corrected": ("{case}: level corrected to {level}", "{case}：级别已更正为{level}"),
     "sweep.case": ("{case}: {what}", "{case}：{what}"),
+    "sweep.progress": ("Sweeping the overdue cases", "正在巡检超期事项"),
+    "report.working": ("Building the report: {kind}", "正在生成{kind}"),
 }

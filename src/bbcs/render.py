@@ -16,7 +16,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -242,6 +243,21 @@ def progress(description: str, total: int | None) -> tuple[Progress, TaskID]:
         transient=True,
     )
     return bar, bar.add_task(description, total=total)
+
+
+@contextmanager
+def advancing(title: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal (else nothing): ``advance(done, total)``."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar, task = progress(title, None)
+    with bar:
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def visible(text: str) -> str:

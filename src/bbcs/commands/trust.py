@@ -7,9 +7,6 @@ through the ledger's role checks.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -20,25 +17,9 @@ from bbcs.help_zh import choices
 from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 from bbcs.models import Role
+from bbcs.render import advancing as _progress
 
 user_app = typer.Typer(help="Register and list users and their roles.")
-
-
-@contextmanager
-def _progress(title: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr when it is a terminal (else nothing): ``advance(done, total)``."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from bbcs import render
-
-    bar, task = render.progress(title, None)
-    with bar:
-
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield advance
 
 
 def verify(
