@@ -1,0 +1,82 @@
+"""The HTML report reads as one a department head would print and pin up (SPEC §13)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def week(desk):
+    """A week with one department late (below the on-time threshold) and one on time."""
+    late = desk.open("电梯", "--reporter", "张三", "--dept", "ZJJ", now="2026-10-12T09:00:00+08:00")
+    desk.ok(
+        "close",
+        late,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已办",
+        now="2026-10-28T09:00:00+08:00",
+    )
+    quick = desk.open(
+        "路灯", "--reporter", "李四", "--dept", "GTJ", now="2026-10-27T09:00:00+08:00"
+    )
+    desk.ok(
+        "close",
+        quick,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已办",
+        now="2026-10-28T10:00:00+08:00",
+    )
+    desk.monkeypatch.setenv("BBCS_NOW", "2026-11-02T09:00:00+08:00")
+    return desk
+
+
+def html(run, tmp_path: Path, *args: str) -> str:
+    out = tmp_path / "r.html"
+    run.ok("report", *args, "--format", "html", "--output", str(out))
+    return out.read_text(encoding="utf-8")
+
+
+def test_headline_figures_come_first_with_their_change(week, tmp_path) -> None:
+    page = html(week, tmp_path, "weekly", "--week", "2026-W44")
+    headline = page.index('class="headline"')
+    assert headline < page.index("<table")
+    names = re.findall(r'<div class="name">([^<]+)</div>', page)
+    assert names == ["Opened", "Closed", "On-time rate", "Satisfaction rate", "Overdue open"]
+    assert "▲" in page or "▼" in page or "＝" in page
+
+
+def test_rates_are_coloured_against_the_threshold(week, tmp_path) -> None:
+    page = html(week, tmp_path, "weekly", "--week", "2026-W44")
+    row = re.search(r"<tr[^>]*><td>[^<]*</td><td class=\"text\">ZJJ</td>.*?</tr>", page)
+    assert row and 'class="bad">0.0%' in row.group(0)
+    gtj = re.search(r"<tr[^>]*><td>[^<]*</td><td class=\"text\">GTJ</td>.*?</tr>", page)
+    assert gtj and 'class="good">100.0%' in gtj.group(0)
+
+
+def test_text_headers_sit_over_text_and_figures_never_wrap(week, tmp_path) -> None:
+    page = html(week, tmp_path, "weekly", "--week", "2026-W44")
+    assert '<th class="text">Department</th>' in page
+    assert "td { white-space: nowrap; }" in page
+    assert not re.search(r"\d \(\+\d+\)", page)  # the change is its own small span
+    assert "@page { size: A4 landscape" in page and "table-header-group" in page
+
+
+def test_black_list_names_its_cases(week, tmp_path) -> None:
+    page = html(week, tmp_path, "weekly", "--week", "2026-W44")
+    black = page[page.index('class="black"') :]
+    assert "HX-2026-000001" in black
+
+
+def test_overdue_report_titles_itself_once(desk, tmp_path) -> None:
+    desk.open("电梯", "--reporter", "张三", "--dept", "ZJJ", now="2026-09-01T09:00:00+08:00")
+    page = html(desk, tmp_path, "overdue")
+    body = page[page.index("<body>") :]
+    title = re.search(r"<h1>([^<]+)</h1>", body)
+    assert title and body.count(title.group(1)) == 1
