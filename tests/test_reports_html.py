@@ -80,3 +80,35 @@ def test_overdue_report_titles_itself_once(desk, tmp_path) -> None:
     body = page[page.index("<body>") :]
     title = re.search(r"<h1>([^<]+)</h1>", body)
     assert title and body.count(title.group(1)) == 1
+
+
+# ---------------------------------------------------------------- the xlsx prints as a report
+
+
+def test_xlsx_fits_its_columns_filters_and_prints_as_a_report(week, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    week.ok("dept", "add", "RSJ", "人力资源和社会保障局")
+    out = tmp_path / "w.xlsx"
+    week.ok("report", "weekly", "--week", "2026-W44", "--format", "xlsx", "--output", str(out))
+    book = load_workbook(out)
+    departments = book.worksheets[0]
+    header = [c.value for c in departments[1]]
+    name_column = departments.cell(row=1, column=header.index("Department") + 1).column_letter
+    assert (
+        departments.column_dimensions[name_column].width >= 20
+    )  # 人力资源和社会保障局, CJK double
+    for ws in book.worksheets:
+        if ws.max_row > 1:
+            assert ws.auto_filter.ref, ws.title
+            assert ws["A1"].value, ws.title
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert int(ws.page_setup.paperSize) == 9  # A4
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows == "$1:$1"
+        assert "2026-10-26" in ws.oddHeader.center.text
+    lists = book["Red list Black list"]
+    black = [row for row in lists.iter_rows(min_row=2, values_only=True)]
+    assert any("ZJJ" in row and "住建局" in row for row in black), black
+    changes = book["Departments Change"]
+    assert [c.value for c in changes[1]][:3] == ["Rank", "Code", "Department"]

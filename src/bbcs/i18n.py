@@ -1161,6 +1161,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "out.corrected": ("{case}: level corrected to {level}", "{case}：级别已更正为{level}"),
     "sweep.case": ("{case}: {what}", "{case}：{what}"),
+    "report.list": ("List", "榜单"),
+    "report.all_figures": ("All figures", "全部指标"),
     "sweep.progress": ("Sweeping the overdue cases", "正在巡检超期事项"),
     "report.working": ("Building the report: {kind}", "正在生成{kind}"),
 }

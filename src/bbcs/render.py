@@ -168,7 +168,7 @@ def _folded(heading: str, width: int | None) -> str:
 def _cell(cell: Any, stacked: bool, wrap: int | None = None) -> Any:
     if wrap and isinstance(cell, str):
         # by display width: CJK breaks between any two characters, a Latin word stays whole
-        from bbcs.usage_zh import wrap_line
+        from bbcs.display import wrap_line
 
         return "\n".join(wrap_line(cell, wrap, "", ""))
     if isinstance(cell, Stack):

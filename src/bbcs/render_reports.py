@@ -920,16 +920,13 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
         for row in rows:
             ws.append([_cell(v) for v in row])
         for i, kind in enumerate(kinds, start=1):
-            fmt = {"rate": "0.0%", "avg": "0.00", "int": "0"}.get(kind)
+            fmt = {"rate": "0.0%", "avg": "0.00", "int": "0", "change": "+0;-0;0"}.get(kind)
             if fmt is None:
                 continue
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 cell.number_format = fmt
         ws.freeze_panes = "A2"
-        for i, text in enumerate(header, start=1):
-            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = max(
-                8, min(40, len(str(text)) * 2)
-            )
+        _print_as_report(ws, title(doc), len(rows))
 
     if doc["kind"] == "overdue":
         sheet(
@@ -942,16 +939,18 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
             ["int" if n == "overdue_days" else "text" for n in OVERDUE_COLUMNS],
         )
     else:
-        names = ("rank", "dept", "name", *DEPT_FIGURES)
+        figures = PUSHBACK_FIGURES if doc["kind"] == "pushback" else TABLE_FIGURES
+        who = ("rank", "dept", "name")
         codes = targets(doc) if doc["kind"] == "pushback" else []
+        # the figures the report shows, to print; all of them and the 环比 on sheets of their own
         sheet(
             t("report.departments"),
-            [heading(n) for n in names] + [target_heading(c) for c in codes],
+            [heading(n) for n in (*who, *figures)] + [target_heading(c) for c in codes],
             [
-                [d[n] for n in names] + [d["to"].get(c, 0) for c in codes]
+                [d[n] for n in (*who, *figures)] + [d["to"].get(c, 0) for c in codes]
                 for d in doc["departments"]
             ],
-            [_kind_of(n) for n in names] + ["int"] * len(codes),
+            [_kind_of(n) for n in (*who, *figures)] + ["int"] * len(codes),
         )
         header = [t("report.figure"), t("report.value")]
         rows: list[list[Any]] = [[heading(n), doc["totals"][n]] for n in TOTAL_FIGURES]
@@ -966,14 +965,29 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
                 ws.cell(row=r, column=col).number_format = (
                     "0.0%" if name in RATES else "0.00" if name in AVERAGES else "0"
                 )
-        lists = [[t("report.red_list"), code, "", ""] for code in doc["red_list"]]
+        names_of = {d["dept"]: d["name"] for d in doc["departments"]}
+        lists = [
+            [t("report.red_list"), code, names_of.get(code, ""), "", ""] for code in doc["red_list"]
+        ]
         lists += [
-            [t("report.black_list"), e["dept"], rule_text(e["rule"], doc), ", ".join(e["cases"])]
+            [
+                t("report.black_list"),
+                e["dept"],
+                names_of.get(e["dept"], ""),
+                rule_text(e["rule"], doc),
+                ", ".join(e["cases"]),
+            ]
             for e in doc["black_list_detail"]
         ]
         sheet(
             f"{t('report.red_list')} {t('report.black_list')}",
-            ["", heading("dept"), t("report.rule"), t("report.cases")],
+            [
+                t("report.list"),
+                heading("dept"),
+                heading("name"),
+                t("report.rule"),
+                t("report.cases"),
+            ],
             lists,
             ["text"],
         )
@@ -997,6 +1011,28 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
                 ],
                 ["text", "text", "text", "text", "int", "int"],
             )
+    if doc["kind"] != "overdue":
+        who = ("rank", "dept", "name")
+        if "previous" in doc:
+            sheet(
+                f"{t('report.departments')} {t('report.change')}",
+                [heading(n) for n in (*who, *DEPT_FIGURES)],
+                [
+                    [d[n] for n in who] + [(d.get("change") or {}).get(n) for n in DEPT_FIGURES]
+                    for d in doc["departments"]
+                ],
+                [_kind_of(n) for n in who]
+                + [
+                    "rate" if n in RATES else "avg" if n in AVERAGES else "change"
+                    for n in DEPT_FIGURES
+                ],
+            )
+        sheet(
+            t("report.all_figures"),
+            [heading(n) for n in (*who, *DEPT_FIGURES)],
+            [[d[n] for n in (*who, *DEPT_FIGURES)] for d in doc["departments"]],
+            [_kind_of(n) for n in (*who, *DEPT_FIGURES)],
+        )
     if doc.get("head"):
         book.worksheets[0].sheet_properties.tabColor = "4E79A7"
         info = book.create_sheet(_sheet_name(t("report.head", head="").strip(" :：")))
@@ -1004,6 +1040,51 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _print_as_report(ws: Any, heading_text: str, rows: int) -> None:
+    """A sheet fitted and set up to print as a report.
+
+    Columns as wide as their widest cell (a CJK character counts two), an autofilter
+    on the header row, landscape A4 one page wide with the header row on every page,
+    the report's title and period in the page header and the page number in the footer.
+    """
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from bbcs.display import width_of
+
+    lines = 1
+    for i, column in enumerate(ws.iter_cols(min_row=1, max_row=ws.max_row), start=1):
+        head, *cells = column
+        widest = max((width_of(_as_text(c.value, c.number_format)) for c in cells), default=0)
+        # a heading wraps onto up to three lines; the cells set the width
+        widest = max(widest, min(width_of(str(head.value or "")), 12))
+        ws.column_dimensions[get_column_letter(i)].width = max(6, min(60, widest + 2))
+        head.alignment = Alignment(wrap_text=True, vertical="bottom")
+        lines = max(lines, -(-width_of(str(head.value or "")) // max(1, widest)))
+    ws.row_dimensions[1].height = 15 * lines  # spreadsheets do not grow a wrapped row by themselves
+    if rows and ws.max_column:
+        ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = heading_text
+    ws.oddFooter.center.text = "&P / &N"
+
+
+def _as_text(value: Any, number_format: str) -> str:
+    """A cell as the spreadsheet shows it, near enough to size its column."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and "%" in number_format:
+        return f"{value * 100:.1f}%"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
 
 
 def _kind_of(name: str) -> str:

@@ -18,9 +18,10 @@ Words not found here stay English: the tests list the ones a clerk can meet.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import IO, Any
+
+from bbcs.display import is_wide, width_of, wrap_line
 
 # typer's gettext words, and the help texts click writes in itself
 WORDS = {
@@ -91,47 +92,6 @@ def sentence(message: str) -> str:
     return message
 
 
-# ---------------------------------------------------------------- wrapping by display width
-
-
-def width_of(text: str) -> int:
-    """Columns a terminal gives ``text``: two for a wide (CJK) character, one for the rest."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _wide(text: str) -> bool:
-    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
-
-
-# a line never starts with closing punctuation
-_NO_START = set("，。、；：？！）》」』”’,.;:?!)")
-_TOKEN = re.compile(r"\s+|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+|.")
-
-
-def wrap_line(text: str, width: int, first: str, rest: str) -> list[str]:
-    """``text`` as lines of at most ``width`` columns: words whole, CJK characters one by one.
-
-    A line never starts with closing punctuation: the word before it goes down with it.
-    """
-    lines: list[str] = []
-    indent, words = first, list[str]()  # the words of the line being filled
-    for token in _TOKEN.findall(" ".join(text.split())):
-        if token.isspace():
-            if words and words[-1] != " ":
-                words.append(" ")
-            continue
-        if words and width_of(indent + "".join(words) + token) > width:
-            carry = [token]
-            while len(words) > 1 and carry[0][0] in _NO_START:
-                carry.insert(0, words.pop())
-            lines.append((indent + "".join(words)).rstrip())
-            indent, words = rest, [w for w in carry if w != " "]
-            continue
-        words.append(token)
-    lines.append((indent + "".join(words)).rstrip())
-    return lines
-
-
 def wrap_text(
     text: str,
     width: int = 78,
@@ -140,7 +100,7 @@ def wrap_text(
     preserve_paragraphs: bool = False,
 ) -> str:
     """click's ``wrap_text``, by display width when the text holds wide characters."""
-    if not _wide(text) and _CLICK_WRAP is not None:
+    if not is_wide(text) and _CLICK_WRAP is not None:
         return _CLICK_WRAP(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
     if not preserve_paragraphs:
         return "\n".join(wrap_line(text, width, initial_indent, subsequent_indent))
