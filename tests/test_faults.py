@@ -38,6 +38,8 @@ def live(desk, tmp_path):
         ("export", "{copy}"),
         ("export", "{db}-journal", "--events"),
         ("backup", "{db}-wal"),
+        ("print", "1", "--form", "assign", "-o", "{db}"),
+        ("print", "1", "--form", "assign", "-o", "{copy}"),
     ],
 )
 def test_no_output_path_replaces_a_ledger_or_its_backup(live, snapshot, world, tmp_path, args):
@@ -107,6 +109,11 @@ REFUSED_WRITES = [
     ("export", "{missing}", "--unmask"),
     ("export", "{missing}", "--events"),
     ("import", "{missing}"),
+    # at the clerk's desk (issue 13)
+    ("void", "2", "--reason", "x", "--at", "2026-02-30"),
+    ("void", "2", "--reason", " "),
+    ("report", "weekly", "--republish", "--output", "{missing}"),
+    ("report", "weekly", "--republish"),
 ]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import bbcs
-from bbcs import render_reports, reports, store
+from bbcs import forms, render_reports, reports, store
 from bbcs.errors import BbcsError
 from bbcs.i18n import MESSAGES, t
 from bbcs.ledger import policy_defaults
@@ -32,6 +32,7 @@ BUILT: dict[str, set[str]] = {
     "table.": {table for table, _ in store.GUARDS},
     "record.": set(store.RECORD_TABLES),
     "report.kind.": set(reports.KINDS),
+    "print.no_event.": set(forms.FORMS),
     "report.rule.": set(ranking.BLACK_RULES),
     "report.fig.": {
         "rank",

@@ -167,6 +167,7 @@ def test_monthly_totals_use_the_case_clock(desk: Run, october: dict[str, str]) -
         "satisfaction_rate": 0.6667,  # satisfied + basic of 3 ratings
         "overdue_open": 2,  # C and I (pending, no department)
         "pushbacks": 5,
+        "voided": 0,
     }
 
 
@@ -329,3 +330,20 @@ def test_pushback_report_ranks_the_most_charged_first(desk: Run, october: dict[s
     report = desk.json("report", "pushback", "--from", "2026-10-01", "--to", "2026-10-31")
     order = [(d["rank"], d["dept"], d["pushbacks_charged"]) for d in report["departments"]]
     assert order == [(1, "GTJ", 3), (2, "ZJJ", 1), (3, "SCJ", 0)]
+
+
+def test_overdue_to_a_past_day_is_the_state_of_that_day(desk: Run, october: dict[str, str]) -> None:
+    late = desk.open("事项X", *SIMPLE, "--dept", "ZJJ", "--at", "2026-10-12T09:00")  # due 15 Oct
+    desk.ok(
+        "close", late, "--result", "resolved", "--resolution", "办完", "--at", "2026-10-21T09:00"
+    )
+    desk.ok("review", late, "unsatisfied", "--at", "2026-10-22T09:00")  # reopened, due 27 Oct
+    assert desk.json("show", late)["due_date"] == "2026-10-27"
+    report = desk.json("report", "overdue", "--to", "2026-10-20")
+    cases = {c["id"]: c for c in report["cases"]}
+    assert (cases[late]["status"], cases[late]["overdue_days"]) == ("in_progress", 3)
+    assert cases[late]["due_date"] == "2026-10-15"
+    assert october["C"] not in cases  # due 21 Oct
+    then = {c["id"]: c for c in desk.json("report", "overdue", "--to", "2026-10-27")["cases"]}
+    assert (then[october["C"]]["overdue_days"], then[october["C"]]["escalation"]) == (4, "none")
+    assert late not in then  # closed on the 21st, reopened with a new due date

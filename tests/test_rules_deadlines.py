@@ -176,3 +176,12 @@ def test_a_calendar_change_recounts_both_dates_from_their_bases():
         "was": {"due_date": "2026-11-12", "dept_due_date": "2026-11-16"},
         "reason": "calendar",
     }
+
+
+def test_overdue_at_the_end_of_a_day_counts_only_open_cases_past_due() -> None:
+    case = CaseState(id="BB-2026-000001", status="in_progress", due_date="2026-11-02")
+    assert deadlines.overdue_at_end_of(CAL, case, date(2026, 11, 4)) == 2  # Tue, Wed
+    assert deadlines.overdue_at_end_of(CAL, case, date(2026, 11, 2)) == 0
+    for status in ("suspended", "closed"):
+        gone = CaseState(id="BB-2026-000001", status=status, due_date="2026-11-02")
+        assert deadlines.overdue_at_end_of(CAL, gone, date(2026, 11, 4)) == 0

@@ -224,6 +224,8 @@ def test_a_chain_recomputed_end_to_end_is_caught_against_an_old_head(book: Run) 
     tamper(
         book.db,
         "UPDATE events SET data = json_set(data, '$.reporter', '赵六') WHERE id = ?",
+        "UPDATE case_text SET body = replace(body, (SELECT reporter FROM cases WHERE id = "
+        "'HX-2026-000001'), '赵六') WHERE rowid = (SELECT n FROM cases WHERE id = 'HX-2026-000001')",
         "UPDATE cases SET reporter = '赵六' WHERE id = 'HX-2026-000001'",
         params=(opened,),
     )

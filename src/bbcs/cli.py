@@ -22,7 +22,17 @@ import typer
 from typer.core import TyperGroup
 
 from bbcs import __version__
-from bbcs.commands import calendar, cases, exchange, reading, report, schema, setup, trust
+from bbcs.commands import (
+    calendar,
+    cases,
+    exchange,
+    printing,
+    reading,
+    report,
+    schema,
+    setup,
+    trust,
+)
 from bbcs.edge import ledger_path, state
 from bbcs.errors import BbcsError, ExitCode
 from bbcs.help_zh import option as _h
@@ -240,6 +250,7 @@ app.add_typer(calendar.calendar_app, name="calendar")
 app.add_typer(report.report_app, name="report")
 trust.register(app)
 exchange.register(app)
+printing.register(app)
 schema.register(app)
 
 

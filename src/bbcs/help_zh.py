@@ -41,6 +41,8 @@ COMMANDS = {
     "review": "登记回访结果；已解决事项回访不满意将自动重办。\n\n示例：bbcs review 42 satisfied",
     "reopen": '将已办结事项退回重办。\n\n示例：bbcs reopen 42 --reason "复核未解决"',
     "uphold": '对回访不满意的事项维持原结果。\n\n示例：bbcs uphold 42 --reason "依法答复"',
+    "void": "作废：误登记或重复登记的事项，在任何单位办理之前作废（不计入任何统计，只计入“作废”数）。\n\n"
+    '示例：bbcs void 42 --reason "重复登记，同 41"',
     "amend": '更正事项信息，原内容保留在记录中。\n\n示例：bbcs amend 42 --phone 13900001111 --reason "登记错误"',
     "escalate": '升级：加急办 < 协调办 < 特事特办 < 督办。\n\n示例：bbcs escalate 42 supervise --reason "群众多次反映"',
     "extend": '延期：两个期限同时顺延若干工作日（须在期限届满前）。\n\n示例：bbcs extend 42 2 --reason "需现场勘验"',
@@ -49,7 +51,11 @@ COMMANDS = {
     "sweep": "巡检：记录新超期事项并自动升级（每晚运行，可重复运行）。\n\n示例：bbcs sweep",
     "show": "查看单个事项：各项信息、各单位承办时长和办理记录。\n\n示例：bbcs show 42",
     "list": "列出事项（按受理时间先后）。\n\n示例：bbcs list --dept ZJJ --warning red",
-    "search": "按摘要、详情、办理情况和备注全文查找。\n\n示例：bbcs search 营业执照",
+    "search": "按摘要、详情、办理情况、备注、反映人、企业名称或电话号码查找；"
+    "以空格分隔的几个词须全部出现，电话号码输入后四位即可（结果中电话仍打码）。\n\n"
+    "示例：bbcs search '营业 执照'（反映人：bbcs search 张伟；电话：bbcs search 5678）",
+    "callback": "回访清单：列出待回访和有争议的已办结事项及反映人的完整电话（记入审计日志）。\n\n"
+    "示例：bbcs callback",
     "demo": "生成演示台账（某县窗口两个月的事项）并显示；不会写入正式台账。\n\n示例：bbcs demo",
     "export": "将事项（加 --events 则为全部办理记录）写入 Excel 可打开的 CSV 文件。\n\n"
     "示例：bbcs export cases.csv --from 2026-01-01 --headers zh",
@@ -59,6 +65,8 @@ COMMANDS = {
     "示例：bbcs verify --head 1200:3f5a...",
     "audit": "查看审计日志：谁在何时显示完整电话号码、导出办理记录或登记用户。\n\n"
     "示例：bbcs audit --json",
+    "print": "打印交办单、催办通知书、督办通知书或办理情况反馈单（一个 .docx 文件，每件一页）。\n\n"
+    "示例：bbcs print 42 --form assign",
     "schema": "输出 --json 所写文档（事项、办理记录、报表）的 JSON Schema，供其他系统校验。\n\n"
     "示例：bbcs schema case > case.schema.json",
     "backup": "在他人写入时安全地复制台账（SQLite 在线备份）。\n\n示例：bbcs backup /srv/backup/bbcs/",
@@ -93,6 +101,12 @@ COMMANDS = {
 
 # each option's and argument's help, by its English text
 OPTIONS = {
+    "Cases to print, one page each.": "要打印的事项编号，每件一页。",
+    "assign (交办单), urge (催办通知书), supervise (督办通知书) or reply (反馈单).": (
+        "单据：assign（交办单）、urge（催办通知书）、supervise（督办通知书）或 reply（办理情况反馈单）。"
+    ),
+    "With --overdue: a department's batch.": "与 --overdue 一起用：批量打印该单位的单据。",
+    "Every open case of --dept past its due date.": "--dept 所指单位的全部超期未结事项。",
     "How it came in.": "受理渠道。",
     "How hard it is; sets the time limit.": "复杂程度，决定办理时限。",
     "The ruling.": "审定结论。",

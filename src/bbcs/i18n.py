@@ -214,8 +214,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "事项 {case} 已交办并在办理中；如需更换牵头单位请用 transfer 改派",
     ),
     "close.pending_not_immediate": (
-        "case {case} is pending; only an immediate (即办) case closes at the window without a department",
-        "事项 {case} 待交办；只有即办事项可以不交办直接在窗口办结",
+        "case {case} is pending; only an immediate (即办) case, or one the window explained itself (--result explained), closes at the window without a department",
+        "事项 {case} 待交办；只有即办事项或窗口已当场解释说明的事项（--result explained）可以不交办直接办结",
     ),
     "review.withdrawn": (
         "case {case} was withdrawn; a withdrawn case is not reviewed",
@@ -986,6 +986,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title.users": ("Users", "用户"),
     "col.user": ("User", "用户"),
     "col.added": ("Added", "登记时间"),
+    # ---- at the clerk's desk, the ledger half (issue 13)
+    "report.republish_needs_reason": (
+        "--republish needs --reason TEXT: why the published report is issued again",
+        "--republish 须用 --reason 说明重新发布的理由",
+    ),
+    "report.reason_needs_republish": (
+        "--reason is for --republish only",
+        "--reason 仅用于 --republish",
+    ),
+    "report.version_needs_published": (
+        "--version is for --published only",
+        "--version 仅用于 --published",
+    ),
+    "report.versions": (
+        "This is version {version} of {versions}; an earlier version exists: --version N prints it",
+        "此为第 {version} 版（共 {versions} 版），另有较早版本：用 --version N 查看",
+    ),
+    "calendar.missing_cells": (
+        "line {line} has no {cells} cell: every row gives date,kind,name (leave the name empty to use the kind)",
+        "第 {line} 行缺少 {cells} 一栏：每行须有 date,kind,name（日期、类型、名称；名称可留空）",
+    ),
+    "title.callback": ("Call-back worklist", "回访清单"),
+    "col.result": ("Result", "办理结果"),
+    "col.disputed": ("Disputed", "争议"),
+    "col.reporter": ("Reporter", "反映人"),
+    "col.phone": ("Phone", "联系电话"),
+    "out.disputed": ("disputed", "有争议"),
+    "close.void": (
+        "case {case} cannot be closed as void: a mistaken entry is voided with bbcs void {case} --reason TEXT",
+        "事项 {case} 不能以“作废”办结：误登记的事项请用 bbcs void {case} --reason 理由 作废",
+    ),
+    "void.acted": (
+        "case {case} cannot be voided: a {kind} has been recorded on it, and only a case with nothing but its opening, notes and a first assignment can be",
+        "事项 {case} 不能作废：已有{kind}记录；只有仅登记、备注和首次交办过的事项才能作废",
+    ),
+    "reopen.void": (
+        "case {case} was voided as a mistaken entry and stays closed",
+        "事项 {case} 已作废，不能重办",
+    ),
+    "review.void": (
+        "case {case} was voided as a mistaken entry; there is no one to call back",
+        "事项 {case} 已作废，无需回访",
+    ),
+    "case.voided": ("Voided {case}: {reason}", "已作废事项 {case}：{reason}"),
+    "report.fig.voided": ("Voided", "作废"),
+    "event.void": ("void", "作废"),
     # ---------------------------------------------------------------- the clerk's desk (§13, screens)
     "col.meaning": ("Meaning", "含义"),
     "word.yes": ("yes", "是"),
@@ -1042,6 +1088,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "policy.key.report.red_min_closed": ("red list: closes at least", "红榜：办结件数至少"),
     "policy.key.report.red_size": ("red list: departments at most", "红榜：最多上榜单位数"),
+    # ---------------------------------------------------------------- printed forms (§10)
+    "policy.key.site.name": ("the window's name on printed forms", "打印单据上的窗口名称"),
+    "policy.key.forms.dir": (
+        "folder of the office's own form templates (empty: the shipped ones)",
+        "本单位单据模板所在文件夹（留空则用自带模板）",
+    ),
     # a case's events told as sentences (bbcs.history)
     "told.open": (
         "opened: {summary}; reporter {reporter}; {channel}, {complexity}, due {due_date}",
@@ -1103,34 +1155,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作日历调整，期限改为 {due_date}",
     ),
     "told.amend": ("amended: {changes}", "更正：{changes}"),
-    # ---- at the clerk's desk, the ledger half (issue 13)
     "report.already_published": (
         "the {kind} report for {first} to {last} is already published; to issue it again, give --republish --reason TEXT (every version is kept)",
         "{first} 至 {last} 的{kind}已发布；如需重新发布，请加 --republish --reason 理由（各版本均保留）",
     ),
-    "report.republish_needs_reason": (
-        "--republish needs --reason TEXT: why the published report is issued again",
-        "--republish 须用 --reason 说明重新发布的理由",
+    "print.done": ("Wrote {path}: {form}, {pages} page(s)", "已写入 {path}：{form}，共 {pages} 页"),
+    "print.bad_form": (
+        "{form} is not a form; choose one of: {forms}",
+        "没有“{form}”这种单据；可选：{forms}",
     ),
-    "report.reason_needs_republish": (
-        "--reason is for --republish only",
-        "--reason 仅用于 --republish",
+    "print.cases_or_batch": (
+        "name the cases, or give --dept and --overdue for a batch, not both",
+        "请列出事项编号，或用 --dept 加 --overdue 批量打印，二者不可同时使用",
     ),
-    "report.version_needs_published": (
-        "--version is for --published only",
-        "--version 仅用于 --published",
+    "print.nothing": (
+        "name the cases to print, or give --dept D --overdue for a department's batch",
+        "请列出要打印的事项编号，或用 --dept 单位 --overdue 批量打印该单位的超期事项",
+    ),
+    "print.none_overdue": (
+        "{dept} holds no open case past its due date: nothing to print",
+        "{dept} 没有超期未结事项，无需打印",
     ),
     "report.no_version": (
         "the {kind} report for {first} to {last} has no version {version}",
         "{first} 至 {last} 的{kind}没有第 {version} 版",
     ),
-    "report.versions": (
-        "This is version {version} of {versions}; an earlier version exists: --version N prints it",
-        "此为第 {version} 版（共 {versions} 版），另有较早版本：用 --version N 查看",
+    "print.no_event.assign": (
+        "{case} has no lead department yet: assign it before printing its 交办单",
+        "{case} 尚未交办牵头单位，请先交办再打印交办单",
     ),
-    "calendar.missing_cells": (
-        "line {line} has no {cells} cell: every row gives date,kind,name (leave the name empty to use the kind)",
-        "第 {line} 行缺少 {cells} 一栏：每行须有 date,kind,name（日期、类型、名称；名称可留空）",
+    "print.no_event.urge": (
+        "{case} has no written urge: record one with bbcs urge {case} --how written first",
+        "{case} 没有书面催办记录：请先用 bbcs urge {case} --how written 登记催办",
+    ),
+    "print.no_event.supervise": (
+        "{case} was never raised to 督办: nothing to print on a 督办通知书",
+        "{case} 未列为督办事项，无法打印督办通知书",
+    ),
+    "print.no_event.reply": (
+        "{case} has no department reply to print",
+        "{case} 没有单位答复，无法打印办理情况反馈单",
+    ),
+    "print.no_template": (
+        "the form template {path} does not exist (policy forms.dir names its folder)",
+        "单据模板 {path} 不存在（模板文件夹由 policy 的 forms.dir 指定）",
     ),
     # what a write led to (bbcs.history.aftermath)
     "after.escalated": ("raised automatically to {level}: {why}", "已自动升级为{level}（{why}）"),

@@ -377,8 +377,19 @@ class Ledger:
         text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
-            lifecycle.require(state, "close")
+            lifecycle.require_closable(state, outcome)
             return EventKind.CLOSE, {"result": outcome.value, "resolution": text}
+
+        return self._change(case_id, moment, decide)
+
+    def void(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        """Close a mistaken entry as ``void`` (作废), while no department has acted on it."""
+        case_id, moment, _ = self._target("void", case, at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            lifecycle.require_voidable(state, self.store.case_events(case_id))
+            return EventKind.VOID, {"reason": why}
 
         return self._change(case_id, moment, decide)
 
@@ -695,6 +706,40 @@ class Ledger:
         )
         rows, total = self.store.list_cases(self._scope(query))
         return [self.case_json(row, mask=mask) for row in rows], total
+
+    def printable(
+        self, cases: Sequence[str], *, dept: str | None = None, overdue: bool = False
+    ) -> list[dict[str, Any]]:
+        """The cases a form prints, as ``show`` gives them: those named, or with ``dept``
+        and ``overdue`` every open case the department holds past its due date."""
+        self._permit("print")
+        if cases and (dept or overdue):
+            raise InvalidInput("print.cases_or_batch")
+        if not cases:
+            if not (dept and overdue):
+                raise InvalidInput("print.nothing")
+            found, _ = self.find(dept=dept, overdue=True, mask=False)
+            if not found:
+                raise NotFound("print.none_overdue", dept=self.department(dept))
+            cases = [case["id"] for case in found]
+        return [self.show(case) for case in cases]
+
+    def callback(self) -> list[dict[str, Any]]:
+        """The call-back worklist (回访清单): closed cases awaiting a review or disputed, oldest
+        first, phones in full; that they were shown is recorded in the audit log."""
+        from bbcs.store import CaseQuery, canonical_json
+        from bbcs.views import callback_entry
+
+        self._permit("callback")
+        with self.store.write():
+            rows, _ = self.store.list_cases(self._scope(CaseQuery(unreviewed=True)))
+            entries = [callback_entry(self.case_json(row, mask=False)) for row in rows]
+            if entries:
+                detail = canonical_json({"cases": [entry["id"] for entry in entries]})
+                self.store.add_audit(
+                    clock.iso(self.now), self.actor, self.os_user, "callback", detail
+                )
+        return entries
 
     def _warning_bounds(self, level: Warning) -> tuple[str | None, str | None]:
         """The due dates of open cases at this warning level today (``deadlines.warning_window``)."""

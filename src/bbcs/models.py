@@ -71,6 +71,7 @@ class Result(Labelled):
     RESOLVED = "resolved", "resolved", "已解决"
     EXPLAINED = "explained", "explained", "已解释说明"
     WITHDRAWN = "withdrawn", "withdrawn", "撤回"
+    VOID = "void", "void", "作废"  # a mistaken entry (SPEC §13): only ``void`` sets it
 
 
 class Rating(Labelled):
@@ -102,6 +103,7 @@ class HoldEnd(Labelled):
     CLOSED = "closed", "closed", "办结"
     PUSHED_BACK = "pushed_back", "pushed back", "退回"
     TRANSFERRED = "transferred", "transferred", "改派"
+    VOIDED = "voided", "voided", "作废"
 
 
 class Role(Labelled):
@@ -129,6 +131,7 @@ class EventKind(StrEnum):
     OVERDUE = "overdue"
     REDATE = "redate"
     AMEND = "amend"
+    VOID = "void"
 
 
 SYSTEM_ACTOR = "system"

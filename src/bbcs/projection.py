@@ -351,6 +351,17 @@ def _close(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: st
         hold.how = HoldEnd.CLOSED.value
 
 
+def _void(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    """A mistaken entry closed as ``void``: off every worklist, counted in no figure."""
+    state.status = Status.CLOSED.value
+    state.closed_at = at
+    state.result = Result.VOID.value
+    state.review = None
+    for hold in state.open_holds():
+        hold.ended = day
+        hold.how = HoldEnd.VOIDED.value
+
+
 def _review(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     rating = Rating(data["rating"])
     if not rating.is_rating:
@@ -420,4 +431,5 @@ _HANDLERS = {
     EventKind.OVERDUE: _overdue,
     EventKind.REDATE: _redate,
     EventKind.AMEND: _amend,
+    EventKind.VOID: _void,
 }

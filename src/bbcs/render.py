@@ -462,3 +462,38 @@ def simple_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str
     for row in rows:
         table.add_row(*row)
     console().print(table)
+
+
+def callback_table(entries: Sequence[dict[str, Any]], total: int | None = None) -> None:
+    """The call-back worklist (``callback``, ``list --unreviewed``): one line per reporter
+    to call, the case's result, and a disputed review marked."""
+    out = console()
+    if not entries:
+        out.print(t("out.no_cases"))
+        return
+    from rich.text import Text
+
+    # the phone and the reporter are what the clerk calls from: never dropped
+    columns = [
+        Column(t("col.case")),
+        Column(t("col.result"), drop=2),
+        Column(t("col.disputed"), drop=1),
+        Column(t("col.reporter"), "text"),
+        Column(t("col.phone")),
+    ]
+    rows = []
+    for entry in entries:
+        disputed = Text(t("out.disputed"), style="bold red") if entry["disputed"] else ""
+        for reporter in entry["reporters"]:
+            rows.append(
+                (
+                    entry["id"],
+                    _enum_label("Result", entry["result"]),
+                    disputed,
+                    reporter["name"],
+                    reporter["phone"] or "",
+                )
+            )
+    out.print(layout(t("title.callback"), columns, rows, out.width))
+    if total is not None and total > len(entries):
+        out.print(t("out.more", shown=len(entries), total=total))

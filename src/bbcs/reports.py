@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from bbcs import clock
 from bbcs.errors import Conflict, InvalidInput, NotFound
 from bbcs.fields import mask_phone
-from bbcs.projection import project
+from bbcs.projection import event_day, project
+from bbcs.rules.deadlines import overdue_at_end_of
 from bbcs.rules.ranking import (
     Thresholds,
     average,
@@ -75,6 +76,7 @@ TOTAL_FIGURES = (
     "satisfaction_rate",
     "overdue_open",
     "pushbacks",
+    "voided",
 )
 RATES = frozenset(
     {"on_time_rate", "pushback_rate", "satisfaction_rate", "resolution_rate", "review_rate"}
@@ -261,6 +263,7 @@ def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
         "satisfaction_rate": rate(raw["satisfied"], raw["reviewed"]),
         "overdue_open": raw["overdue_open"],
         "pushbacks": raw["pushbacks"],
+        "voided": raw["voided"],
     }
 
 
@@ -279,6 +282,7 @@ class ReportBuilder:
         period = span.period
         first = date.fromisoformat(self.queries.earliest_day(period))
         self.queries.load_workdays(workday_index(self.book.calendar, first, span.last))
+        self.queries.load_voided()
         self.queries.load_overdue(period)
         self.queries.load_period(period)
         superseded: list[tuple[str, int]] = []
@@ -397,13 +401,57 @@ class ReportBuilder:
         return [{"category": name, "cases": cases} for name, cases in groups.items()]
 
     def overdue(self, day: date) -> dict[str, Any]:
-        """Pending and in-progress cases past due at the end of ``day``, most overdue first."""
+        """Pending and in-progress cases past due at the end of ``day``, most overdue first.
+
+        Today's are the case rows as they stand. An earlier day's are the cases as they
+        stood then: each case that can have been open that day is replayed up to its
+        end (``projection.project``), so a case reopened or closed since is as it was.
+        """
         span = Span(day, day)
-        self._prepare(span)
-        cases = self.queries.overdue_cases(span.period)
+        if day >= self.book.today:
+            self._prepare(span)
+            cases = self.queries.overdue_cases(span.period)
+        else:
+            cases = self._overdue_then(span)
         for case in cases:
             case["phone"] = mask_phone(case["phone"])
         return {"kind": "overdue", "to": day.isoformat(), "cases": cases}
+
+    def _overdue_then(self, span: Span) -> list[dict[str, Any]]:
+        last = span.last.isoformat()
+        candidates = self.queries.overdue_candidates(span.period)
+        cases = []
+        for case_id, events in self.book.store.events_of(candidates).items():
+            state = project(case_id, [e for e in events if event_day(e) <= last])
+            days = overdue_at_end_of(self.book.calendar, state, span.last)
+            if days:
+                cases.append(
+                    {
+                        **{name: getattr(state, name) for name in OVERDUE_FIELDS},
+                        "overdue_days": days,
+                    }
+                )
+        cases.sort(key=lambda c: (-c["overdue_days"], c["due_date"], c["id"]))
+        return cases
+
+
+# what the overdue report tells of each case, besides its days overdue
+OVERDUE_FIELDS = (
+    "id",
+    "status",
+    "summary",
+    "category",
+    "reporter",
+    "phone",
+    "company",
+    "lead_dept",
+    "co_depts",
+    "escalation",
+    "opened_at",
+    "due_date",
+    "dept_due_date",
+    "pushbacks",
+)
 
 
 def _change(now: Any, before: Any) -> float | int | None:
@@ -491,4 +539,7 @@ def published(book: Ledger, kind: str, span: Span, version: int | None = None) -
         raise NotFound("report.not_published", kind=kind, first=first, last=last)
     doc = json.loads(found["body"])
     doc["version"], doc["versions"] = found["version"], found["versions"]
+    for totals in (doc.get("totals"), (doc.get("previous") or {}).get("totals"), doc.get("change")):
+        if totals is not None:  # issued before bbcs could void a case: none was voided
+            totals.setdefault("voided", 0)
     return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -209,6 +209,9 @@ class Totals(Document):
     satisfaction_rate: Rate
     overdue_open: int = Field(ge=0)
     pushbacks: int = Field(ge=0)
+    voided: int = Field(
+        default=0, ge=0, description="mistaken entries voided, counted nowhere else"
+    )
 
 
 class TotalChanges(Document):
@@ -226,6 +229,7 @@ class TotalChanges(Document):
     satisfaction_rate: Change
     overdue_open: Change
     pushbacks: Change
+    voided: Change = None
 
 
 class BlackListEntry(Document):

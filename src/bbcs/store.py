@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -306,12 +307,32 @@ def m004_pushbacks(db: sqlite3.Connection) -> None:
         )
 
 
-# Numbered migrations: never edit one that has shipped; add the next.
+def m006_search_people(db: sqlite3.Connection) -> None:
+    """Rebuild the search index: it also holds each case's reporter, company and phone
+    digits now (SPEC §13), so every body is ``search_text`` of the case replayed."""
+    numbers = dict(db.execute("SELECT id, n FROM cases").fetchall())
+    rows = db.execute(
+        "SELECT case_id, seq, kind, at, actor, data FROM events ORDER BY case_id, seq"
+    )
+    for case_id, group in groupby(rows, key=lambda row: row[0]):
+        if case_id not in numbers:
+            continue
+        events = [
+            {"seq": seq, "kind": kind, "at": at, "actor": actor, "data": json.loads(data)}
+            for _, seq, kind, at, actor, data in group
+        ]
+        body = search_text(project(case_id, events))
+        db.execute("UPDATE case_text SET body = ? WHERE rowid = ?", (body, numbers[case_id]))
+
+
+# Numbered migrations: never edit one that has shipped; add the next. (Number 5 is
+# the department loop's, on its own branch; this branch's search index is number 6.)
 MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     _run_script(M001_INITIAL),
     _run_script(M002_REPORT_INDEXES),
     m003_record_chain,
     m004_pushbacks,
+    m006_search_people,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -678,19 +699,24 @@ class Store:
         return rows, total
 
     def _search_clause(self, query: str) -> tuple[str, dict[str, Any]]:
-        """A condition for cases whose text contains ``query``.
+        """A condition for cases whose text contains every word of ``query`` (``search_words``).
 
-        The trigram index answers queries of three characters or more; shorter
+        The trigram index answers words of three characters or more; shorter
         ones (a Chinese word is often two) scan the indexed text with LIKE.
         """
-        if len(query) >= 3:
-            phrase = '"' + query.replace('"', '""') + '"'
-            return "n IN (SELECT rowid FROM case_text WHERE case_text MATCH :q)", {"q": phrase}
-        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return (
-            "n IN (SELECT rowid FROM case_text WHERE body LIKE :q ESCAPE '\\')",
-            {"q": pattern},
-        )
+        clauses, params = [], {}
+        for i, word in enumerate(search_words(query)):
+            key = f"q{i}"
+            if len(word) >= 3:
+                params[key] = '"' + word.replace('"', '""') + '"'
+                clauses.append(f"n IN (SELECT rowid FROM case_text WHERE case_text MATCH :{key})")
+            else:
+                escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                params[key] = "%" + escaped + "%"
+                clauses.append(
+                    f"n IN (SELECT rowid FROM case_text WHERE body LIKE :{key} ESCAPE '\\')"
+                )
+        return "(" + " AND ".join(clauses) + ")", params
 
     def overdue_case_ids(self, today: str) -> list[str]:
         """Pending and in-progress cases whose due date lies before ``today``."""
@@ -1108,9 +1134,28 @@ def pushback_records(state: CaseState) -> list[tuple[Any, ...]]:
 
 
 def search_text(state: CaseState) -> str:
-    """The body the full-text index ``case_text`` holds for a projected state."""
+    """The body the full-text index ``case_text`` holds for a projected state: the case's
+    texts and notes, then who reported it, the company and the phone's digits (SPEC §13)."""
+    digits = phone_digits(state.phone)
     parts = (state.summary, state.detail, state.resolution, *state.notes)
-    return "\n".join(part for part in parts if part)
+    people = (state.reporter, state.company, digits)
+    return "\n".join(part for part in (*parts, *people) if part)
+
+
+def phone_digits(phone: str | None) -> str:
+    """A phone number's digits alone, as the search index holds it and a query is matched."""
+    return "".join(ch for ch in phone or "" if ch in "0123456789")
+
+
+_PHONE_QUERY = re.compile(r"[0-9][0-9 +\-]*")
+
+
+def search_words(query: str) -> list[str]:
+    """What a search must find, every one: a phone number's digits, or the words of the query."""
+    text = query.strip()
+    if _PHONE_QUERY.fullmatch(text.lstrip("+")):
+        return [phone_digits(text)]
+    return text.split()
 
 
 def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str, list[str]]:

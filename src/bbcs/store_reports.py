@@ -39,6 +39,8 @@ NOT_SUPERSEDED = (
     "WHERE s.case_id = e.case_id AND s.seq = e.seq)"
 )
 IN_PERIOD = "e.at >= :first AND e.at < :after"
+# A voided case (SPEC §13) counts in no figure but ``voided``: ``report_voided`` holds them.
+NOT_VOIDED = "{alias} NOT IN (SELECT case_id FROM temp.report_voided)"
 EVENT_DAY = "substr(e.at, 1, 10)"
 
 # The lead department at the time of event ``e``: the last lead hold begun
@@ -84,6 +86,7 @@ ASSIGNED = f"""
     SELECT h.dept, h.case_id
     FROM events e JOIN holds h ON h.case_id = e.case_id AND h.seq = e.seq
     WHERE e.kind IN ('assign', 'transfer', 'pushback') AND {IN_PERIOD}
+      AND {NOT_VOIDED.format(alias="e.case_id")}
 """
 
 # The period's pushbacks as projected, with the ruling each one got, whenever it
@@ -124,6 +127,7 @@ DEPT_OVERDUE = f"""
     WHERE (h.ended IS NULL OR h.ended > :last)
       AND h.role = 'lead' AND h.received <= :last AND h.dept_due < :last
       AND NOT {SUSPENDED_AT_END.format(alias="h.case_id")}
+      AND {NOT_VOIDED.format(alias="h.case_id")}
 """
 
 # Cases open at the end of :last and past the window's due date (the case clock):
@@ -131,6 +135,7 @@ DEPT_OVERDUE = f"""
 _CASE_OVERDUE_WHERE = f"""
       c.opened_on <= :last
       AND NOT {SUSPENDED_AT_END.format(alias="c.id")}
+      AND {NOT_VOIDED.format(alias="c.id")}
 """
 CASE_OVERDUE = f"""
     SELECT c.id, c.due_date,
@@ -216,6 +221,15 @@ class ReportQueries:
             self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
             self.db.execute(f"DELETE FROM temp.{table}")
             self.db.execute(f"INSERT INTO temp.{table} {query}", period.params())
+
+    def load_voided(self) -> None:
+        """Find the voided cases, which count in no figure (few: read through the kind index)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS report_voided (case_id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.report_voided")
+        self.db.execute(
+            "INSERT OR IGNORE INTO temp.report_voided (case_id) "
+            "SELECT case_id FROM events WHERE kind = 'void'"
+        )
 
     def load_overdue(self, period: Period) -> None:
         """Find, once per period, the cases overdue at its end on both clocks.
@@ -358,6 +372,7 @@ class ReportQueries:
             FROM events e
             WHERE e.kind = 'escalate' AND {IN_PERIOD} AND {NOT_SUPERSEDED}
               AND coalesce(json_extract(e.data, '$.correction'), 0) = 0
+              AND {NOT_VOIDED.format(alias="e.case_id")}
             GROUP BY 1
             """,
             p,
@@ -430,7 +445,12 @@ class ReportQueries:
         """The window's raw counts on the case clock."""
         p = period.params()
         opened = self.db.execute(
-            f"SELECT count(*) FROM events e WHERE e.kind = 'open' AND {IN_PERIOD}", p
+            f"SELECT count(*) FROM events e WHERE e.kind = 'open' AND {IN_PERIOD} "
+            f"AND {NOT_VOIDED.format(alias='e.case_id')}",
+            p,
+        ).fetchone()[0]
+        voided = self.db.execute(
+            f"SELECT count(*) FROM events e WHERE e.kind = 'void' AND {IN_PERIOD}", p
         ).fetchone()[0]
         closes = self.db.execute(
             """
@@ -451,6 +471,7 @@ class ReportQueries:
             LEFT JOIN temp.report_workdays a ON a.day = {EVENT_DAY}
             LEFT JOIN temp.report_workdays b ON b.day = c.opened_on
             WHERE e.kind = 'assign' AND {IN_PERIOD}
+              AND {NOT_VOIDED.format(alias="e.case_id")}
               AND NOT EXISTS (SELECT 1 FROM events f
                               WHERE f.case_id = e.case_id AND f.kind = 'assign' AND f.seq < e.seq)
             """,
@@ -479,6 +500,7 @@ class ReportQueries:
             "satisfied": reviews[1] or 0,
             "overdue_open": overdue,
             "pushbacks": pushbacks,
+            "voided": voided,
         }
 
     def days(self, period: Period) -> list[tuple[str, int, int]]:
@@ -490,6 +512,7 @@ class ReportQueries:
                    sum(e.kind = 'close' AND json_extract(e.data, '$.result') != 'withdrawn')
             FROM events e
             WHERE e.kind IN ('open', 'close') AND {IN_PERIOD}
+              AND {NOT_VOIDED.format(alias="e.case_id")}
             GROUP BY 1 ORDER BY 1
             """,
             period.params(),
@@ -517,6 +540,18 @@ class ReportQueries:
             cases.append(case)
         return cases
 
+    def overdue_candidates(self, period: Period) -> list[str]:
+        """The cases that can have been open at the end of ``period.last``: opened by then
+        and open now, or closed since (two index ranges; the closed past is never read)."""
+        rows = self.db.execute(
+            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress', 'suspended') "
+            "AND opened_on <= :last "
+            "UNION SELECT id FROM cases WHERE closed_on > :last AND opened_on <= :last "
+            "AND result != 'void'",
+            period.params(),
+        )
+        return [str(r[0]) for r in rows]
+
     def closed_cases(self, period: Period) -> list[dict[str, Any]]:
         """The cases closed in the period as they stand, with every department that held them."""
         rows = self.db.execute(
@@ -531,6 +566,7 @@ class ReportQueries:
             LEFT JOIN temp.report_workdays a ON a.day = c.closed_on
             LEFT JOIN temp.report_workdays b ON b.day = c.round_start
             WHERE c.status = 'closed' AND c.closed_on >= :first AND c.closed_on <= :last
+              AND c.result != 'void'
             ORDER BY c.category IS NULL, c.category, c.closed_on, c.id
             """,
             period.params(),

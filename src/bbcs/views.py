@@ -69,3 +69,14 @@ def hold_views(
             }
         )
     return views
+
+
+def callback_entry(case: dict[str, Any]) -> dict[str, Any]:
+    """A case on the call-back worklist (回访清单, SPEC §13): its result, whether its review
+    is disputed, and every reporter to call (merged cases will add theirs; today its own)."""
+    return {
+        "id": case["id"],
+        "result": case["result"],
+        "disputed": case["review"] == "disputed",
+        "reporters": [{"name": case["reporter"], "phone": case["phone"]}],
+    }

@@ -272,6 +272,18 @@ def uphold(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
 
 
 @commands.command()
+def void(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
+    """Void a case opened twice or by mistake (作废), before any department has acted on it.
+
+    Example: bbcs void 42 --reason "重复登记，同 41"
+    """
+    from bbcs import render
+
+    state = ledger(write=True).void(case, reason=reason, at=when(at))
+    render.line(t("case.voided", case=state.id, reason=reason.strip()))
+
+
+@commands.command()
 def amend(
     case: CaseArg,
     reason: ReasonOpt,

@@ -110,7 +110,25 @@ def list_(
         opened_to=day(opened_to),
         limit=default_limit(limit, as_json),
     )
+    if unreviewed:  # the worklist: who to call, and which reviews are disputed
+        from bbcs.views import callback_entry
+
+        worklist = [callback_entry(case) for case in cases]
+        render.emit(cases, as_json, lambda _: render.callback_table(worklist, total))
+        return
     render.emit(cases, as_json, lambda found: render.cases_table(found, total))
+
+
+@commands.command()
+def callback(as_json: JsonOpt = False) -> None:
+    """List the closed cases to call back (回访清单), with whole phone numbers (audited).
+
+    Example: bbcs callback
+    """
+    from bbcs import render
+
+    entries = ledger(write=True).callback()
+    render.emit(entries, as_json, render.callback_table)
 
 
 @commands.command()
@@ -121,7 +139,10 @@ def search(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Find cases by summary, detail, resolution and notes. Example: bbcs search 营业执照"""
+    """Find cases by their texts and notes, reporter, company or phone digits; every word.
+
+    Example: bbcs search '营业 执照'   (or a reporter: bbcs search 张伟; a phone: bbcs search 5678)
+    """
     from bbcs import render
 
     if not query.strip():

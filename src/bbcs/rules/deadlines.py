@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bbcs.models import Result, Warning
+from bbcs.models import Result, Status, Warning
 from bbcs.rules.calendar import Calendar
 
 if TYPE_CHECKING:
@@ -121,6 +121,14 @@ def overdue_by(calendar: Calendar, today: date, due: date) -> int:
     return max(0, calendar.working_days(due, today)) if today > due else 0
 
 
+def overdue_at_end_of(calendar: Calendar, state: CaseState, day: date) -> int:
+    """Working days a case (as it stood at the end of ``day``) was past the window's due
+    date that day; 0 unless it was pending or in progress and past due."""
+    if state.status not in (Status.PENDING, Status.IN_PROGRESS) or not state.due_date:
+        return 0
+    return overdue_by(calendar, day, date.fromisoformat(state.due_date))
+
+
 def warning_level(calendar: Calendar, today: date, due: date, *, yellow_within: int = 2) -> Warning:
     """overdue once today is past the due date; else red on the day, yellow within 2, green."""
     if today > due:
@@ -159,7 +167,7 @@ def warning_window(
 
 
 def on_time(result: Result | None, closed: date, due: date | None) -> bool | None:
-    """Closed on or before the due date; None for a withdrawn case or one with no due date."""
-    if result is None or result == Result.WITHDRAWN or due is None:
+    """Closed on or before the due date; None for a withdrawn or void case or one with no due date."""
+    if result is None or result in (Result.WITHDRAWN, Result.VOID) or due is None:
         return None
     return closed <= due

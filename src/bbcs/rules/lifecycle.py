@@ -40,7 +40,12 @@ ALLOWED: dict[str, frozenset[Status]] = {
     "reopen": frozenset({C}),
     "uphold": frozenset({C}),
     "amend": frozenset({P, W, S}),
+    "void": frozenset({P, W}),
 }
+
+# what may have happened to a case that is voided (SPEC §13): a person's opening,
+# notes and one assignment; no department has acted on it yet
+VOIDABLE_AFTER = frozenset({"open", "note", "assign"})
 
 # what to tell a clerk who tries a command in a status that does not allow it
 _HINTS = {
@@ -62,8 +67,34 @@ def require(state: CaseState, command: str) -> None:
     if command == "review":
         if state.result == Result.WITHDRAWN:
             raise WrongStatus("review.withdrawn", case=state.id)
+        if state.result == Result.VOID:
+            raise WrongStatus("review.void", case=state.id)
         if state.review != "due":
             raise WrongStatus("review.done", case=state.id)
+
+
+def require_closable(state: CaseState, result: Result) -> None:
+    """A close from ``require``'s table; a pending case the window explained itself may close
+    without a department too (issue 13: SPEC §3 names only 即办 cases)."""
+    if state.status == P and result is Result.EXPLAINED:
+        return
+    if result is Result.VOID:
+        raise InvalidInput("close.void", case=state.id)
+    require(state, "close")
+
+
+def require_voidable(state: CaseState, events: Iterable[Event]) -> None:
+    """Only a case nothing has happened to but its opening, notes and a first assignment
+    can be voided (the system's own overdue and escalation events do not count)."""
+    require(state, "void")
+    assigned = False
+    for event in events:
+        kind = str(event["kind"])
+        if event["actor"] == SYSTEM_ACTOR:
+            continue
+        if kind not in VOIDABLE_AFTER or (kind == "assign" and assigned):
+            raise Conflict("void.acted", case=state.id, kind=kind)
+        assigned = assigned or kind == "assign"
 
 
 def co_departments(lead: str, named: Iterable[str]) -> list[str]:
@@ -97,6 +128,8 @@ def require_reopenable(state: CaseState) -> None:
     require(state, "reopen")
     if state.result == Result.WITHDRAWN:
         raise WrongStatus("reopen.withdrawn", case=state.id)
+    if state.result == Result.VOID:
+        raise WrongStatus("reopen.void", case=state.id)
 
 
 def require_disputed(state: CaseState) -> None:

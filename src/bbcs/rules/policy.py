@@ -1,8 +1,9 @@
 """The policy: time limits and thresholds, defaults from ``data/policy.toml``, the ledger's overrides on top.
 
 Keys are the file's dotted names (``limits.simple``, ``rules.max_extensions``).
-Every value is an integer, a fraction or a boolean, checked against the kind and
-range its default declares, so ``policy set`` can refuse nonsense in one sentence.
+Every value is an integer, a fraction, a boolean or a text (a name, a folder),
+checked against the kind and range its default declares, so ``policy set`` can
+refuse nonsense in one sentence.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bbcs.errors import InvalidInput
-from bbcs.fields import boolean
+from bbcs.fields import MEDIUM, boolean, optional_text
 from bbcs.models import Complexity
 
-PolicyValue = int | float | bool
+PolicyValue = int | float | bool | str
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ def parse_value(key: str, text: str, defaults: Mapping[str, PolicyValue]) -> Pol
         raise InvalidInput("policy.unknown_key", key=key, keys=", ".join(sorted(defaults)))
     default = defaults[key]
     raw = text.strip().lower()
+    if isinstance(default, str):
+        return optional_text(text, key, MEDIUM) or ""
     if isinstance(default, bool):
         flag = boolean(raw)
         if flag is None:
@@ -57,7 +60,7 @@ def parse_value(key: str, text: str, defaults: Mapping[str, PolicyValue]) -> Pol
         return flag
     if isinstance(default, int):
         try:
-            number: PolicyValue = int(raw)
+            number = int(raw)
         except ValueError:
             raise InvalidInput("policy.bad_int", key=key, value=text) from None
         if number < 0 or number > 366:

@@ -61,6 +61,8 @@ CLERK = GENERAL_READING | {
     "review",
     "pushback",
     "import",
+    "print",
+    "callback",
 }
 
 SUPERVISOR = CLERK | {
@@ -69,6 +71,7 @@ SUPERVISOR = CLERK | {
     "ruling",
     "reopen",
     "uphold",
+    "void",
     "unmask",
     "export events",
     "import events",
