@@ -49,6 +49,7 @@ SENTENCES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "overdue": ("told.overdue", ()),
     "redate": ("told.redate", ()),
     "amend": ("told.amend", (("reason", "told.reason"),)),
+    "void": ("told.void", (("reason", "told.reason"),)),
 }
 
 # why the system escalated a case by itself (escalate's ``rule``), or reopened it

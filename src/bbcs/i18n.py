@@ -1155,6 +1155,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作日历调整，期限改为 {due_date}",
     ),
     "told.amend": ("amended: {changes}", "更正：{changes}"),
+    "told.void": ("voided: opened by mistake", "作废（误登记）"),
     "report.already_published": (
         "the {kind} report for {first} to {last} is already published; to issue it again, give --republish --reason TEXT (every version is kept)",
         "{first} 至 {last} 的{kind}已发布；如需重新发布，请加 --republish --reason 理由（各版本均保留）",
