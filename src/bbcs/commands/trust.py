@@ -78,6 +78,7 @@ def audit(
     Example: bbcs audit --json
     """
     from bbcs import render
+    from bbcs.history import when
     from bbcs.store import canonical_json
 
     entries = ledger(write=False).audit_log()
@@ -88,7 +89,7 @@ def audit(
             t("title.audit"),
             [t("col.when"), t("col.who"), t("col.login"), t("col.action"), t("col.details")],
             [
-                (e["at"], e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
+                (when(e["at"]), e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
                 for e in found
             ],
         ),
