@@ -119,6 +119,15 @@ def test_monthly_figures_per_department_on_their_own_clock(
         "satisfied": 0,
         "satisfaction_rate": None,
         "reopened": 0,
+        # SPEC §10: nobody signed in October; C is still held unsigned at its end
+        "accept_due": 4,
+        "accepted_on_time": 0,
+        "accept_late": 4,
+        "accept_rate": 0.0,
+        "unaccepted": 1,
+        "urged": 0,
+        "redone": 0,
+        "solved_rate": None,
     }
     scj = depts["SCJ"]
     assert (scj["rank"], scj["assigned"], scj["closed"], scj["resolved"], scj["explained"]) == (
@@ -168,6 +177,10 @@ def test_monthly_totals_use_the_case_clock(desk: Run, october: dict[str, str]) -
         "overdue_open": 2,  # C and I (pending, no department)
         "pushbacks": 5,
         "voided": 0,
+        "accept_rate": 0.0,  # SPEC §10: nothing signed in October
+        "urged": 0,
+        "redone": 0,
+        "solved_rate": None,
     }
 
 

@@ -11,6 +11,7 @@ from bbcs.rules.calendar import Calendar
 from bbcs.rules.escalation import (
     automatic_escalations,
     counted_against,
+    overdue_counted_against,
     overdue_event,
     still_true,
 )
@@ -84,8 +85,18 @@ def test_an_escalation_counts_against_the_lead():
 
 def test_the_sweep_records_an_overdue_once_per_due_date():
     state = case(status="in_progress", due_date="2026-10-10", lead_dept="ZJJ")
-    assert overdue_event(state) == {"due_date": "2026-10-10", "dept": "ZJJ"}
+    assert overdue_event(state, date(2026, 10, 14)) == {"due_date": "2026-10-10", "dept": "ZJJ"}
     state.overdue_seen.append("2026-10-10")
-    assert overdue_event(state) is None
+    assert overdue_event(state, date(2026, 10, 14)) is None
     state.due_date = "2026-10-13"  # extended: a new due date can be overdue again
-    assert overdue_event(state) == {"due_date": "2026-10-13", "dept": "ZJJ"}
+    assert overdue_event(state, date(2026, 10, 14)) == {"due_date": "2026-10-13", "dept": "ZJJ"}
+
+
+def test_an_overdue_counts_against_the_lead_only_past_its_own_date():
+    # SPEC §10: the case clock passed 10-10; the lead, given the case later, is due 10-20
+    state = case(
+        status="in_progress", due_date="2026-10-10", lead_dept="ZJJ", dept_due_date="2026-10-20"
+    )
+    found = list(automatic_escalations(state, CAL, POLICY, date(2026, 10, 14)))
+    assert found == [(Escalation.SUPERVISE, "overdue", {"due_date": "2026-10-10", "dept": None})]
+    assert overdue_counted_against(state, date(2026, 10, 21)) == "ZJJ"

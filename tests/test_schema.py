@@ -123,13 +123,19 @@ def case_with_history(desk: Run) -> str:
     steps: list[tuple[str, ...]] = [
         ("pushback", case, "--from", "ZJJ", "--to", "SCJ", "--reason", "不属本局"),
         ("ruling", case, "invalid", "--reason", "属本局职责"),
+        ("accept", case, "--dept", "SCJ"),
+        ("urge", case, "--dept", "GTJ", "--how", "written"),
         ("escalate", case, "urgent", "--reason", "群众多次反映"),
         ("extend", case, "2", "--reason", "需现场勘验"),
         ("suspend", case, "--reason", "等待鉴定"),
         ("resume", case),
         ("amend", case, "--company", "某公司", "--reason", "登记遗漏"),
         ("note", case, "已电话催办"),
-        ("close", case, "--result", "resolved", "--resolution", "已修复"),
+        ("reply", case, "--dept", "GTJ", "--result", "explained", "--resolution", "协办意见"),
+        ("reply", case, "--result", "resolved", "--resolution", "已修复"),
+        ("redo", case, "--reason", "答复不实"),
+        ("reply", case, "--result", "resolved", "--resolution", "已修复"),
+        ("close", case),
         ("review", case, "unsatisfied", "--comment", "仍不亮"),
     ]
     for day, step in enumerate(steps, start=3):
@@ -143,7 +149,8 @@ def test_show_of_a_case_with_its_whole_history_validates(desk: Run, case_with_hi
     shown = json.loads(text)
     kinds = {event["kind"] for event in shown["events"]}
     assert {"pushback", "ruling", "close", "review", "reopen"} <= kinds
-    assert {hold["ended"] for hold in shown["holds"]} >= {"pushed_back", None}
+    assert {"accept", "urge", "reply", "redo"} <= kinds
+    assert {hold["ended"] for hold in shown["holds"]} >= {"pushed_back", "replied", None}
     check(schema, schemas.Case, text)
 
 

@@ -41,6 +41,14 @@ def test_newer_ledger_is_refused(desk):
     assert "newer bbcs" in desk.fails("migrate")
 
 
+def _before_signing(con):
+    """Take away what schema 5 added: the holds' signing and reply columns (SPEC §10)."""
+    con.execute("DROP INDEX holds_unsigned")
+    con.execute("ALTER TABLE holds DROP COLUMN accept_due")
+    con.execute("ALTER TABLE holds DROP COLUMN accepted")
+    con.execute("ALTER TABLE holds DROP COLUMN replied")
+
+
 def _as_schema_2(db):
     """The ledger as bbcs of schema 2 left it: no record chain and no guards on its tables."""
     con = sqlite3.connect(db)
@@ -50,6 +58,7 @@ def _as_schema_2(db):
         ).fetchall():
             con.execute(f"DROP TRIGGER {name}")
         con.execute("DROP TABLE records")
+        _before_signing(con)
         con.execute("PRAGMA user_version = 2")
         con.commit()
     finally:
@@ -100,6 +109,7 @@ def test_a_schema_3_ledger_migrates_to_projected_pushbacks_that_verify(desk):
     con = sqlite3.connect(desk.db)
     try:
         con.execute("DROP TABLE pushbacks")
+        _before_signing(con)
         con.execute("PRAGMA user_version = 3")
         con.commit()
     finally:
@@ -121,3 +131,39 @@ def test_verify_names_a_changed_pushback(desk):
     finally:
         con.close()
     assert "pushbacks" in desk("verify").stderr
+
+
+def test_a_schema_4_ledger_migrates_to_holds_with_signing_that_verify(desk):
+    """Schema 5 adds each hold's accept due date and signing day, filled in from the events."""
+    signed = desk.open("路灯不亮", "--reporter", "王五", "--dept", "ZJJ", "--co", "GTJ")
+    desk.ok("accept", signed, "--dept", "GTJ", now="2026-11-03T10:00:00+08:00")
+    desk.ok("reply", signed, "--result", "resolved", "--resolution", "已修复")
+    projected = rows(desk.db, "SELECT dept, accept_due, accepted, replied FROM holds ORDER BY n")
+    assert [tuple(r) for r in projected] == [
+        ("ZJJ", "2026-11-03", "2026-11-03", "2026-11-03"),
+        ("GTJ", "2026-11-03", "2026-11-03", None),
+    ]
+    con = sqlite3.connect(desk.db)
+    try:
+        _before_signing(con)
+        con.execute("PRAGMA user_version = 4")
+        con.commit()
+    finally:
+        con.close()
+    assert "bbcs migrate" in desk.fails("verify")
+
+    assert f"from schema 4 to {store.SCHEMA_VERSION}" in desk.ok("migrate")
+    migrated = rows(desk.db, "SELECT dept, accept_due, accepted, replied FROM holds ORDER BY n")
+    assert [tuple(r) for r in migrated] == [tuple(r) for r in projected]
+    desk.ok("verify")
+
+
+def test_verify_names_a_changed_signing(desk):
+    case = desk.open("路灯不亮", "--reporter", "王五", "--dept", "ZJJ")
+    con = sqlite3.connect(desk.db)
+    try:
+        con.execute("UPDATE holds SET accepted = '2026-11-02'")
+        con.commit()
+    finally:
+        con.close()
+    assert case in desk("verify").stderr

@@ -36,9 +36,15 @@ COMMANDS = {
     '示例：bbcs pushback 42 --from ZJJ --reason "不属本局职责" --to GTJ',
     "ruling": "审定最近一次退回：valid（交办有误）或 invalid（推诿）。\n\n"
     '示例：bbcs ruling 42 invalid --reason "属该局法定职责"',
+    "accept": "签收：承办单位确认收到事项（部门人员默认本单位）。\n\n示例：bbcs accept 42 --dept ZJJ",
+    "urge": "催办：登记窗口对承办单位的催办（电话、书面或上门）。\n\n"
+    "示例：bbcs urge 42 --dept ZJJ --how written",
+    "reply": "答复：牵头单位提交办理答复（待窗口审核），或协办单位提交协办意见。\n\n"
+    '示例：bbcs reply 42 --result resolved --resolution "已修复"',
+    "redo": '发回重办：窗口将已答复的事项退回牵头单位重新办理。\n\n示例：bbcs redo 42 --reason "答复不实"',
     "note": '为事项添加备注。\n\n示例：bbcs note 42 "已电话催办"',
     "close": "办结（销号）。\n\n示例：bbcs close 42 --result resolved --resolution 已办理",
-    "review": "登记回访结果；已解决事项回访不满意将自动重办。\n\n示例：bbcs review 42 satisfied",
+    "review": "登记回访结果；已解决事项回访不满意将自动重办。\n\n示例：bbcs review 42 satisfied --solved yes",
     "reopen": '将已办结事项退回重办。\n\n示例：bbcs reopen 42 --reason "复核未解决"',
     "uphold": '对回访不满意的事项维持原结果。\n\n示例：bbcs uphold 42 --reason "依法答复"',
     "void": "作废：误登记或重复登记的事项，在任何单位办理之前作废（不计入任何统计，只计入“作废”数）。\n\n"
@@ -188,6 +194,16 @@ OPTIONS = {
     "The day (default today).": "日期（默认今天）。",
     "The day, for a late run (default today).": "日期（补跑时用，默认今天）。",
     "The department pushing back.": "退回单位。",
+    "The department replying (default: your own, else the lead).": "答复单位（默认本单位，否则牵头单位）。",
+    "How it ended (default: the reply's).": "办理结果（默认沿用答复）。",
+    "What was done (default: the reply's).": "办理情况（默认沿用答复）。",
+    "Urged (催办) and not yet closed.": "已催办且尚未办结。",
+    "The department chased (default: the lead).": "催办单位（默认牵头单位）。",
+    "How the window chased it.": "催办方式。",
+    "What was said or sent.": "催办内容。",
+    "Whether the matter was solved.": "问题是否解决。",
+    "A department has not signed for it (催签).": "有单位尚未签收（催签清单）。",
+    "The department signing (default: your own).": "签收单位（默认本单位）。",
     "The note.": "备注内容。",
     "The remit or rule cited.": "所依据的职责或规定。",
     "What the matter is, in a line.": "事项摘要。",

@@ -50,6 +50,10 @@ SENTENCES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "redate": ("told.redate", ()),
     "amend": ("told.amend", (("reason", "told.reason"),)),
     "void": ("told.void", (("reason", "told.reason"),)),
+    "accept": ("told.accept", (("on_time", "told.on_time"),)),
+    "urge": ("told.urge", (("note", "told.urge_note"), ("breach_day", "told.breach_day"))),
+    "reply": ("told.reply", (("resolution", "told.resolution"),)),
+    "redo": ("told.redo", (("dept_due_date", "told.dept_due"), ("reason", "told.reason"))),
 }
 
 # why the system escalated a case by itself (escalate's ``rule``), or reopened it
@@ -143,6 +147,10 @@ def _params(kind: str, data: dict[str, Any]) -> dict[str, str]:
     params = {name: _value(name, value) for name, value in data.items()}
     if str(data.get("reason")) in RULES:
         params["reason"] = t(RULES[str(data["reason"])])
+    if kind == "reply":
+        params["role"] = t(f"role.{data.get('role') or 'lead'}")
+    if kind == "urge":
+        params["how"] = t(f"told.how.{data.get('how') or 'phone'}")
     if kind == "pushback":
         params["role"] = t(f"role.{data.get('role') or 'lead'}")
         params["to"] = data.get("to") or t("report.window")

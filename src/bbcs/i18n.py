@@ -34,6 +34,11 @@ def label(value: Any) -> str:
 def _shown(value: Any, zh: bool) -> str:
     if hasattr(value, "zh") and hasattr(value, "en"):
         return str(value.zh if zh else value.en)
+    from bbcs.models import EventKind
+
+    if isinstance(value, EventKind) and f"event.{value}" in MESSAGES:
+        en, chinese = MESSAGES[f"event.{value}"]
+        return chinese if zh else en
     if isinstance(value, str) and value in FIELDS:
         return FIELDS[value][1] if zh else FIELDS[value][0]
     return str(value)
@@ -84,6 +89,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "note": ("note", "备注"),
     "name": ("name", "名称"),
     "ruling": ("ruling", "审定"),
+    "solved": ("solved", "是否解决"),
+    "how": ("how", "催办方式"),
     "role": ("role", "角色"),
 }
 
@@ -209,6 +216,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "case {case} is in progress; {command} does not apply to it",
         "事项 {case} 正在办理中，不能{command}",
     ),
+    "status.hint_replied": (
+        "case {case} awaits the window's review of its reply; {command} does not apply "
+        "to it (close it, or redo it first)",
+        "事项 {case} 已答复待审核，不能执行 {command}（请审核办结，或先发回重办）",
+    ),
     "status.hint_assigned": (
         "case {case} is already in progress with a lead department; use transfer to change it",
         "事项 {case} 已交办并在办理中；如需更换牵头单位请用 transfer 改派",
@@ -248,6 +260,105 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pushback.not_holder": (
         "department {dept} does not hold case {case}, so it cannot push it back",
         "单位 {dept} 未承办事项 {case}，不能退回",
+    ),
+    "pushback.window_closed": (
+        "department {dept} may push case {case} back only within {limit} working days of "
+        "receiving it (limits.pushback), by {last}; the window can transfer it instead",
+        "单位 {dept} 只能在收到事项 {case} 后 {limit} 个工作日内（limits.pushback）退回，"
+        "即 {last} 前；现可由窗口改派（transfer）",
+    ),
+    "review.solved_unrated": (
+        "--solved goes with a rating the reporter gave, not with {rating}",
+        "--solved 须与反映人的评价一同登记，不能与“{rating}”一同登记",
+    ),
+    "urge.need_dept": (
+        "case {case} has no lead department; name the one to urge with --dept",
+        "事项 {case} 没有牵头单位；请用 --dept 指明催办单位",
+    ),
+    "urge.not_holder": (
+        "department {dept} does not hold case {case}, so it cannot be urged on it",
+        "单位 {dept} 未承办事项 {case}，无从催办",
+    ),
+    "urge.status": (
+        "case {case} is {status}; only a case a department holds can be urged",
+        "事项 {case} {status}，只有单位承办中的事项才能催办",
+    ),
+    "out.urged": ("{case}: urged {dept} {how}", "{case}：已{how} {dept}"),
+    "out.urged_again": (
+        "{case}: urged {dept} {how} (already urged today: counts once)",
+        "{case}：已{how} {dept}（今日已催办过，只计一次）",
+    ),
+    "out.urge_breach": (
+        "unanswered by the end of {day}, {dept} goes on the black list (ignored_urge)",
+        "如 {day} 结束时仍未答复，{dept} 列入黑榜（催办不理）",
+    ),
+    "reply.need_dept": (
+        "case {case} has no lead department; name the department replying with --dept",
+        "事项 {case} 没有牵头单位；请用 --dept 指明答复单位",
+    ),
+    "reply.not_holder": (
+        "department {dept} does not hold case {case}, so it cannot reply to it",
+        "单位 {dept} 未承办事项 {case}，不能答复",
+    ),
+    "reply.already": (
+        "department {dept} has replied to case {case} already; it awaits the window's review",
+        "单位 {dept} 已答复事项 {case}，正待窗口审核",
+    ),
+    "reply.status": (
+        "case {case} is {status}; the lead replies only while it is in progress",
+        "事项 {case} {status}，牵头单位只能在办理中答复",
+    ),
+    "reply.result": (
+        "a reply says resolved or explained, not {result}",
+        "答复结果只能是已解决或已解释说明，不能是“{result}”",
+    ),
+    "close.need": (
+        "case {case} has no reply to take it from; give {option}",
+        "事项 {case} 没有可沿用的答复；请给出 {option}",
+    ),
+    "redo.status": (
+        "case {case} is {status}; only a replied case can be sent back (redo)",
+        "事项 {case} {status}，只有已答复待审核的事项才能发回重办",
+    ),
+    "out.replied": (
+        "{case}: {dept} replied; it awaits the window's review (close or redo)",
+        "{case}：{dept} 已答复，待窗口审核（办结或发回重办）",
+    ),
+    "out.co_replied": (
+        "{case}: {dept} recorded its part (协办意见)",
+        "{case}：{dept} 已提交协办意见",
+    ),
+    "out.redone": (
+        "{case}: sent back to {dept}, now due {dept_due} (the case stays due {due})",
+        "{case}：已发回 {dept} 重办，部门期限 {dept_due}（事项办结期限仍为 {due}）",
+    ),
+    "accept.need_dept": (
+        "name the department that signs for case {case} with --dept",
+        "请用 --dept 指明签收事项 {case} 的单位",
+    ),
+    "accept.not_holder": (
+        "department {dept} does not hold case {case}, so it has nothing to sign for",
+        "单位 {dept} 未承办事项 {case}，无需签收",
+    ),
+    "accept.already": (
+        "department {dept} signed for case {case} already, on {day}",
+        "单位 {dept} 已于 {day} 签收事项 {case}",
+    ),
+    "accept.status": (
+        "case {case} is {status}; only a case a department holds can be signed for",
+        "事项 {case} {status}，只有单位承办中的事项才能签收",
+    ),
+    "out.accepted": (
+        "{case}: {dept} signed on {day}, on time (due {due})",
+        "{case}：{dept} 于 {day} 签收，按时（签收期限 {due}）",
+    ),
+    "out.accepted_late": (
+        "{case}: {dept} signed on {day}, late (due {due})",
+        "{case}：{dept} 于 {day} 签收，逾期（签收期限 {due}）",
+    ),
+    "out.accepted_undated": (
+        "{case}: {dept} signed on {day}",
+        "{case}：{dept} 于 {day} 签收",
     ),
     "pushback.already_holds": (
         "department {dept} already holds case {case}",
@@ -415,6 +526,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.overdue": ("overdue", "超期"),
     "event.redate": ("redate", "期限重算"),
     "event.amend": ("amend", "更正"),
+    "event.accept": ("accept", "签收"),
+    "event.urge": ("urge", "催办"),
+    "event.reply": ("reply", "答复"),
+    "event.redo": ("redo", "发回重办"),
     "show.timeline": ("Who held it", "承办经过"),
     "show.events": ("Events", "办理记录"),
     "show.superseded": ("superseded", "已失效"),
@@ -632,6 +747,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.fig.satisfied": ("Satisfied", "满意"),
     "report.fig.satisfaction_rate": ("Satisfaction rate", "满意率"),
     "report.fig.reopened": ("Reopened", "重办"),
+    "report.fig.accept_due": ("To sign", "应签收"),
+    "report.fig.accepted_on_time": ("Signed on time", "按时签收"),
+    "report.fig.accept_late": ("Signed late or not", "未按时签收"),
+    "report.fig.accept_rate": ("Signing rate", "按时签收率"),
+    "report.fig.unaccepted": ("Unsigned", "未签收"),
+    "report.fig.urged": ("Urged", "被催办"),
+    "report.fig.redone": ("Redone", "发回重办"),
+    "report.fig.solved_rate": ("Solved rate", "解决率"),
     "report.fig.opened": ("Opened", "受理"),
     "report.fig.resolution_rate": ("Resolution rate", "办成率"),
     "report.fig.avg_dispatch_days": ("Avg dispatch days", "平均交办用时（工作日）"),
@@ -1018,7 +1141,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "事项 {case} 不能以“作废”办结：误登记的事项请用 bbcs void {case} --reason 理由 作废",
     ),
     "void.acted": (
-        "case {case} cannot be voided: a {kind} has been recorded on it, and only a case with nothing but its opening, notes and a first assignment can be",
+        "case {case} cannot be voided: it has a {kind} event, and only a case with nothing but its opening, notes and a first assignment can be",
         "事项 {case} 不能作废：已有{kind}记录；只有仅登记、备注和首次交办过的事项才能作废",
     ),
     "reopen.void": (
@@ -1057,6 +1180,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "time limit of a hard case (working days)",
         "疑难事项时限（工作日）",
     ),
+    "policy.key.limits.accept": (
+        "working days after receipt by which a department signs for a case (签收)",
+        "承办单位收到事项后签收的期限（工作日）",
+    ),
+    "policy.key.limits.pushback": (
+        "working days after its first receipt within which a department may push a case back",
+        "承办单位首次收到事项后可退回的期限（工作日）",
+    ),
+    "policy.key.limits.redo": (
+        "working days a lead gets at least after a redo (发回重办)",
+        "发回重办后牵头单位至少可用的工作日",
+    ),
     "policy.key.warning.yellow_within": (
         "working days left at or below which a case turns yellow",
         "剩余工作日不超过此数即黄色预警",
@@ -1073,6 +1208,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "policy.key.rules.reopen_on_unsatisfied": (
         "an unsatisfied review of a resolved case reopens it",
         "已解决事项回访不满意即自动重办",
+    ),
+    "policy.key.rules.urge_report_after": (
+        "working days after a written urge (or the due date, if later) an unanswered "
+        "department goes on the black list",
+        "书面催办（或期限，取较晚者）后仍未答复即列入黑榜的工作日数",
     ),
     "policy.key.report.black_on_time_below": (
         "black list: on-time rate below",
@@ -1155,7 +1295,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作日历调整，期限改为 {due_date}",
     ),
     "told.amend": ("amended: {changes}", "更正：{changes}"),
-    "told.void": ("voided: opened by mistake", "作废（误登记）"),
+    "told.void": ("voided (entered by mistake)", "作废（误登记）"),
+    "told.accept": ("{dept} signed for it", "{dept} 签收"),
+    "told.on_time": (", on time", "，按时"),
+    "told.urge": ("{dept} urged by {how}", "{how}催办 {dept}"),
+    "told.how.phone": ("phone", "电话"),
+    "told.how.written": ("a written notice", "书面"),
+    "told.how.visit": ("a visit", "上门"),
+    "told.urge_note": ("; {note}", "；{note}"),
+    "told.breach_day": (
+        "; reported if still unanswered after {breach_day}",
+        "；{breach_day} 后仍未答复的予以通报",
+    ),
+    "told.reply": ("{dept} ({role}) replied: {result}", "{dept}（{role}）答复：{result}"),
+    "told.redo": ("sent back to {dept} to be redone", "发回 {dept} 重办"),
     "report.already_published": (
         "the {kind} report for {first} to {last} is already published; to issue it again, give --republish --reason TEXT (every version is kept)",
         "{first} 至 {last} 的{kind}已发布；如需重新发布，请加 --republish --reason 理由（各版本均保留）",

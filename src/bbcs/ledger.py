@@ -31,12 +31,14 @@ from bbcs.models import (
     Rating,
     Result,
     Role,
+    Solved,
     Status,
+    Urging,
     Verdict,
     Warning,
 )
 from bbcs.projection import AMENDABLE, CaseState, Event, event_time, project
-from bbcs.rules import deadlines, escalation, lifecycle, pushbacks, roles
+from bbcs.rules import acceptance, deadlines, escalation, lifecycle, pushbacks, replies, roles
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
 from bbcs.rules.roles import User
@@ -54,6 +56,41 @@ class Swept:
     overdue: int = 0
     escalated: int = 0
     cases: list[str] = field(default_factory=list)  # every case the sweep wrote to, in order
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What ``accept`` recorded: the case, who signed, the accept due date, the day signed."""
+
+    state: CaseState
+    dept: str
+    accept_due: str | None
+    signed: str
+
+    @property
+    def on_time(self) -> bool | None:
+        return None if self.accept_due is None else self.signed <= self.accept_due
+
+
+@dataclass(frozen=True)
+class Urged:
+    """What ``urge`` recorded: whom it chased, how, a written urge's breach day, and
+    whether it counts (the first urge of that department on that case that day)."""
+
+    state: CaseState
+    dept: str
+    how: Urging
+    breach_day: str | None
+    counted: bool
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What ``reply`` recorded: the case, the department that replied, as lead or co."""
+
+    state: CaseState
+    dept: str
+    role: str
 
 
 @dataclass(frozen=True)
@@ -266,6 +303,7 @@ class Ledger:
                     "lead": lead,
                     "co": co_codes,
                     **deadlines.lead_clock(self.calendar, day, limit),
+                    **self._receipt(moment),
                 }
                 state = self._record(case_id, events, EventKind.ASSIGN, assign, moment)
         return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date)
@@ -298,8 +336,19 @@ class Ledger:
 
     def _new_lead(self, state: CaseState, moment: datetime) -> dict[str, Any]:
         """A new lead's own clock: the limit of the case's complexity from the day it received it."""
-        return deadlines.lead_clock(
-            self.calendar, clock.local_day(moment), self.policy.limit(Complexity(state.complexity))
+        return {
+            **deadlines.lead_clock(
+                self.calendar,
+                clock.local_day(moment),
+                self.policy.limit(Complexity(state.complexity)),
+            ),
+            **self._receipt(moment),
+        }
+
+    def _receipt(self, moment: datetime) -> dict[str, Any]:
+        """The accept due date of the departments an event hands the case to (SPEC §10)."""
+        return acceptance.receipt(
+            self.calendar, clock.local_day(moment), self.policy.whole("limits.accept")
         )
 
     def assign(
@@ -351,6 +400,13 @@ class Ledger:
             role = pushbacks.pusher_role(case_id, pusher, state.lead_dept, state.co_depts)
             onward = self.department(to) if to else None
             pushbacks.check_onward(case_id, role, pusher, onward, state.lead_dept, state.co_depts)
+            acceptance.require_pushback_window(
+                self.calendar,
+                state,
+                pusher,
+                clock.local_day(moment),
+                self.policy.whole("limits.pushback"),
+            )
             data: dict[str, Any] = {
                 "by": pusher,
                 "role": role,
@@ -360,6 +416,8 @@ class Ledger:
             }
             if pushbacks.moves_lead(role, onward):
                 data.update(self._new_lead(state, moment))
+            elif onward is not None:
+                data.update(self._receipt(moment))
             return EventKind.PUSHBACK, data
 
         return self._change(case_id, moment, decide)
@@ -370,15 +428,28 @@ class Ledger:
         return self._change(case_id, moment, lambda _: (EventKind.NOTE, {"text": body}))
 
     def close(
-        self, case: str, *, result: str, resolution: str, at: datetime | None = None
+        self,
+        case: str,
+        *,
+        result: str | None = None,
+        resolution: str | None = None,
+        at: datetime | None = None,
     ) -> CaseState:
+        """办结, or 审核通过 of a replied case (its reply's result and resolution by default)."""
         case_id, moment, _ = self._target("close", case, at)
-        outcome = fields.choice(Result, result, "result")
-        text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
+        outcome = fields.choice(Result, result, "result").value if result else None
+        given = (
+            fields.text(resolution, "resolution", fields.LONG, multiline=True)
+            if resolution
+            else None
+        )
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
-            lifecycle.require_closable(state, outcome)
-            return EventKind.CLOSE, {"result": outcome.value, "resolution": text}
+            if outcome is None:
+                lifecycle.require(state, "close")
+            chosen, text = replies.close_defaults(state, outcome, given)
+            lifecycle.require_closable(state, Result(chosen))
+            return EventKind.CLOSE, {"result": chosen, "resolution": text}
 
         return self._change(case_id, moment, decide)
 
@@ -394,15 +465,25 @@ class Ledger:
         return self._change(case_id, moment, decide)
 
     def review(
-        self, case: str, rating: str, *, comment: str | None = None, at: datetime | None = None
+        self,
+        case: str,
+        rating: str,
+        *,
+        comment: str | None = None,
+        solved: str | None = None,
+        at: datetime | None = None,
     ) -> CaseState:
         case_id, moment, _ = self._target("review", case, at)
         verdict = fields.choice(Rating, rating, "rating")
         remark = fields.optional_text(comment, "comment", fields.MEDIUM, multiline=True)
+        answer = fields.choice(Solved, solved, "solved").value if solved else None
+        if answer is not None and not verdict.is_rating:
+            raise InvalidInput("review.solved_unrated", rating=verdict)
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require(state, "review")
-            return EventKind.REVIEW, {"rating": verdict.value, "comment": remark}
+            data = {"rating": verdict.value, "comment": remark}
+            return EventKind.REVIEW, {**data, "solved": answer} if answer else data
 
         def reopen_if_unsatisfied(events: list[Event], state: CaseState) -> CaseState:
             if not lifecycle.reopens_on_review(state, verdict, self.policy):
@@ -417,7 +498,8 @@ class Ledger:
     def _restart(self, state: CaseState, moment: datetime) -> dict[str, Any]:
         """New due dates for a reopened case: the complexity's limit from the reopening day."""
         limit = self.policy.limit(Complexity(state.complexity))
-        return deadlines.restarted(self.calendar, state, clock.local_day(moment), limit)
+        dates = deadlines.restarted(self.calendar, state, clock.local_day(moment), limit)
+        return {**dates, **self._receipt(moment)}
 
     def reopen(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment, _ = self._target("reopen", case, at)
@@ -538,7 +620,119 @@ class Ledger:
             lifecycle.require(state, "resume")
             since = date.fromisoformat(state.suspended_on or state.round_start)
             days = deadlines.working_days_taken(self.calendar, since, clock.local_day(moment))
-            return EventKind.RESUME, {"days": days, **deadlines.moved(self.calendar, state, days)}
+            data: dict[str, Any] = {"days": days, **deadlines.moved(self.calendar, state, days)}
+            signing = acceptance.moved_accept_dues(self.calendar, state, days)
+            if signing:
+                data["accept_dues"] = signing
+            return EventKind.RESUME, data
+
+        return self._change(case_id, moment, decide)
+
+    # ------------------------------------------------------------ departments in the loop (§10)
+
+    def accept(self, case: str, *, dept: str | None = None, at: datetime | None = None) -> Signed:
+        """签收: ``dept`` (a department user's own by default) signs for the case it holds."""
+        case_id, moment, by = self._target("accept", case, at, acting_for=dept)
+        signer = self.department(acceptance.require_dept(case_id, by))
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            hold = acceptance.hold_to_sign(state, signer)
+            on_time = acceptance.signed_on_time(clock.local_day(moment), hold.accept_due)
+            data = {"dept": signer, "received": hold.received, "accept_due": hold.accept_due}
+            return EventKind.ACCEPT, {**data, "on_time": on_time}
+
+        state = self._change(case_id, moment, decide)
+        hold = next(h for h in reversed(state.holds) if h.dept == signer)
+        return Signed(state, signer, hold.accept_due, hold.accepted or "")
+
+    def urge(
+        self,
+        case: str,
+        *,
+        dept: str | None = None,
+        how: str = "phone",
+        note: str | None = None,
+        at: datetime | None = None,
+    ) -> Urged:
+        """催办: the window chased ``dept`` (default the lead) by phone, in writing or in person."""
+        case_id, moment, _ = self._target("urge", case, at)
+        way = fields.choice(Urging, how, "how")
+        text = fields.optional_text(note, "note", fields.LONG, multiline=True)
+        day = clock.local_day(moment)
+        counted = True
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            nonlocal counted
+            hold = acceptance.urged_hold(state, self.department(dept) if dept else None)
+            counted = acceptance.counts_as_urged(state.urged.get(hold.dept, []), day.isoformat())
+            data: dict[str, Any] = {"dept": hold.dept, "how": way.value, "note": text}
+            if way is Urging.WRITTEN:
+                due = hold.dept_due if hold.role == "lead" else None
+                after = self.policy.whole("rules.urge_report_after")
+                data["breach_day"] = acceptance.breach_day(self.calendar, day, due, after)
+            return EventKind.URGE, data
+
+        state = self._change(case_id, moment, decide)
+        urge = next(e for e in reversed(self.store.case_events(case_id)) if e["kind"] == "urge")
+        data = urge["data"]
+        return Urged(state, data["dept"], way, data.get("breach_day"), counted)
+
+    def reply(
+        self,
+        case: str,
+        *,
+        result: str,
+        resolution: str,
+        dept: str | None = None,
+        at: datetime | None = None,
+    ) -> Answered:
+        """答复: the lead answers (the case waits for the window's review) or a
+        co-department records its part; ``dept`` defaults to a department user's own,
+        else the lead. Signs for the case too if the department had not."""
+        case_id, moment, by = self._target("reply", case, at, acting_for=dept)
+        outcome = replies.reply_result(fields.choice(Result, result, "result"))
+        text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
+        day = clock.local_day(moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            who = self.department(by) if by else state.lead_dept
+            if who is None:
+                raise InvalidInput("reply.need_dept", case=case_id)
+            role = replies.reply_role(state, who)
+            due = state.dept_due_date if role == replies.LEAD else None
+            data: dict[str, Any] = {
+                "dept": who,
+                "role": role,
+                "result": outcome.value,
+                "resolution": text,
+                "dept_due_date": due,
+                "on_time": replies.on_time(day, due),
+            }
+            return EventKind.REPLY, data
+
+        state = self._change(case_id, moment, decide)
+        answer = next(e for e in reversed(self.store.case_events(case_id)) if e["kind"] == "reply")
+        return Answered(state, answer["data"]["dept"], answer["data"]["role"])
+
+    def redo(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        """发回重办: the window sends a replied case back to its lead, with time to redo it."""
+        case_id, moment, _ = self._target("redo", case, at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        day = clock.local_day(moment)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            replies.require_redo(state)
+            hold = state.lead_hold()
+            replied = hold.replied if hold is not None and hold.replied else day.isoformat()
+            days = deadlines.working_days_taken(self.calendar, date.fromisoformat(replied), day)
+            moved = replies.redo_dept_due(
+                self.calendar,
+                state.dept_due_date or replied,
+                days,
+                day,
+                self.policy.whole("limits.redo"),
+            )
+            return EventKind.REDO, {"dept": state.lead_dept, "reason": why, **moved}
 
         return self._change(case_id, moment, decide)
 
@@ -557,7 +751,7 @@ class Ledger:
                     progress(done, len(found))
                 events = self.store.case_events(case_id)
                 state = project(case_id, events)
-                data = escalation.overdue_event(state)
+                data = escalation.overdue_event(state, self.today)
                 if data is not None:
                     state = self._append(
                         case_id, events, EventKind.OVERDUE, data, self.now, actor=SYSTEM_ACTOR
@@ -668,6 +862,8 @@ class Ledger:
         due_within: int | None = None,
         unreviewed: bool = False,
         unruled: bool = False,
+        unaccepted: bool = False,
+        urged: bool = False,
         opened_from: date | None = None,
         opened_to: date | None = None,
         text: str | None = None,
@@ -699,13 +895,19 @@ class Ledger:
             due_to=min(highs) if highs else None,
             unreviewed=unreviewed,
             unruled=unruled,
+            unaccepted=unaccepted,
+            urged=urged,
             opened_from=opened_from.isoformat() if opened_from else None,
             opened_to=opened_to.isoformat() if opened_to else None,
             text=text,
             limit=limit,
         )
         rows, total = self.store.list_cases(self._scope(query))
-        return [self.case_json(row, mask=mask) for row in rows], total
+        cases = [self.case_json(row, mask=mask) for row in rows]
+        if unaccepted:
+            for case in cases:
+                case["unaccepted"] = self.store.unsigned_holds(case["id"])
+        return cases, total
 
     def printable(
         self, cases: Sequence[str], *, dept: str | None = None, overdue: bool = False

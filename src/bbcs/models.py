@@ -37,6 +37,7 @@ class Status(Labelled):
     PENDING = "pending", "pending", "待交办"
     IN_PROGRESS = "in_progress", "in progress", "办理中"
     SUSPENDED = "suspended", "suspended", "挂起"
+    REPLIED = "replied", "replied, awaiting review", "待审核"
     CLOSED = "closed", "closed", "已办结"
 
 
@@ -75,9 +76,14 @@ class Result(Labelled):
 
 
 class Rating(Labelled):
+    """The reporter's verdict at the call-back: the five levels of 政务服务"好差评" (SPEC §10),
+    or a failed attempt to get one."""
+
+    VERY_SATISFIED = "very_satisfied", "very satisfied", "非常满意"
     SATISFIED = "satisfied", "satisfied", "满意"
     BASIC = "basic", "basically satisfied", "基本满意"
     UNSATISFIED = "unsatisfied", "unsatisfied", "不满意"
+    VERY_UNSATISFIED = "very_unsatisfied", "very unsatisfied", "非常不满意"
     UNREACHABLE = "unreachable", "unreachable", "未联系上"
     REFUSED = "refused", "refused to rate", "拒绝评价"
 
@@ -85,6 +91,32 @@ class Rating(Labelled):
     def is_rating(self) -> bool:
         """Whether this is a verdict of the reporter, not a failed attempt to get one."""
         return self not in (Rating.UNREACHABLE, Rating.REFUSED)
+
+    @property
+    def is_unsatisfied(self) -> bool:
+        """Unsatisfied or very unsatisfied: it reopens or disputes the case the same way."""
+        return self in (Rating.UNSATISFIED, Rating.VERY_UNSATISFIED)
+
+    @property
+    def is_satisfied(self) -> bool:
+        """A rating that counts as satisfied in every figure."""
+        return self.is_rating and not self.is_unsatisfied
+
+
+class Solved(Labelled):
+    """The call-back's second question: was the matter solved (解决率, SPEC §10)."""
+
+    YES = "yes", "solved", "已解决"
+    PARTLY = "partly", "partly solved", "部分解决"
+    NO = "no", "not solved", "未解决"
+
+
+class Urging(Labelled):
+    """How the window chased a department (催办, SPEC §10)."""
+
+    PHONE = "phone", "by phone", "电话催办"
+    WRITTEN = "written", "in writing", "书面催办"
+    VISIT = "visit", "in person", "上门催办"
 
 
 class Warning(Labelled):
@@ -103,6 +135,7 @@ class HoldEnd(Labelled):
     CLOSED = "closed", "closed", "办结"
     PUSHED_BACK = "pushed_back", "pushed back", "退回"
     TRANSFERRED = "transferred", "transferred", "改派"
+    REPLIED = "replied", "replied", "已答复"
     VOIDED = "voided", "voided", "作废"
 
 
@@ -131,6 +164,10 @@ class EventKind(StrEnum):
     OVERDUE = "overdue"
     REDATE = "redate"
     AMEND = "amend"
+    ACCEPT = "accept"
+    URGE = "urge"
+    REPLY = "reply"
+    REDO = "redo"
     VOID = "void"
 
 

@@ -77,6 +77,9 @@ class Hold:
     seq: int
     ended: str | None = None
     how: str | None = None
+    accept_due: str | None = None  # the last day to sign on time (SPEC §10); None before §10
+    accepted: str | None = None  # the day it signed (签收)
+    replied: str | None = None  # the lead's standing reply (答复), until a redo
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +89,9 @@ class Hold:
             "dept_due_date": self.dept_due,
             "ended": self.ended,
             "how": self.how,
+            "accept_due": self.accept_due,
+            "accepted": self.accepted,
+            "replied": self.replied,
         }
 
 
@@ -149,6 +155,11 @@ class CaseState:
     holds: list[Hold] = field(default_factory=list)
     pushback_log: list[Pushback] = field(default_factory=list)
     superseded: list[int] = field(default_factory=list)
+    # working days each department's pushback window moved later by suspensions (SPEC §10)
+    window_moved: dict[str, int] = field(default_factory=dict)
+    redone: int = 0  # 发回重办 of this case's replies
+    urged: dict[str, list[str]] = field(default_factory=dict)  # days each department was urged
+    reply: dict[str, Any] = field(default_factory=dict)  # the lead's standing reply, for close
 
     def row(self) -> dict[str, Any]:
         """The case as the SPEC §3 fields, in their order."""
@@ -156,7 +167,7 @@ class CaseState:
 
     @property
     def is_open(self) -> bool:
-        return self.status in (Status.PENDING, Status.IN_PROGRESS)
+        return self.status in (Status.PENDING, Status.IN_PROGRESS, Status.REPLIED)
 
     def lead_hold(self) -> Hold | None:
         """The hold of the current lead department (the last one, once the case is closed)."""
@@ -224,7 +235,9 @@ def _take_lead(state: CaseState, dept: str, data: Mapping[str, Any], day: str, s
     if dept in state.co_depts:
         state.co_depts.remove(dept)
         _end_hold(state, dept, day, None)
-    state.holds.append(Hold(dept, "lead", day, data.get("dept_due_date"), seq))
+    state.holds.append(
+        Hold(dept, "lead", day, data.get("dept_due_date"), seq, accept_due=data.get("accept_due"))
+    )
     state.dept_due_date = data.get("dept_due_date")
     state.dept_limit = int(data.get("limit", 0))
     state.dept_extra = 0
@@ -237,10 +250,10 @@ def _end_hold(state: CaseState, dept: str, day: str, how: HoldEnd | None) -> Non
             hold.how = how.value if how is not None else None
 
 
-def _add_co(state: CaseState, dept: str, day: str, seq: int) -> None:
+def _add_co(state: CaseState, dept: str, day: str, seq: int, accept_due: str | None = None) -> None:
     if dept != state.lead_dept and dept not in state.co_depts:
         state.co_depts.append(dept)
-        state.holds.append(Hold(dept, "co", day, None, seq))
+        state.holds.append(Hold(dept, "co", day, None, seq, accept_due=accept_due))
 
 
 def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -268,7 +281,7 @@ def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
 def _assign(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     _take_lead(state, data["lead"], data, day, seq)
     for dept in data.get("co", []):
-        _add_co(state, dept, day, seq)
+        _add_co(state, dept, day, seq, data.get("accept_due"))
     state.status = Status.IN_PROGRESS.value
 
 
@@ -295,7 +308,7 @@ def _pushback(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at:
     else:
         state.co_depts.remove(by)
         if to is not None:
-            _add_co(state, to, day, seq)
+            _add_co(state, to, day, seq, data.get("accept_due"))
 
 
 def _ruling(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -334,6 +347,47 @@ def _resume(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.suspended_on = None
     _add_days(state, int(data["days"]))
     _set_dates(state, data)
+    moved_dues = data.get("accept_dues", {})
+    for hold in state.open_holds():
+        state.window_moved[hold.dept] = state.window_moved.get(hold.dept, 0) + int(data["days"])
+        if hold.dept in moved_dues and hold.accepted is None:
+            hold.accept_due = moved_dues[hold.dept]
+
+
+def _accept(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    for hold in state.open_holds():
+        if hold.dept == data["dept"] and hold.accepted is None:
+            hold.accepted = day
+
+
+def _urge(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.urged.setdefault(data["dept"], []).append(day)
+
+
+def _reply(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    dept = data["dept"]
+    for held in state.open_holds():
+        if held.dept == dept and held.accepted is None:
+            held.accepted = day
+    if data["role"] == "lead":
+        state.status = Status.REPLIED.value
+        hold = state.lead_hold()
+        if hold is not None:
+            hold.replied = day
+        state.reply = {k: data.get(k) for k in ("result", "resolution", "cause") if data.get(k)}
+    else:
+        state.co_depts.remove(dept)
+        _end_hold(state, dept, day, HoldEnd.REPLIED)
+
+
+def _redo(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    state.status = Status.IN_PROGRESS.value
+    hold = state.lead_hold()
+    if hold is not None:
+        hold.replied = None
+    state.reply = {}
+    state.redone += 1
+    _set_dates(state, data)
 
 
 def _note(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -367,7 +421,7 @@ def _review(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     if not rating.is_rating:
         return
     state.rating = rating.value
-    unsatisfied = rating is Rating.UNSATISFIED
+    unsatisfied = rating.is_unsatisfied
     state.review = "disputed" if unsatisfied else "done"
 
 
@@ -377,6 +431,7 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.result = None
     state.resolution = None
     state.review = None
+    state.reply = {}
     state.reopened += 1
     state.extensions = 0
     state.round_start = day
@@ -384,10 +439,13 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.round_extra = 0
     state.dept_limit = int(data["limit"])
     state.dept_extra = 0
+    signing = data.get("accept_due")
     if state.lead_dept is not None:
-        state.holds.append(Hold(state.lead_dept, "lead", day, data.get("dept_due_date"), seq))
+        state.holds.append(
+            Hold(state.lead_dept, "lead", day, data.get("dept_due_date"), seq, accept_due=signing)
+        )
     for dept in state.co_depts:
-        state.holds.append(Hold(dept, "co", day, None, seq))
+        state.holds.append(Hold(dept, "co", day, None, seq, accept_due=signing))
     _set_dates(state, data)
 
 
@@ -431,5 +489,9 @@ _HANDLERS = {
     EventKind.OVERDUE: _overdue,
     EventKind.REDATE: _redate,
     EventKind.AMEND: _amend,
+    EventKind.ACCEPT: _accept,
+    EventKind.URGE: _urge,
+    EventKind.REPLY: _reply,
+    EventKind.REDO: _redo,
     EventKind.VOID: _void,
 }

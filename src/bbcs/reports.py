@@ -41,6 +41,18 @@ if TYPE_CHECKING:
 KINDS = ("daily", "weekly", "monthly", "pushback", "overdue", "casebook")
 WITH_CHANGE = ("weekly", "monthly")
 
+# SPEC §10: the department loop's figures, per department on its own clock
+LOOP_FIGURES = (
+    "accept_due",
+    "accepted_on_time",
+    "accept_late",
+    "accept_rate",
+    "unaccepted",
+    "urged",
+    "redone",
+    "solved_rate",
+)
+LOOP_TOTALS = ("accept_rate", "urged", "redone", "solved_rate")
 DEPT_FIGURES = (
     "assigned",
     "closed",
@@ -62,6 +74,7 @@ DEPT_FIGURES = (
     "satisfied",
     "satisfaction_rate",
     "reopened",
+    *LOOP_FIGURES,
 )
 TOTAL_FIGURES = (
     "opened",
@@ -77,9 +90,18 @@ TOTAL_FIGURES = (
     "overdue_open",
     "pushbacks",
     "voided",
+    *LOOP_TOTALS,
 )
 RATES = frozenset(
-    {"on_time_rate", "pushback_rate", "satisfaction_rate", "resolution_rate", "review_rate"}
+    {
+        "on_time_rate",
+        "pushback_rate",
+        "satisfaction_rate",
+        "resolution_rate",
+        "review_rate",
+        "accept_rate",
+        "solved_rate",
+    }
 )
 AVERAGES = frozenset({"avg_working_days", "avg_dispatch_days"})
 WINDOW = "window"
@@ -245,7 +267,37 @@ def _department(code: str, name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
         "satisfied": n("satisfied"),
         "satisfaction_rate": rate(n("satisfied"), n("reviewed")),
         "reopened": n("reopened"),
+        **_loop(raw),
     }
+
+
+def _loop(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The department loop's figures (SPEC §10) from their raw counts."""
+
+    def n(key: str) -> int:
+        return int(raw.get(key) or 0)
+
+    due, signed = n("accept_due"), n("accepted_on_time")
+    return {
+        "accept_due": due,
+        "accepted_on_time": signed,
+        "accept_late": due - signed,
+        "accept_rate": rate(signed, due),
+        "unaccepted": n("unaccepted"),
+        "urged": n("urged"),
+        "redone": n("redone"),
+        "solved_rate": rate(n("solved"), n("solved_asked")),
+    }
+
+
+def _loop_totals(loop: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The window's totals of the loop's figures: the departments' counts summed."""
+    summed: dict[str, int] = {}
+    for figures in loop.values():
+        for key, value in figures.items():
+            summed[key] = summed.get(key, 0) + int(value or 0)
+    every = _loop(summed)
+    return {name: every[name] for name in LOOP_TOTALS}
 
 
 def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -296,12 +348,15 @@ class ReportBuilder:
         """The departments (ranked) and the window's totals for ``span``."""
         period = self._prepare(span)
         raw = self.queries.department_figures(period)
+        loop = self.queries.loop_figures(period)
         names = {d.code: d.name for d in self.book.store.departments()}
-        codes = sorted(set(names) | set(raw))
+        codes = sorted(set(names) | set(raw) | (set(loop) - {WINDOW}))
         departments = [
-            _department(code, names.get(code, code), raw.get(code, {})) for code in codes
+            _department(code, names.get(code, code), {**raw.get(code, {}), **loop.get(code, {})})
+            for code in codes
         ]
-        return rank(departments), _totals(self.queries.totals(period))
+        totals = {**_totals(self.queries.totals(period)), **_loop_totals(loop)}
+        return rank(departments), totals
 
     def thresholds(self) -> dict[str, float | int]:
         """The black list's thresholds from the policy, by the rule they belong to."""

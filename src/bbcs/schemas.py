@@ -82,6 +82,21 @@ class Hold(Document):
     working_days: int = Field(ge=0, description="working days held, to today while open")
     dept_due_date: date | None = Field(description="the lead's own due date (SPEC §5)")
     ended: HoldEnd | None = Field(description="how the hold ended; null while it lasts")
+    accept_due: date | None = Field(
+        description="the last day to sign for it on time (签收, SPEC §10); null before §10"
+    )
+    accepted: date | None = Field(description="the day the department signed; null unsigned")
+    replied: date | None = Field(
+        description="the day of the lead's standing reply (its clock stopped); null if none"
+    )
+
+
+class Unsigned(Document):
+    """A hold awaiting signing, as ``list --unaccepted --json`` lists it (SPEC §10)."""
+
+    dept: DeptCode
+    received: date
+    accept_due: date
 
 
 # ---------------------------------------------------------------- cases
@@ -125,6 +140,9 @@ class Case(Document):
     )
     events: list[ShownEvent] = Field(default_factory=list, description="only in show --json")
     holds: list[Hold] = Field(default_factory=list, description="only in show --json")
+    unaccepted: list[Unsigned] = Field(
+        default_factory=list, description="only in list --unaccepted: the holds not signed for"
+    )
 
 
 # ---------------------------------------------------------------- reports
@@ -153,6 +171,14 @@ class Figures(Document):
     satisfied: int = Field(ge=0)
     satisfaction_rate: Rate
     reopened: int = Field(ge=0)
+    accept_due: int = Field(default=0, ge=0, description="holds due to be signed in the period")
+    accepted_on_time: int = Field(default=0, ge=0)
+    accept_late: int = Field(default=0, ge=0, description="accept_due - accepted_on_time")
+    accept_rate: Rate = None
+    unaccepted: int = Field(default=0, ge=0, description="held unsigned past the due at the end")
+    urged: int = Field(default=0, ge=0, description="once per department, case and day")
+    redone: int = Field(default=0, ge=0, description="发回重办 of its replies")
+    solved_rate: Rate = None
 
 
 class FigureChanges(Document):
@@ -178,6 +204,14 @@ class FigureChanges(Document):
     satisfied: Change
     satisfaction_rate: Change
     reopened: Change
+    accept_due: Change = None
+    accepted_on_time: Change = None
+    accept_late: Change = None
+    accept_rate: Change = None
+    unaccepted: Change = None
+    urged: Change = None
+    redone: Change = None
+    solved_rate: Change = None
 
 
 class Department(Figures):
@@ -212,6 +246,10 @@ class Totals(Document):
     voided: int = Field(
         default=0, ge=0, description="mistaken entries voided, counted nowhere else"
     )
+    accept_rate: Rate = None
+    urged: int = Field(default=0, ge=0)
+    redone: int = Field(default=0, ge=0)
+    solved_rate: Rate = None
 
 
 class TotalChanges(Document):
@@ -230,6 +268,10 @@ class TotalChanges(Document):
     overdue_open: Change
     pushbacks: Change
     voided: Change = None
+    accept_rate: Change = None
+    urged: Change = None
+    redone: Change = None
+    solved_rate: Change = None
 
 
 class BlackListEntry(Document):

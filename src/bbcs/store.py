@@ -307,6 +307,51 @@ def m004_pushbacks(db: sqlite3.Connection) -> None:
         )
 
 
+# 签收 and 答复 (SPEC §10): each hold's accept due date, recorded by the event that handed
+# the case over, the day its department signed, and the day of the lead's standing reply
+# (its clock stops there). Events written before §10 record none of them, so their holds
+# keep NULL, as a rebuild gives them; the holds of any case whose events do record one
+# are filled in from its events.
+M005_SIGNING = """
+        ALTER TABLE holds ADD COLUMN accept_due TEXT;
+        ALTER TABLE holds ADD COLUMN accepted TEXT;
+        ALTER TABLE holds ADD COLUMN replied TEXT;
+        CREATE INDEX holds_unsigned ON holds (accept_due) WHERE ended IS NULL AND accepted IS NULL;
+"""
+
+
+def m005_signing(db: sqlite3.Connection) -> None:
+    """Give holds their accept due date and signing day, projected from the events."""
+    _run_script(M005_SIGNING)(db)
+    cases = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT case_id FROM events "
+            "WHERE kind IN ('accept', 'reply') OR data LIKE '%\"accept_due\"%'"
+        )
+    ]
+    for case_id in cases:
+        events = [
+            {"seq": seq, "kind": kind, "at": at, "actor": actor, "data": json.loads(data)}
+            for seq, kind, at, actor, data in db.execute(
+                "SELECT seq, kind, at, actor, data FROM events WHERE case_id = ? ORDER BY seq",
+                (case_id,),
+            )
+        ]
+        db.executemany(
+            "UPDATE holds SET accept_due = ?, accepted = ?, replied = ? "
+            "WHERE case_id = ? AND n = ?",
+            [
+                (h.accept_due, h.accepted, h.replied, case_id, n)
+                for n, h in enumerate(project(case_id, events).holds)
+            ],
+        )
+
+
+# a hold still held, not signed for, with an accept due date (SPEC §10)
+_UNSIGNED = "h.ended IS NULL AND h.accepted IS NULL AND h.accept_due IS NOT NULL"
+
+
 def m006_search_people(db: sqlite3.Connection) -> None:
     """Rebuild the search index: it also holds each case's reporter, company and phone
     digits now (SPEC §13), so every body is ``search_text`` of the case replayed."""
@@ -326,12 +371,13 @@ def m006_search_people(db: sqlite3.Connection) -> None:
 
 
 # Numbered migrations: never edit one that has shipped; add the next. (Number 5 is
-# the department loop's, on its own branch; this branch's search index is number 6.)
+# the department loop's signing and replies, number 6 the search index.)
 MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     _run_script(M001_INITIAL),
     _run_script(M002_REPORT_INDEXES),
     m003_record_chain,
     m004_pushbacks,
+    m005_signing,
     m006_search_people,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -366,6 +412,8 @@ class CaseQuery:
     text: str | None = None
     limit: int | None = None
     held_by: str | None = None  # a department user sees only the cases it holds or held
+    unaccepted: bool = False  # a hold awaits signing (催签, SPEC §10); earliest accept due first
+    urged: bool = False  # urged (催办) and not yet closed
 
 
 @dataclass(frozen=True)
@@ -616,8 +664,7 @@ class Store:
         ).fetchone()[0]
         self.db.execute("DELETE FROM holds WHERE case_id = ?", (state.id,))
         self.db.executemany(
-            "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO holds ({HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(state.id, *hold) for hold in hold_records(state)],
         )
         self.db.execute("DELETE FROM pushbacks WHERE case_id = ?", (state.id,))
@@ -638,8 +685,18 @@ class Store:
 
     def holds(self, case_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
-            "SELECT dept, role, received, dept_due, ended, how FROM holds "
+            "SELECT dept, role, received, dept_due, ended, how, accept_due, accepted, replied "
+            "FROM holds "
             "WHERE case_id = ? ORDER BY n",
+            (case_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def unsigned_holds(self, case_id: str) -> list[dict[str, Any]]:
+        """The holds of a case that await signing: department, received, accept due date."""
+        rows = self.db.execute(
+            f"SELECT dept, received, accept_due FROM holds h WHERE case_id = ? AND {_UNSIGNED} "
+            "ORDER BY accept_due, n",
             (case_id,),
         )
         return [dict(r) for r in rows]
@@ -662,7 +719,7 @@ class Store:
             where.append("escalation = :escalation")
             params["escalation"] = query.escalation
         if query.due_from is not None or query.due_to is not None:
-            where.append("status IN ('pending', 'in_progress')")
+            where.append("status IN ('pending', 'in_progress', 'replied')")
         if query.due_from is not None:
             where.append("due_date >= :due_from")
             params["due_from"] = query.due_from
@@ -682,12 +739,22 @@ class Store:
         if query.held_by is not None:
             where.append("id IN (SELECT case_id FROM holds WHERE dept = :held_by)")
             params["held_by"] = query.held_by
+        order = "opened_at, n"
+        if query.urged:
+            where.append("status != 'closed'")
+            where.append("id IN (SELECT case_id FROM events WHERE kind = 'urge')")
+        if query.unaccepted:
+            where.append(f"id IN (SELECT case_id FROM holds h WHERE {_UNSIGNED})")
+            order = (
+                f"(SELECT min(accept_due) FROM holds h WHERE h.case_id = cases.id AND {_UNSIGNED}), "
+                + order
+            )
         if query.text:
             clause, text_params = self._search_clause(query.text)
             where.append(clause)
             params.update(text_params)
         condition = (" WHERE " + " AND ".join(f"({c})" for c in where)) if where else ""
-        sql = f"SELECT * FROM cases{condition} ORDER BY opened_at, n"
+        sql = f"SELECT * FROM cases{condition} ORDER BY {order}"
         if query.limit is not None:
             sql += f" LIMIT {int(query.limit)}"
         rows = [_case_dict(r) for r in self.db.execute(sql, params)]
@@ -719,9 +786,10 @@ class Store:
         return "(" + " AND ".join(clauses) + ")", params
 
     def overdue_case_ids(self, today: str) -> list[str]:
-        """Pending and in-progress cases whose due date lies before ``today``."""
+        """Open cases (pending, in progress, replied) whose due date lies before ``today``."""
         rows = self.db.execute(
-            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress') AND due_date < ? "
+            "SELECT id FROM cases WHERE status IN ('pending', 'in_progress', 'replied') "
+            "AND due_date < ? "
             "ORDER BY n",
             (today,),
         )
@@ -841,10 +909,7 @@ class Store:
 
     def stored_holds(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         """Each case id with its ``holds`` rows in order, streamed by case id."""
-        cursor = self.db.execute(
-            "SELECT case_id, n, dept, role, received, dept_due, ended, how, seq FROM holds "
-            "ORDER BY case_id, n"
-        )
+        cursor = self.db.execute(f"SELECT {HOLD_COLUMNS} FROM holds ORDER BY case_id, n")
         for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
             yield case_id, [tuple(r)[1:] for r in rows]
 
@@ -1049,8 +1114,7 @@ class Store:
         marks = ", ".join(f":{name}" for name in records[0])
         self.db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", records)
         self.db.executemany(
-            "INSERT INTO holds (case_id, n, dept, role, received, dept_due, ended, how, seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO holds ({HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             holds,
         )
         self.db.executemany(
@@ -1114,10 +1178,28 @@ def case_record(state: CaseState) -> dict[str, Any]:
     return row
 
 
+HOLD_COLUMNS = (
+    "case_id, n, dept, role, received, dept_due, ended, how, seq, accept_due, accepted, replied"
+)
+
+
 def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
-    """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended, how, seq)."""
+    """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended,
+    how, seq, accept_due, accepted)."""
     return [
-        (n, h.dept, h.role, h.received, h.dept_due, h.ended, h.how, h.seq)
+        (
+            n,
+            h.dept,
+            h.role,
+            h.received,
+            h.dept_due,
+            h.ended,
+            h.how,
+            h.seq,
+            h.accept_due,
+            h.accepted,
+            h.replied,
+        )
         for n, h in enumerate(state.holds)
     ]
 

@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from bbcs.models import Rating
 from bbcs.store import Store
 
 NOT_SUPERSEDED = (
@@ -103,6 +104,7 @@ PUSHBACKS = f"""
 # due date in force at the close, and whether the reporter was reached by :last.
 CLOSES_IN_FULL = f"""
     SELECT k.case_id, k.seq, k.day, k.result, h.dept, h.received, h.dept_due,
+           coalesce(h.replied, k.day) AS judged,
            CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
                 ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
                       WHERE d.case_id = k.case_id AND d.seq < k.seq
@@ -126,6 +128,7 @@ DEPT_OVERDUE = f"""
     FROM holds h
     WHERE (h.ended IS NULL OR h.ended > :last)
       AND h.role = 'lead' AND h.received <= :last AND h.dept_due < :last
+      AND (h.replied IS NULL OR h.replied > :last)
       AND NOT {SUSPENDED_AT_END.format(alias="h.case_id")}
       AND {NOT_VOIDED.format(alias="h.case_id")}
 """
@@ -142,7 +145,7 @@ CASE_OVERDUE = f"""
            (SELECT idx FROM temp.report_workdays WHERE day = :last)
            - (SELECT idx FROM temp.report_workdays WHERE day = c.due_date) AS days
     FROM cases c
-    WHERE c.status IN ('pending', 'in_progress', 'suspended') AND c.due_date < :last
+    WHERE c.status IN ('pending', 'in_progress', 'suspended', 'replied') AND c.due_date < :last
       AND {_CASE_OVERDUE_WHERE}
     UNION ALL
     SELECT c.id, c.due_date,
@@ -153,8 +156,13 @@ CASE_OVERDUE = f"""
       AND {_CASE_OVERDUE_WHERE}
 """
 
-RATED = "('satisfied', 'basic', 'unsatisfied')"
-SATISFIED = "('satisfied', 'basic')"
+
+def _values(ratings: Iterable[Rating]) -> str:
+    return "(" + ", ".join(f"'{r.value}'" for r in ratings) + ")"
+
+
+RATED = _values(r for r in Rating if r.is_rating)
+SATISFIED = _values(r for r in Rating if r.is_satisfied)
 
 # Read by several figures, so found once per period.
 PERIOD_TABLES = (
@@ -167,7 +175,7 @@ PERIOD_TABLES = (
     (
         "report_closes",
         "case_id TEXT, seq INTEGER, day TEXT, result TEXT, dept TEXT, received TEXT, "
-        "dept_due TEXT, due TEXT, reviewed INTEGER",
+        "dept_due TEXT, judged TEXT, due TEXT, reviewed INTEGER",
         CLOSES_IN_FULL.replace("{RATED}", RATED),
     ),
 )
@@ -311,7 +319,7 @@ class ReportQueries:
                    sum(c.result = 'resolved'),
                    sum(c.result = 'explained'),
                    sum(c.result = 'withdrawn'),
-                   sum(c.result != 'withdrawn' AND c.day <= c.dept_due),
+                   sum(c.result != 'withdrawn' AND c.judged <= c.dept_due),
                    avg(CASE WHEN c.result != 'withdrawn' THEN a.idx - b.idx END)
             FROM temp.report_closes c
             LEFT JOIN temp.report_workdays a ON a.day = c.day
@@ -402,6 +410,72 @@ class ReportQueries:
             put(r[0], reopened=r[1])
         return figures
 
+    # ------------------------------------------- departments in the loop (SPEC §10)
+
+    def loop_figures(self, period: Period) -> dict[str, dict[str, Any]]:
+        """Per department: signing (accept_due, accepted_on_time, unaccepted), urged,
+        redone and the call-back's solved answers. A hold that ended unsigned on or before
+        its accept due date left nothing to sign for and counts in no signing figure."""
+        p = period.params()
+        figures: dict[str, dict[str, Any]] = {}
+
+        def put(dept: str | None, **values: Any) -> None:
+            # a call-back of a case no department led counts in the window's totals only
+            figures.setdefault(dept or "window", {}).update(values)
+
+        for r in self.db.execute(
+            f"""
+            SELECT h.dept, count(*), sum(h.accepted IS NOT NULL AND h.accepted <= h.accept_due)
+            FROM holds h
+            WHERE h.accept_due >= :first AND h.accept_due <= :last
+              AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
+              AND {NOT_VOIDED.format(alias="h.case_id")}
+            GROUP BY h.dept
+            """,
+            p,
+        ):
+            put(r[0], accept_due=r[1], accepted_on_time=r[2])
+        for r in self.db.execute(
+            f"""
+            SELECT h.dept, count(*)
+            FROM holds h
+            WHERE h.accept_due < :last AND h.received <= :last
+              AND (h.ended IS NULL OR h.ended > :last)
+              AND (h.accepted IS NULL OR h.accepted > :last)
+              AND {NOT_VOIDED.format(alias="h.case_id")}
+            GROUP BY h.dept
+            """,
+            p,
+        ):
+            put(r[0], unaccepted=r[1])
+        for kind, name, counted in (
+            ("urge", "urged", f"count(DISTINCT e.case_id || ' ' || {EVENT_DAY})"),
+            ("redo", "redone", "count(*)"),
+        ):
+            for r in self.db.execute(
+                f"""
+                SELECT json_extract(e.data, '$.dept'), {counted}
+                FROM events e
+                WHERE e.kind = '{kind}' AND {IN_PERIOD}
+                  AND {NOT_VOIDED.format(alias="e.case_id")}
+                GROUP BY 1
+                """,
+                p,
+            ):
+                put(r[0], **{name: r[1]})
+        for r in self.db.execute(
+            f"""
+            SELECT {LEAD_AT_EVENT} AS dept, count(*), sum(json_extract(e.data, '$.solved') = 'yes')
+            FROM events e
+            WHERE e.kind = 'review' AND {IN_PERIOD}
+              AND json_type(e.data, '$.solved') = 'text'
+            GROUP BY 1
+            """,
+            p,
+        ):
+            put(r[0], solved_asked=r[1], solved=r[2])
+        return figures
+
     def pushback_matrix(self, period: Period) -> dict[str, dict[str, int]]:
         """Pushbacks per pushing department and target (``window`` for back to the window)."""
         matrix: dict[str, dict[str, int]] = {}
@@ -418,7 +492,7 @@ class ReportQueries:
         """(department, case) for the period's closes after the department due date."""
         rows = self.db.execute(
             "SELECT DISTINCT dept, case_id FROM temp.report_closes "
-            "WHERE dept IS NOT NULL AND result != 'withdrawn' AND NOT (day <= dept_due) "
+            "WHERE dept IS NOT NULL AND result != 'withdrawn' AND NOT (judged <= dept_due) "
             "ORDER BY dept, case_id"
         )
         return [(r[0], r[1]) for r in rows]

@@ -28,7 +28,7 @@ def case_view(
     if mask:
         case["phone"] = mask_phone(case["phone"])
     due = date.fromisoformat(row["due_date"]) if row["due_date"] else None
-    open_ = row["status"] in (Status.PENDING, Status.IN_PROGRESS)
+    open_ = row["status"] in (Status.PENDING, Status.IN_PROGRESS, Status.REPLIED)
     if open_ and due is not None:
         case["warning"] = warning_level(calendar, today, due, yellow_within=yellow_within).value
         case["working_days_left"] = working_days_left(calendar, today, due)
@@ -66,6 +66,9 @@ def hold_views(
                 "working_days": working_days_taken(calendar, start, end),
                 "dept_due_date": hold["dept_due"],
                 "ended": hold["how"],
+                "accept_due": hold["accept_due"],
+                "accepted": hold["accepted"],
+                "replied": hold["replied"],
             }
         )
     return views

@@ -12,7 +12,7 @@ from bbcs.edge import AtOpt, CaseArg, ReasonOpt, ledger, when
 from bbcs.help_zh import choices
 from bbcs.help_zh import option as _h
 from bbcs.i18n import t
-from bbcs.models import Channel, Complexity, Escalation, Rating, Result, Verdict
+from bbcs.models import Channel, Complexity, Escalation, Rating, Result, Solved, Urging, Verdict
 
 if TYPE_CHECKING:
     from bbcs.ledger import Ledger
@@ -187,6 +187,118 @@ def pushback(
 
 
 @commands.command()
+def accept(
+    case: CaseArg,
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept", help=_h("The department signing (default: your own)."), show_default=False
+        ),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Record that a department signed for a case it holds (签收).
+
+    Example: bbcs accept 42 --dept ZJJ
+    """
+    from bbcs import render
+
+    signed = ledger(write=True).accept(case, dept=dept, at=when(at))
+    key = {True: "out.accepted", False: "out.accepted_late", None: "out.accepted_undated"}
+    render.line(
+        t(
+            key[signed.on_time],
+            case=signed.state.id,
+            dept=signed.dept,
+            day=signed.signed,
+            due=signed.accept_due,
+        )
+    )
+
+
+@commands.command()
+def urge(
+    case: CaseArg,
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept", help=_h("The department chased (default: the lead)."), show_default=False
+        ),
+    ] = None,
+    how: Annotated[
+        str, typer.Option("--how", help=choices("How the window chased it.", Urging))
+    ] = "phone",
+    note: Annotated[
+        str | None,
+        typer.Option("--note", help=_h("What was said or sent."), show_default=False),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Record that the window chased a department on a case (催办).
+
+    Example: bbcs urge 42 --dept ZJJ --how written
+    """
+    from bbcs import render
+    from bbcs.i18n import label
+
+    urged = ledger(write=True).urge(case, dept=dept, how=how, note=note, at=when(at))
+    key = "out.urged" if urged.counted else "out.urged_again"
+    render.line(t(key, case=urged.state.id, dept=urged.dept, how=label(urged.how)))
+    if urged.breach_day is not None:
+        render.line(t("out.urge_breach", day=urged.breach_day, dept=urged.dept))
+
+
+@commands.command()
+def reply(
+    case: CaseArg,
+    result: Annotated[
+        str, typer.Option("--result", help=choices("How it ended.", Result), show_default=False)
+    ],
+    resolution: Annotated[
+        str,
+        typer.Option("--resolution", help=_h("What was done."), show_default=False),
+    ],
+    dept: Annotated[
+        str | None,
+        typer.Option(
+            "--dept",
+            help=_h("The department replying (default: your own, else the lead)."),
+            show_default=False,
+        ),
+    ] = None,
+    at: AtOpt = None,
+) -> None:
+    """Record a department's answer (答复): the lead's waits for the window's review.
+
+    Example: bbcs reply 42 --result resolved --resolution "已修复"
+    """
+    from bbcs import render
+
+    answer = ledger(write=True).reply(
+        case, result=result, resolution=resolution, dept=dept, at=when(at)
+    )
+    key = "out.replied" if answer.role == "lead" else "out.co_replied"
+    render.line(t(key, case=answer.state.id, dept=answer.dept))
+
+
+@commands.command()
+def redo(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
+    """Send a replied case back to its lead (发回重办). Example: bbcs redo 42 --reason "答复不实" """
+    from bbcs import render
+
+    state = ledger(write=True).redo(case, reason=reason, at=when(at))
+    render.line(
+        t(
+            "out.redone",
+            case=state.id,
+            dept=state.lead_dept,
+            dept_due=state.dept_due_date,
+            due=state.due_date,
+        )
+    )
+
+
+@commands.command()
 def ruling(
     case: CaseArg,
     verdict: Annotated[str, typer.Argument(help=choices("The ruling.", Verdict))],
@@ -218,15 +330,22 @@ def note(
 def close(
     case: CaseArg,
     result: Annotated[
-        str, typer.Option("--result", help=choices("How it ended.", Result), show_default=False)
-    ],
+        str | None,
+        typer.Option(
+            "--result",
+            help=choices("How it ended (default: the reply's).", Result),
+            show_default=False,
+        ),
+    ] = None,
     resolution: Annotated[
-        str,
-        typer.Option("--resolution", help=_h("What was done."), show_default=False),
-    ],
+        str | None,
+        typer.Option(
+            "--resolution", help=_h("What was done (default: the reply's)."), show_default=False
+        ),
+    ] = None,
     at: AtOpt = None,
 ) -> None:
-    """Close a case out (办结/销号). Example: bbcs close 42 --result resolved --resolution "已办理" """
+    """Close a case out (办结/销号), or approve a reply. Example: bbcs close 42 --result resolved --resolution "已办理" """
     book = ledger(write=True)
     _done(book.close(case, result=result, resolution=resolution, at=when(at)), book)
 
@@ -241,14 +360,22 @@ def review(
         str | None,
         typer.Option("--comment", help=_h("What the reporter said."), show_default=False),
     ] = None,
+    solved: Annotated[
+        str | None,
+        typer.Option(
+            "--solved",
+            help=choices("Whether the matter was solved.", Solved),
+            show_default=False,
+        ),
+    ] = None,
     at: AtOpt = None,
 ) -> None:
     """Record the call-back (回访); unsatisfied on a resolved case reopens it.
 
-    Example: bbcs review 42 satisfied
+    Example: bbcs review 42 satisfied --solved yes
     """
     book = ledger(write=True)
-    state = book.review(case, rating, comment=comment, at=when(at))
+    state = book.review(case, rating, comment=comment, solved=solved, at=when(at))
     from bbcs import render
 
     if state.status != "closed":

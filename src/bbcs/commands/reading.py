@@ -76,6 +76,13 @@ def list_(
     unruled: Annotated[
         bool, typer.Option("--unruled", help=_h("A pushback awaits a ruling."))
     ] = False,
+    unaccepted: Annotated[
+        bool,
+        typer.Option("--unaccepted", help=_h("A department has not signed for it (催签).")),
+    ] = False,
+    urged: Annotated[
+        bool, typer.Option("--urged", help=_h("Urged (催办) and not yet closed."))
+    ] = False,
     opened_from: Annotated[
         str | None,
         typer.Option("--opened-from", help=_h("Opened on or after this day."), show_default=False),
@@ -106,6 +113,8 @@ def list_(
         due_within=due_within,
         unreviewed=unreviewed,
         unruled=unruled,
+        unaccepted=unaccepted,
+        urged=urged,
         opened_from=day(opened_from),
         opened_to=day(opened_to),
         limit=default_limit(limit, as_json),

@@ -9,7 +9,11 @@ triggering time, and the nightly sweep records an overdue once per due date
 an automatic escalation, an automatic reopen, a redate) still describes the
 case after a late paper form changed what happened before it: if not, the
 projection skips it and lists it as superseded. An escalation counts against
-the department leading the case when it is raised (``counted_against``).
+the department leading the case when it is raised (``counted_against``); an overdue
+event or an automatic escalation for being overdue counts against the lead only when
+the lead's own department due date has passed too, whatever the status (a ``replied``
+case is on the window's review, SPEC §10), else against no department
+(``overdue_counted_against``).
 """
 
 from __future__ import annotations
@@ -46,15 +50,16 @@ def automatic_escalations(
         and overdue_by(calendar, today, date.fromisoformat(state.due_date))
         >= policy.whole("rules.supervise_after")
     ):
-        yield Escalation.SUPERVISE, "overdue", {"due_date": state.due_date, "dept": state.lead_dept}
+        dept = overdue_counted_against(state, today)
+        yield Escalation.SUPERVISE, "overdue", {"due_date": state.due_date, "dept": dept}
 
 
-def overdue_event(state: CaseState) -> dict[str, Any] | None:
+def overdue_event(state: CaseState, today: date) -> dict[str, Any] | None:
     """What the nightly sweep records about a case past its due date, once per due date:
     the due date and the lead it counts against; None when already recorded."""
     if state.due_date is None or state.due_date in state.overdue_seen:
         return None
-    return {"due_date": state.due_date, "dept": counted_against(state)}
+    return {"due_date": state.due_date, "dept": overdue_counted_against(state, today)}
 
 
 def still_true(state: CaseState, kind: EventKind, data: Mapping[str, Any], day: str) -> bool:
@@ -83,3 +88,14 @@ def still_true(state: CaseState, kind: EventKind, data: Mapping[str, Any], day: 
 def counted_against(state: CaseState) -> str | None:
     """The department an escalation of the case counts against: its lead at the time, if any."""
     return state.lead_dept
+
+
+def overdue_counted_against(state: CaseState, today: date) -> str | None:
+    """The department an overdue case counts against today: its lead, once the lead's own
+    department due date has passed too (at its standing reply, where its clock stopped);
+    else none."""
+    if state.lead_dept is None or state.dept_due_date is None:
+        return state.lead_dept
+    hold = state.lead_hold()
+    judged = hold.replied if hold is not None and hold.replied else today.isoformat()
+    return state.lead_dept if judged > state.dept_due_date else None

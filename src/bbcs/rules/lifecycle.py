@@ -19,13 +19,14 @@ from datetime import date, datetime
 
 from bbcs import clock
 from bbcs.errors import Conflict, InvalidInput, WrongStatus
-from bbcs.models import SYSTEM_ACTOR, Complexity, Escalation, Rating, Result, Status
+from bbcs.models import SYSTEM_ACTOR, Complexity, Escalation, EventKind, Rating, Result, Status
 from bbcs.projection import CaseState, Event, event_time
 from bbcs.rules.policy import Policy
 
 MAX_EXTENSION_DAYS = 60
 
 P, W, S, C = Status.PENDING, Status.IN_PROGRESS, Status.SUSPENDED, Status.CLOSED
+R = Status.REPLIED
 
 ALLOWED: dict[str, frozenset[Status]] = {
     "assign": frozenset({P}),
@@ -34,12 +35,12 @@ ALLOWED: dict[str, frozenset[Status]] = {
     "suspend": frozenset({P, W}),
     "resume": frozenset({S}),
     "extend": frozenset({P, W, S}),
-    "escalate": frozenset({P, W, S}),
-    "close": frozenset({P, W}),
+    "escalate": frozenset({P, W, S, R}),
+    "close": frozenset({P, W, R}),
     "review": frozenset({C}),
     "reopen": frozenset({C}),
     "uphold": frozenset({C}),
-    "amend": frozenset({P, W, S}),
+    "amend": frozenset({P, W, S, R}),
     "void": frozenset({P, W}),
 }
 
@@ -53,6 +54,7 @@ _HINTS = {
     S: "status.hint_suspended",
     P: "status.hint_pending",
     W: "status.hint_in_progress",
+    R: "status.hint_replied",
 }
 
 
@@ -93,7 +95,7 @@ def require_voidable(state: CaseState, events: Iterable[Event]) -> None:
         if event["actor"] == SYSTEM_ACTOR:
             continue
         if kind not in VOIDABLE_AFTER or (kind == "assign" and assigned):
-            raise Conflict("void.acted", case=state.id, kind=kind)
+            raise Conflict("void.acted", case=state.id, kind=EventKind(kind))
         assigned = assigned or kind == "assign"
 
 
@@ -177,7 +179,7 @@ def require_extendable(state: CaseState, day: date, policy: Policy) -> None:
 def reopens_on_review(state: CaseState, rating: Rating, policy: Policy) -> bool:
     """Whether this review (already applied to ``state``) reopens the case by itself."""
     return (
-        rating is Rating.UNSATISFIED
+        rating.is_unsatisfied
         and state.result == Result.RESOLVED
         and bool(policy["rules.reopen_on_unsatisfied"])
     )

@@ -42,8 +42,8 @@ GENERAL_READING = frozenset(
 
 # what a department user may do, on the cases its department holds or held;
 # list and search are narrowed to those cases rather than refused
-DEPT = frozenset({"show", "list", "search", "note", "pushback"})
-DEPT_CASE_SCOPED = frozenset({"show", "note", "pushback"})
+DEPT = frozenset({"show", "list", "search", "note", "pushback", "accept", "reply"})
+DEPT_CASE_SCOPED = frozenset({"show", "note", "pushback", "accept", "reply"})
 
 CLERK = GENERAL_READING | {
     "show",
@@ -61,6 +61,10 @@ CLERK = GENERAL_READING | {
     "review",
     "pushback",
     "import",
+    "accept",
+    "urge",
+    "reply",
+    "redo",
     "print",
     "callback",
 }
