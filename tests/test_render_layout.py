@@ -97,3 +97,11 @@ def test_a_pipe_gets_the_full_width(busy, monkeypatch) -> None:
     out = busy.ok("list")
     assert LONG in out  # never wrapped to a screen nobody looks at
     assert "Level" in out and "supervise" in out
+
+
+def test_policy_show_fits_80_columns_with_its_values_whole(desk, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("BBCS_LANG", "zh_CN.UTF-8")
+    out = desk.ok("policy", "show")
+    _fits(out, 80)
+    assert "reopen_on_unsatisfied" in out and "│ 是" in out

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from tests.processes import BBCS, environment
 
-from bbcs.usage_zh import sentence, width_of, wrap_line
+from bbcs.display import width_of, wrap_line
+from bbcs.usage_zh import sentence
 
 ENGLISH = re.compile(
     r"Usage|Options|Arguments|required|default:|Missing|No such|Try |Show this|Error"

@@ -34,11 +34,6 @@ def label(value: Any) -> str:
 def _shown(value: Any, zh: bool) -> str:
     if hasattr(value, "zh") and hasattr(value, "en"):
         return str(value.zh if zh else value.en)
-    from bbcs.models import EventKind
-
-    if isinstance(value, EventKind) and f"event.{value}" in MESSAGES:
-        en, chinese = MESSAGES[f"event.{value}"]
-        return chinese if zh else en
     if isinstance(value, str) and value in FIELDS:
         return FIELDS[value][1] if zh else FIELDS[value][0]
     return str(value)
@@ -51,6 +46,7 @@ WORDED: dict[str, dict[str, str]] = {
     "report.already_published": {"kind": "report.kind."},
     "report.no_version": {"kind": "report.kind."},
     "void.acted": {"kind": "event."},
+    "report.working": {"kind": "report.kind."},
 }
 
 # field names as a clerk knows them (also the Chinese CSV headers)
@@ -1413,4 +1409,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "out.corrected": ("{case}: level corrected to {level}", "{case}：级别已更正为{level}"),
     "sweep.case": ("{case}: {what}", "{case}：{what}"),
+    "report.list": ("List", "榜单"),
+    "report.all_figures": ("All figures", "全部指标"),
+    "sweep.progress": ("Sweeping the overdue cases", "正在巡检超期事项"),
+    "report.working": ("Building the report: {kind}", "正在生成{kind}"),
 }

@@ -765,7 +765,7 @@ class Ledger:
 
         return self._change(case_id, moment, decide)
 
-    def sweep(self) -> Swept:
+    def sweep(self, progress: Callable[[int, int], None] | None = None) -> Swept:
         """The nightly pass: an ``overdue`` event once per case and due date, and escalations.
 
         Only open cases past their due date are looked at, so the work follows the
@@ -774,7 +774,10 @@ class Ledger:
         today = self.today.isoformat()
         swept = Swept()
         with self.store.write():
-            for case_id in self.store.overdue_case_ids(today):
+            found = self.store.overdue_case_ids(today)
+            for done, case_id in enumerate(found, start=1):
+                if progress is not None and (done % 100 == 0 or done == len(found)):
+                    progress(done, len(found))
                 events = self.store.case_events(case_id)
                 state = project(case_id, events)
                 data = escalation.overdue_event(state, self.today)

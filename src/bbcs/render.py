@@ -16,7 +16,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -129,8 +130,8 @@ def layout(
             stacked = True
             continue
         droppable = [i for i in keep if columns[i].drop > 0]
-        if not droppable:
-            widths = _widths(columns, rows, keep, stacked, None) or {}
+        if not droppable:  # the text columns share what the whole ones leave, however little
+            widths = _widths(columns, rows, keep, stacked, width, squeeze=True) or {}
             break
         keep.remove(max(droppable, key=lambda i: (columns[i].drop, i)))
     table = Table(title=title, title_justify="left")
@@ -167,7 +168,7 @@ def _folded(heading: str, width: int | None) -> str:
 def _cell(cell: Any, stacked: bool, wrap: int | None = None) -> Any:
     if wrap and isinstance(cell, str):
         # by display width: CJK breaks between any two characters, a Latin word stays whole
-        from bbcs.usage_zh import wrap_line
+        from bbcs.display import wrap_line
 
         return "\n".join(wrap_line(cell, wrap, "", ""))
     if isinstance(cell, Stack):
@@ -192,8 +193,13 @@ def _widths(
     keep: Sequence[int],
     stacked: bool,
     width: int | None,
+    *,
+    squeeze: bool = False,
 ) -> dict[int, int] | None:
-    """Each kept column's width, or None when they cannot fit ``width``."""
+    """Each kept column's width, or None when they cannot fit ``width``.
+
+    ``squeeze`` lets the text columns go below ``TEXT_MIN`` (to 4) rather than fail.
+    """
     from rich.cells import cell_len
 
     natural: dict[int, int] = {}
@@ -219,9 +225,14 @@ def _widths(
     edges = _EDGE * len(keep) + 1
     if width is None or sum(natural.values()) + edges <= width:
         return natural if width is not None else {}
+    if squeeze:
+        texts = [i for i in keep if columns[i].kind == "text"]
+        spare = width - edges - sum(least[i] for i in keep if i not in texts)
+        for i in texts:
+            least[i] = max(4, min(least[i], spare // len(texts)))
     room = width - edges - sum(least.values())
     if room < 0:
-        return None
+        return None if not squeeze else least
     # give what room there is to the headings first, then to the text
     widths = dict(least)
     for i in sorted(keep, key=lambda i: columns[i].kind == "text"):
@@ -242,6 +253,21 @@ def progress(description: str, total: int | None) -> tuple[Progress, TaskID]:
         transient=True,
     )
     return bar, bar.add_task(description, total=total)
+
+
+@contextmanager
+def advancing(title: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal (else nothing): ``advance(done, total)``."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar, task = progress(title, None)
+    with bar:
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def visible(text: str) -> str:
@@ -437,15 +463,17 @@ def case_detail(case: dict[str, Any]) -> None:
         out.print(layout(t("show.events"), columns, rows, out.width))
 
 
-def simple_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    from rich.table import Table
-
-    table = Table(title=title, title_justify="left")
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*row)
-    console().print(table)
+def simple_table(
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[str]], *, wraps: int = -1
+) -> None:
+    """A titled table of text by the one layout rule: column ``wraps`` (the last) wraps,
+    the others stay whole."""
+    out = console()
+    kinds = ["whole"] * len(columns)
+    kinds[wraps] = "text"
+    out.print(
+        layout(title, [Column(c, k) for c, k in zip(columns, kinds, strict=True)], rows, out.width)
+    )
 
 
 def callback_table(entries: Sequence[dict[str, Any]], total: int | None = None) -> None:

@@ -550,14 +550,42 @@ def to_md(doc: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- HTML with inline SVG
 
 _CSS = """
-body { font-family: FONTS; margin: 2em; color: #222; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
-table { border-collapse: collapse; margin: .5em 0; }
-th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: right; }
-th { background: #f2f2f2; } td.text { text-align: left; }
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: FONTS; margin: 1.5em; color: #222; font-size: 14px; }
+h1 { font-size: 1.6em; margin: 0 0 .2em; } h2 { font-size: 1.2em; margin: 1.4em 0 .4em; }
+.period { color: #555; margin: 0 0 1em; }
+.headline { display: flex; flex-wrap: wrap; gap: .8em; margin: 1em 0; }
+.figure { border: 1px solid #ccc; border-radius: 6px; padding: .6em 1em; min-width: 9em; }
+.figure .name { color: #555; font-size: .9em; }
+.figure .value { font-size: 1.8em; font-weight: bold; white-space: nowrap; }
+.figure .chg { font-size: .9em; white-space: nowrap; }
+table { border-collapse: collapse; margin: .4em 0; }
+th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: right; }
+th { background: #f2f2f2; word-break: keep-all; vertical-align: bottom; }
+td { white-space: nowrap; }
+th.text, td.text { text-align: left; } td.wrap { white-space: normal; }
+small.chg { color: #666; margin-left: .3em; }
+.good { color: #1a7f37; } .bad { color: #b42318; font-weight: bold; }
+.up.good, .down.good { color: #1a7f37; } .up.bad, .down.bad { color: #b42318; }
+tr.black td { background: #fdf0ef; } tr.red td { background: #eef8f0; }
 .red { color: #1a7f37; } .black { color: #b42318; } .head { color: #666; font-size: .9em; }
-svg text { font-family: FONTS; font-size: 12px; }
+.charts { display: flex; flex-wrap: wrap; gap: 1.5em; margin-top: 1.5em; }
+figure { margin: 0; break-inside: avoid; }
+svg text { font-family: FONTS; font-size: 13px; }
+@media print {
+  body { margin: 0; font-size: 11px; }
+  thead { display: table-header-group; }
+  tr, .figure, figure { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
 """.replace("FONTS", FONT_STACK)
+
+# the figures a department head reads first, and which way is better for each
+HEADLINE = ("opened", "closed", "on_time_rate", "satisfaction_rate", "overdue_open")
+NEUTRAL = frozenset(("opened", "assigned"))  # more cases is neither better nor worse
+BETTER_DOWN = frozenset(
+    ("overdue_open", "pushbacks", "pushbacks_charged", "pushback_rate", "escalations", "reopened")
+)
 
 
 def _svg_bars(
@@ -569,8 +597,8 @@ def _svg_bars(
     """A horizontal bar chart: one labelled bar per item, ``scale`` being a full bar."""
     from html import escape
 
-    row, left, width = 22, 200, 320
-    height = row * len(items) + 30
+    row, left, width = 28, 230, 460
+    height = row * len(items) + 36
     parts = [
         f'<svg role="img" width="{left + width + 80}" '
         f'height="{height}" viewBox="0 0 {left + width + 80} {height}">',
@@ -578,14 +606,14 @@ def _svg_bars(
         f'<text x="0" y="14" font-weight="bold">{escape(name)}</text>',
     ]
     for i, (item, value) in enumerate(items):
-        y = 24 + i * row
+        y = 30 + i * row
         length = 0 if value is None or scale <= 0 else round(width * float(value) / scale)
-        shown_item = item if len(item) <= 14 else item[:13] + "…"  # keep clear of the bar
-        parts.append(f'<text x="0" y="{y + 13}">{escape(shown_item)}</text>')
+        shown_item = item if len(item) <= 16 else item[:15] + "…"  # keep clear of the bar
+        parts.append(f'<text x="0" y="{y + 15}">{escape(shown_item)}</text>')
         parts.append(
-            f'<rect x="{left}" y="{y}" width="{length}" height="{row - 6}" fill="#4e79a7"/>'
+            f'<rect x="{left}" y="{y}" width="{length}" height="{row - 8}" fill="#4e79a7"/>'
         )
-        parts.append(f'<text x="{left + length + 6}" y="{y + 13}">{escape(text(value))}</text>')
+        parts.append(f'<text x="{left + length + 6}" y="{y + 15}">{escape(text(value))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -596,20 +624,24 @@ def _svg_days(doc: dict[str, Any]) -> str:
 
     days = doc.get("days", [])
     top = max([1] + [max(d["opened"], d["closed"]) for d in days])
-    step = max(8, min(40, 720 // max(1, len(days))))
-    chart_h, base = 160, 190
-    width = 60 + step * len(days)
+    step = max(12, min(48, 900 // max(1, len(days))))
+    chart_h, base = 200, 250
+    width = max(360, 60 + step * len(days))
     name = t("report.by_day")
+    legend = width - 170
     parts = [
-        f'<svg role="img" width="{width}" height="240" viewBox="0 0 {width} 240">',
+        f'<svg role="img" width="{width}" height="290" viewBox="0 0 {width} 290">',
         f"<title>{escape(name)}</title>",
-        f'<text x="0" y="14" font-weight="bold">{escape(name)}</text>',
-        f'<rect x="0" y="22" width="10" height="10" fill="#4e79a7"/>'
-        f'<text x="14" y="31">{escape(t("report.legend_opened"))}</text>',
-        f'<rect x="80" y="22" width="10" height="10" fill="#f28e2b"/>'
-        f'<text x="94" y="31">{escape(t("report.legend_closed"))}</text>',
+        f'<text x="0" y="16" font-weight="bold">{escape(name)}</text>',
+        f'<rect x="{legend}" y="6" width="12" height="12" fill="#4e79a7"/>'
+        f'<text x="{legend + 16}" y="17">{escape(t("report.legend_opened"))}</text>',
+        f'<rect x="{legend + 80}" y="6" width="12" height="12" fill="#f28e2b"/>'
+        f'<text x="{legend + 96}" y="17">{escape(t("report.legend_closed"))}</text>',
         f'<line x1="40" y1="{base}" x2="{width}" y2="{base}" stroke="#999"/>',
-        f'<text x="0" y="{base - chart_h + 10}">{top}</text>',
+        f'<line x1="40" y1="{base - chart_h}" x2="{width}" y2="{base - chart_h}" '
+        'stroke="#ddd" stroke-dasharray="3,3"/>',
+        f'<text x="34" y="{base - chart_h + 4}" text-anchor="end">{top}</text>',
+        f'<text x="34" y="{base + 4}" text-anchor="end">0</text>',
     ]
     bar = max(3, step // 2 - 1)
     for i, d in enumerate(days):
@@ -621,7 +653,7 @@ def _svg_days(doc: dict[str, Any]) -> str:
                 f"<title>{d['day']}: {value}</title></rect>"
             )
         if len(days) <= 14 or i % max(1, len(days) // 10) == 0:
-            parts.append(f'<text x="{x}" y="{base + 14}" font-size="10">{d["day"][5:]}</text>')
+            parts.append(f'<text x="{x}" y="{base + 16}" font-size="11">{d["day"][5:]}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -658,15 +690,161 @@ def charts(doc: dict[str, Any]) -> list[str]:
     ]
 
 
+def _arrow(name: str, change: Any) -> str:
+    """The change against the previous period as an arrow, coloured by whether it is better."""
+    from html import escape
+
+    if change is None:
+        return ""
+    text = shown_change(name, change)
+    if float(change) == 0:
+        return f'<span class="chg">＝ {escape(text)}</span>'
+    up = float(change) > 0
+    better = "" if name in NEUTRAL else "good" if up != (name in BETTER_DOWN) else "bad"
+    return (
+        f'<span class="chg {"up" if up else "down"} {better}">'
+        f"{'▲' if up else '▼'} {escape(text)}</span>"
+    )
+
+
+def _verdict(doc: dict[str, Any], name: str, value: Any) -> str:
+    """``good`` or ``bad`` for a figure the policy sets a threshold for, else nothing."""
+    limits = doc.get("thresholds", {})
+    if value is None:
+        return ""
+    if name == "on_time_rate" and "on_time_rate" in limits:
+        return "bad" if float(value) < float(limits["on_time_rate"]) else "good"
+    if name == "pushbacks_charged" and "pushbacks" in limits:
+        return "bad" if int(value) >= int(limits["pushbacks"]) else ""
+    return ""
+
+
+def _headline(doc: dict[str, Any]) -> str:
+    from html import escape
+
+    change = doc.get("change") or {}
+    cards = []
+    for name in HEADLINE:
+        value = doc["totals"].get(name)
+        css = _verdict(doc, name, value)
+        cards.append(
+            f'<div class="figure"><div class="name">{escape(heading(name))}</div>'
+            f'<div class="value {css}">{escape(shown(name, value))}</div>'
+            f"{_arrow(name, change.get(name))}</div>"
+        )
+    return '<div class="headline">' + "".join(cards) + "</div>"
+
+
+def _html_table(columns: Sequence[tuple[str, bool]], rows: Sequence[str]) -> str:
+    """A table: ``columns`` as (heading, is text); ``rows`` already as ``<tr>`` markup."""
+    from html import escape
+
+    head = "".join(
+        f'<th class="text">{escape(c)}</th>' if text else f"<th>{escape(c)}</th>"
+        for c, text in columns
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _html_departments(doc: dict[str, Any]) -> str:
+    from html import escape
+
+    figures = PUSHBACK_FIGURES if doc["kind"] == "pushback" else TABLE_FIGURES
+    codes = targets(doc) if doc["kind"] == "pushback" else []
+    columns = [(heading("rank"), False), (heading("dept"), True), (heading("name"), True)]
+    columns += [(heading(n), False) for n in figures]
+    columns += [(target_heading(c), False) for c in codes]
+    black = {e["dept"] for e in doc["black_list_detail"]}
+    red = set(doc["red_list"])
+    rows = []
+    for dept in doc["departments"]:
+        change = dept.get("change") or {}
+        cells = [
+            f"<td>{escape(shown('rank', dept['rank']))}</td>",
+            f'<td class="text">{escape(dept["dept"])}</td>',
+            f'<td class="text">{escape(dept["name"])}</td>',
+        ]
+        for name in figures:
+            css = _verdict(doc, name, dept[name])
+            moved = shown_change(name, change.get(name))
+            cells.append(
+                f'<td class="{css}">{escape(shown(name, dept[name]))}'
+                + (f'<small class="chg">{escape(moved)}</small>' if moved else "")
+                + "</td>"
+            )
+        cells.extend(f"<td>{dept['to'].get(code, 0)}</td>" for code in codes)
+        mark = "black" if dept["dept"] in black else "red" if dept["dept"] in red else ""
+        rows.append(f'<tr class="{mark}">' + "".join(cells) + "</tr>")
+    return _html_table(columns, rows)
+
+
+def _html_lists(doc: dict[str, Any]) -> list[str]:
+    from html import escape
+
+    names = {d["dept"]: d["name"] for d in doc["departments"]}
+    body = [f'<h2 class="red">{escape(t("report.red_list"))}</h2>']
+    if doc["red_list"]:
+        body.append(
+            "<p>"
+            + "、".join(escape(f"{c} {names.get(c, '')}".strip()) for c in doc["red_list"])
+            + "</p>"
+        )
+    else:
+        body.append(f"<p>{escape(t('report.none'))}</p>")
+    body.append(f'<h2 class="black">{escape(t("report.black_list"))}</h2>')
+    if not doc["black_list_detail"]:
+        body.append(f"<p>{escape(t('report.none'))}</p>")
+        return body
+    columns = [(heading("dept"), True), (heading("name"), True)]
+    columns += [(t("report.rule"), True), (t("report.cases"), True)]
+    rows = [
+        "<tr>"
+        f'<td class="text">{escape(e["dept"])}</td>'
+        f'<td class="text">{escape(names.get(e["dept"], ""))}</td>'
+        f'<td class="text">{escape(rule_text(e["rule"], doc))}</td>'
+        f'<td class="text wrap">{"<br>".join(escape(c) for c in e["cases"])}</td>'
+        "</tr>"
+        for e in doc["black_list_detail"]
+    ]
+    body.append(_html_table(columns, rows))
+    return body
+
+
+def _html_section(columns: Sequence[str], rows: Sequence[Sequence[str]], text: set[str]) -> str:
+    from html import escape
+
+    return _html_table(
+        [(c, c in text) for c in columns],
+        [
+            "<tr>"
+            + "".join(
+                f'<td class="text wrap">{escape(v)}</td>'
+                if columns[i] in text
+                else f"<td>{escape(v)}</td>"
+                for i, v in enumerate(row)
+            )
+            + "</tr>"
+            for row in rows
+        ],
+    )
+
+
 def to_html(doc: dict[str, Any]) -> str:
-    """One self-contained page (no scripts, no links out) a clerk can e-mail."""
+    """One self-contained page (no scripts, no links out) a department head prints and pins up.
+
+    Headline figures first, each with its change (环比) as an arrow; then the department
+    table with rates coloured against the policy's thresholds; the red and black lists
+    with the cases behind them; the charts; the totals. A4 landscape when printed.
+    """
     from html import escape
 
     lang = "zh-CN" if language() == "zh" else "en"
     body = [f"<h1>{escape(title(doc))}</h1>"]
     if "previous" in doc:
         prev = doc["previous"]
-        body.append(f"<p>{escape(t('report.compared', first=prev['from'], last=prev['to']))}</p>")
+        body.append(
+            f'<p class="period">{escape(t("report.compared", first=prev["from"], last=prev["to"]))}</p>'
+        )
     text_columns = {
         heading(n)
         for n in (
@@ -683,34 +861,30 @@ def to_html(doc: dict[str, Any]) -> str:
             "result",
         )
     }
-    text_columns |= {t("report.figure"), t("report.rule"), t("report.cases")}
-    for name, columns, rows in sections(doc):
-        css = ""
-        if name == t("report.red_list"):
-            css = ' class="red"'
-        elif name == t("report.black_list"):
-            css = ' class="black"'
-        body.append(f"<h2{css}>{escape(name)}</h2>")
-        if not rows:
-            body.append(f"<p>{escape(t('report.none'))}</p>")
-            continue
-        body.append(
-            "<table><thead><tr>"
-            + "".join(f"<th>{escape(c)}</th>" for c in columns)
-            + "</tr></thead><tbody>"
-        )
-        for row in rows:
-            cells = "".join(
-                f'<td class="text">{escape(v)}</td>'
-                if columns[i] in text_columns
-                else f"<td>{escape(v)}</td>"
-                for i, v in enumerate(row)
+    if doc["kind"] == "overdue":
+        _, columns, rows = sections(doc)[0]
+        if rows:
+            body.append(_html_section(columns, rows, text_columns))
+        else:
+            body.append(f"<p>{escape(t('report.no_overdue'))}</p>")
+    else:
+        body.append(_headline(doc))
+        body.append(f"<h2>{escape(t('report.departments'))}</h2>")
+        body.append(_html_departments(doc))
+        body.extend(_html_lists(doc))
+        if doc["kind"] == "casebook":
+            name, columns, rows = next(
+                p for p in sections(doc) if p[0] == t("report.kind.casebook")
             )
-            body.append(f"<tr>{cells}</tr>")
-        body.append("</tbody></table>")
+            body.append(f"<h2>{escape(name)}</h2>")
+            body.append(_html_section(columns, rows, text_columns) if rows else "")
     body.append('<div class="charts">')
     body.extend(f"<figure>{svg}</figure>" for svg in charts(doc))
     body.append("</div>")
+    if doc["kind"] != "overdue":
+        name, columns, rows = sections(doc)[-1]
+        body.append(f"<h2>{escape(name)}</h2>")
+        body.append(_html_section(columns, rows, {t("report.figure")}))
     if doc.get("head"):
         body.append(f'<p class="head">{escape(t("report.head", head=doc["head"]))}</p>')
     return (
@@ -746,16 +920,13 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
         for row in rows:
             ws.append([_cell(v) for v in row])
         for i, kind in enumerate(kinds, start=1):
-            fmt = {"rate": "0.0%", "avg": "0.00", "int": "0"}.get(kind)
+            fmt = {"rate": "0.0%", "avg": "0.00", "int": "0", "change": "+0;-0;0"}.get(kind)
             if fmt is None:
                 continue
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 cell.number_format = fmt
         ws.freeze_panes = "A2"
-        for i, text in enumerate(header, start=1):
-            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = max(
-                8, min(40, len(str(text)) * 2)
-            )
+        _print_as_report(ws, title(doc), len(rows))
 
     if doc["kind"] == "overdue":
         sheet(
@@ -768,16 +939,18 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
             ["int" if n == "overdue_days" else "text" for n in OVERDUE_COLUMNS],
         )
     else:
-        names = ("rank", "dept", "name", *DEPT_FIGURES)
+        figures = PUSHBACK_FIGURES if doc["kind"] == "pushback" else TABLE_FIGURES
+        who = ("rank", "dept", "name")
         codes = targets(doc) if doc["kind"] == "pushback" else []
+        # the figures the report shows, to print; all of them and the 环比 on sheets of their own
         sheet(
             t("report.departments"),
-            [heading(n) for n in names] + [target_heading(c) for c in codes],
+            [heading(n) for n in (*who, *figures)] + [target_heading(c) for c in codes],
             [
-                [d[n] for n in names] + [d["to"].get(c, 0) for c in codes]
+                [d[n] for n in (*who, *figures)] + [d["to"].get(c, 0) for c in codes]
                 for d in doc["departments"]
             ],
-            [_kind_of(n) for n in names] + ["int"] * len(codes),
+            [_kind_of(n) for n in (*who, *figures)] + ["int"] * len(codes),
         )
         header = [t("report.figure"), t("report.value")]
         rows: list[list[Any]] = [[heading(n), doc["totals"][n]] for n in TOTAL_FIGURES]
@@ -792,14 +965,29 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
                 ws.cell(row=r, column=col).number_format = (
                     "0.0%" if name in RATES else "0.00" if name in AVERAGES else "0"
                 )
-        lists = [[t("report.red_list"), code, "", ""] for code in doc["red_list"]]
+        names_of = {d["dept"]: d["name"] for d in doc["departments"]}
+        lists = [
+            [t("report.red_list"), code, names_of.get(code, ""), "", ""] for code in doc["red_list"]
+        ]
         lists += [
-            [t("report.black_list"), e["dept"], rule_text(e["rule"], doc), ", ".join(e["cases"])]
+            [
+                t("report.black_list"),
+                e["dept"],
+                names_of.get(e["dept"], ""),
+                rule_text(e["rule"], doc),
+                ", ".join(e["cases"]),
+            ]
             for e in doc["black_list_detail"]
         ]
         sheet(
             f"{t('report.red_list')} {t('report.black_list')}",
-            ["", heading("dept"), t("report.rule"), t("report.cases")],
+            [
+                t("report.list"),
+                heading("dept"),
+                heading("name"),
+                t("report.rule"),
+                t("report.cases"),
+            ],
             lists,
             ["text"],
         )
@@ -823,6 +1011,28 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
                 ],
                 ["text", "text", "text", "text", "int", "int"],
             )
+    if doc["kind"] != "overdue":
+        who = ("rank", "dept", "name")
+        if "previous" in doc:
+            sheet(
+                f"{t('report.departments')} {t('report.change')}",
+                [heading(n) for n in (*who, *DEPT_FIGURES)],
+                [
+                    [d[n] for n in who] + [(d.get("change") or {}).get(n) for n in DEPT_FIGURES]
+                    for d in doc["departments"]
+                ],
+                [_kind_of(n) for n in who]
+                + [
+                    "rate" if n in RATES else "avg" if n in AVERAGES else "change"
+                    for n in DEPT_FIGURES
+                ],
+            )
+        sheet(
+            t("report.all_figures"),
+            [heading(n) for n in (*who, *DEPT_FIGURES)],
+            [[d[n] for n in (*who, *DEPT_FIGURES)] for d in doc["departments"]],
+            [_kind_of(n) for n in (*who, *DEPT_FIGURES)],
+        )
     if doc.get("head"):
         book.worksheets[0].sheet_properties.tabColor = "4E79A7"
         info = book.create_sheet(_sheet_name(t("report.head", head="").strip(" :：")))
@@ -830,6 +1040,51 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _print_as_report(ws: Any, heading_text: str, rows: int) -> None:
+    """A sheet fitted and set up to print as a report.
+
+    Columns as wide as their widest cell (a CJK character counts two), an autofilter
+    on the header row, landscape A4 one page wide with the header row on every page,
+    the report's title and period in the page header and the page number in the footer.
+    """
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from bbcs.display import width_of
+
+    lines = 1
+    for i, column in enumerate(ws.iter_cols(min_row=1, max_row=ws.max_row), start=1):
+        head, *cells = column
+        widest = max((width_of(_as_text(c.value, c.number_format)) for c in cells), default=0)
+        # a heading wraps onto up to three lines; the cells set the width
+        widest = max(widest, min(width_of(str(head.value or "")), 12))
+        ws.column_dimensions[get_column_letter(i)].width = max(6, min(60, widest + 2))
+        head.alignment = Alignment(wrap_text=True, vertical="bottom")
+        lines = max(lines, -(-width_of(str(head.value or "")) // max(1, widest)))
+    ws.row_dimensions[1].height = 15 * lines  # spreadsheets do not grow a wrapped row by themselves
+    if rows and ws.max_column:
+        ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = heading_text
+    ws.oddFooter.center.text = "&P / &N"
+
+
+def _as_text(value: Any, number_format: str) -> str:
+    """A cell as the spreadsheet shows it, near enough to size its column."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and "%" in number_format:
+        return f"{value * 100:.1f}%"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
 
 
 def _kind_of(name: str) -> str:

@@ -18,7 +18,6 @@ Words not found here stay English: the tests list the ones a clerk can meet.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
@@ -42,36 +41,34 @@ WORDS = {
 }
 
 # each sentence click can say about a command line, and its Chinese
-ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), chinese)
-    for pattern, chinese in (
-        (r"Missing option '?([^'.]*)'?\.(.*)", r"缺少选项 \1。\2"),
-        (r"Missing argument '?([^'.]*)'?\.(.*)", r"缺少参数 \1。\2"),
-        (r"Missing parameter:? '?([^'.]*)'?\.?(.*)", r"缺少参数 \1。\2"),
-        (
-            r"No such option: (\S+) \(Possible options: (.*)\)",
-            r"没有 \1 这个选项（可用的选项：\2）",
-        ),
-        (r"No such option: (\S+)\s*Did you mean (\S+)\?", r"没有 \1 这个选项；您是否要找 \2？"),
-        (r"No such option: (.*)", r"没有 \1 这个选项"),
-        (r"Option '([^']*)' requires an argument\.", r"选项 \1 后面须给出值。"),
-        (r"Option '([^']*)' requires (\d+) arguments\.", r"选项 \1 后面须给出 \2 个值。"),
-        (r"Option '([^']*)' does not take a value\.", r"选项 \1 后面不能带值。"),
-        (r"Got unexpected extra arguments? \((.*)\)", r"多余的参数：\1"),
-        (r"No such command '([^']*)'\.", r"没有 \1 这个命令。"),
-        (r"Missing command\.", "缺少命令。"),
-        (r"'(.*)' is not a valid integer\.", r"“\1”不是整数。"),
-        (r"'(.*)' is not a valid float\.", r"“\1”不是数字。"),
-        (r"'(.*)' is not a valid boolean\..*", r"“\1”不是“是/否”。"),
-        (r"'(.*)' is not one of (.*)\.", r"“\1”不在可选值 \2 之中。"),
-        (r"(?:File|Path|Directory) '(.*)' does not exist\.", r"\1 不存在。"),
-        (r"(?:File|Path|Directory) '(.*)' is a directory\.", r"\1 是文件夹。"),
-        (r"(?:File|Path|Directory) '(.*)' is a file\.", r"\1 是文件。"),
-    )
+# (patterns are compiled when an error is shown, never at start-up)
+ERRORS: tuple[tuple[str, str], ...] = (
+    (r"Missing option '?([^'.]*)'?\.(.*)", r"缺少选项 \1。\2"),
+    (r"Missing argument '?([^'.]*)'?\.(.*)", r"缺少参数 \1。\2"),
+    (r"Missing parameter:? '?([^'.]*)'?\.?(.*)", r"缺少参数 \1。\2"),
+    (
+        r"No such option: (\S+) \(Possible options: (.*)\)",
+        r"没有 \1 这个选项（可用的选项：\2）",
+    ),
+    (r"No such option: (\S+)\s*Did you mean (\S+)\?", r"没有 \1 这个选项；您是否要找 \2？"),
+    (r"No such option: (.*)", r"没有 \1 这个选项"),
+    (r"Option '([^']*)' requires an argument\.", r"选项 \1 后面须给出值。"),
+    (r"Option '([^']*)' requires (\d+) arguments\.", r"选项 \1 后面须给出 \2 个值。"),
+    (r"Option '([^']*)' does not take a value\.", r"选项 \1 后面不能带值。"),
+    (r"Got unexpected extra arguments? \((.*)\)", r"多余的参数：\1"),
+    (r"No such command '([^']*)'\.", r"没有 \1 这个命令。"),
+    (r"Missing command\.", "缺少命令。"),
+    (r"'(.*)' is not a valid integer\.", r"“\1”不是整数。"),
+    (r"'(.*)' is not a valid float\.", r"“\1”不是数字。"),
+    (r"'(.*)' is not a valid boolean\..*", r"“\1”不是“是/否”。"),
+    (r"'(.*)' is not one of (.*)\.", r"“\1”不在可选值 \2 之中。"),
+    (r"(?:File|Path|Directory) '(.*)' does not exist\.", r"\1 不存在。"),
+    (r"(?:File|Path|Directory) '(.*)' is a directory\.", r"\1 是文件夹。"),
+    (r"(?:File|Path|Directory) '(.*)' is a file\.", r"\1 是文件。"),
 )
 
 
-_INVALID = re.compile(r"Invalid value for '?([^':]*)'?: (.*)", re.DOTALL)
+_INVALID = r"Invalid value for '?([^':]*)'?: (.*)"
 
 
 def gettext_zh(message: str) -> str:
@@ -81,55 +78,14 @@ def gettext_zh(message: str) -> str:
 
 def sentence(message: str) -> str:
     """One of click's sentences in Chinese (a part after it, such as a value, is translated too)."""
-    invalid = _INVALID.fullmatch(message.strip())
+    invalid = re.fullmatch(_INVALID, message.strip(), re.DOTALL)
     if invalid:
         return f"{invalid[1]} 的值无效：{sentence(invalid[2])}"
     for pattern, chinese in ERRORS:
-        found = pattern.fullmatch(message.strip())
+        found = re.fullmatch(pattern, message.strip(), re.DOTALL)
         if found:
             return found.expand(chinese).strip()
     return message
-
-
-# ---------------------------------------------------------------- wrapping by display width
-
-
-def width_of(text: str) -> int:
-    """Columns a terminal gives ``text``: two for a wide (CJK) character, one for the rest."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _wide(text: str) -> bool:
-    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
-
-
-# a line never starts with closing punctuation
-_NO_START = set("，。、；：？！）》」』”’,.;:?!)")
-_TOKEN = re.compile(r"\s+|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+|.")
-
-
-def wrap_line(text: str, width: int, first: str, rest: str) -> list[str]:
-    """``text`` as lines of at most ``width`` columns: words whole, CJK characters one by one.
-
-    A line never starts with closing punctuation: the word before it goes down with it.
-    """
-    lines: list[str] = []
-    indent, words = first, list[str]()  # the words of the line being filled
-    for token in _TOKEN.findall(" ".join(text.split())):
-        if token.isspace():
-            if words and words[-1] != " ":
-                words.append(" ")
-            continue
-        if words and width_of(indent + "".join(words) + token) > width:
-            carry = [token]
-            while len(words) > 1 and carry[0][0] in _NO_START:
-                carry.insert(0, words.pop())
-            lines.append((indent + "".join(words)).rstrip())
-            indent, words = rest, [w for w in carry if w != " "]
-            continue
-        words.append(token)
-    lines.append((indent + "".join(words)).rstrip())
-    return lines
 
 
 def wrap_text(
@@ -140,7 +96,9 @@ def wrap_text(
     preserve_paragraphs: bool = False,
 ) -> str:
     """click's ``wrap_text``, by display width when the text holds wide characters."""
-    if not _wide(text) and _CLICK_WRAP is not None:
+    from bbcs.display import is_wide, wrap_line
+
+    if not is_wide(text) and _CLICK_WRAP is not None:
         return _CLICK_WRAP(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
     if not preserve_paragraphs:
         return "\n".join(wrap_line(text, width, initial_indent, subsequent_indent))
@@ -193,6 +151,8 @@ def _help_words(text: str) -> str:
 
 
 def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+    from bbcs.display import width_of, wrap_line
+
     first = f"{'':>{self.current_indent}}用法：{prog} "
     self.write("\n".join(wrap_line(args, self.width, first, " " * width_of(first))) + "\n")
 

@@ -535,7 +535,8 @@ def sweep() -> None:
     from bbcs.history import told
 
     book = ledger(write=True)
-    swept = book.sweep()
+    with render.advancing(t("sweep.progress")) as advance:
+        swept = book.sweep(advance)
     render.line(t("sweep.done", overdue=swept.overdue, escalated=swept.escalated))
     for case_id in swept.cases:
         what = t("word.then").join(told(e) for e in book.written if e["case_id"] == case_id)

@@ -156,7 +156,7 @@ def _run(
 
                 render.warn(t("report.versions", version=doc["version"], versions=doc["versions"]))
         else:
-            with _Working():
+            with _Working(t("report.working", kind=kind)):
                 reports.issue(
                     book,
                     kind,
@@ -421,6 +421,9 @@ class _Working:
     timer thread starts the bar and the main thread stops it when the report is done.
     """
 
+    def __init__(self, title: str) -> None:
+        self.title = title
+
     def __enter__(self) -> "_Working":
         import threading
 
@@ -436,7 +439,7 @@ class _Working:
         from bbcs import render
 
         with self.lock:
-            self.bar, _ = render.progress(t("report.progress"), None)
+            self.bar, _ = render.progress(self.title, None)
             self.bar.start()
 
     def __exit__(self, *exc: object) -> None:

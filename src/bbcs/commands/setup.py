@@ -141,6 +141,7 @@ def policy_show(as_json: JsonOpt = False) -> None:
             t("title.policy"),
             [t("col.key"), t("col.meaning"), t("col.value")],
             [(k, t(f"policy.key.{k}"), render.value_text(v)) for k, v in found.items()],
+            wraps=1,
         ),
     )
 

@@ -7,9 +7,6 @@ through the ledger's role checks.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,28 +17,12 @@ from bbcs.help_zh import choices
 from bbcs.help_zh import option as _h
 from bbcs.i18n import t
 from bbcs.models import Role
+from bbcs.render import advancing as _progress
 
 if TYPE_CHECKING:
     from bbcs.rules.roles import User
 
 user_app = typer.Typer(help="Register and list users, change their roles, retire them.")
-
-
-@contextmanager
-def _progress(title: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr when it is a terminal (else nothing): ``advance(done, total)``."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from bbcs import render
-
-    bar, task = render.progress(title, None)
-    with bar:
-
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield advance
 
 
 def verify(
@@ -100,6 +81,7 @@ def audit(
     Example: bbcs audit --json
     """
     from bbcs import render
+    from bbcs.history import when
     from bbcs.store import canonical_json
 
     entries = ledger(write=False).audit_log()
@@ -110,7 +92,7 @@ def audit(
             t("title.audit"),
             [t("col.when"), t("col.who"), t("col.login"), t("col.action"), t("col.details")],
             [
-                (e["at"], e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
+                (when(e["at"]), e["actor"], e["os_user"], e["action"], canonical_json(e["detail"]))
                 for e in found
             ],
         ),
