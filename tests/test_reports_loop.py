@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bbcs.reports import LOOP_FIGURES
 from conftest import Run
 
 MON, TUE, WED = "2026-11-02T09:00", "2026-11-03T10:00", "2026-11-04T10:00"
@@ -48,16 +49,7 @@ def _monthly(desk: Run) -> dict[str, object]:
     return desk.json("report", "monthly", "--month", "2026-11", now=REPORT_DAY)  # type: ignore[no-any-return]
 
 
-LOOP = (
-    "accept_due",
-    "accepted_on_time",
-    "accept_late",
-    "accept_rate",
-    "unaccepted",
-    "urged",
-    "redone",
-    "solved_rate",
-)
+LOOP = LOOP_FIGURES
 
 
 def test_each_department_is_judged_on_signing_urges_redos_and_solving(

@@ -91,6 +91,15 @@ class Hold(Document):
     )
 
 
+class ExtensionRequest(Document):
+    """An extension request (延期申请) awaiting a supervisor (SPEC §10)."""
+
+    dept: DeptCode
+    days: int = Field(ge=1)
+    reason: str
+    at: AwareDatetime
+
+
 class Unsigned(Document):
     """A hold awaiting signing, as ``list --unaccepted --json`` lists it (SPEC §10)."""
 
@@ -142,6 +151,9 @@ class Case(Document):
     holds: list[Hold] = Field(default_factory=list, description="only in show --json")
     unaccepted: list[Unsigned] = Field(
         default_factory=list, description="only in list --unaccepted: the holds not signed for"
+    )
+    extension_request: ExtensionRequest | None = Field(
+        default=None, description="only in list --extension-requests: the open request"
     )
 
 
