@@ -267,4 +267,7 @@ def test_each_step_says_where_the_case_now_stands(desk):
         "co-departments GTJ; due 2026-11-11"
     )
     out = desk.ok("pushback", case, "--from", "SCJ", "--reason", "r")
-    assert out.strip() == f"{case}: pending"
+    assert out.splitlines() == [
+        f"{case}: pending",
+        "raised automatically to coordinate: pushed back to and fro",
+    ]

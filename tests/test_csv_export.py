@@ -151,3 +151,18 @@ def test_export_into_a_missing_folder_is_one_sentence(desk, tmp_path):
     desk.open("a", "--reporter", "x")
     message = desk.fails("export", str(tmp_path / "nowhere" / "cases.csv"))
     assert "nowhere" in message
+
+
+def test_chinese_headers_write_enumerations_in_chinese(desk, tmp_path):
+    varied(desk)
+    out = tmp_path / "台账.csv"
+    desk.ok("export", str(out), "--headers", "zh")
+    table = read_csv(out)
+    column = {name: i for i, name in enumerate(CASE_FIELDS)}
+    cells = {name: {row[i] for row in table[1:]} for name, i in column.items()}
+    assert cells["status"] <= {"待交办", "办理中", "已办结", "挂起"}, cells["status"]
+    assert cells["channel"] <= {"窗口", "电话", "网上", "来信"}
+    assert "无" in cells["escalation"] and "none" not in cells["escalation"]
+    assert cells["due_provisional"] <= {"是", "否"}
+    english = {"closed", "window", "normal", "none", "true", "false", "resolved", "satisfied"}
+    assert not english & set().union(*cells.values())

@@ -7,6 +7,7 @@ so a command refuses bad input in one sentence before it writes anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TypeVar
 
 from bbcs.errors import InvalidInput
@@ -139,3 +140,38 @@ def mask_phone(value: str | None) -> str | None:
         return "*" * len(digits) if digits else value
     kept_tail = "".join(digits[-4:])
     return "".join(digits[:3]) + "*" * (len(digits) - 7) + kept_tail
+
+
+# ---------------------------------------------------------------- "did you mean"
+
+
+def edit_distance(a: str, b: str) -> int:
+    """The keystrokes from ``a`` to ``b``: insertions, deletions, substitutions (Levenshtein)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        current = [i]
+        for j, y in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def closest(wanted: str, known: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """The (code, name) a mistyped ``wanted`` most likely meant, or None when none is near.
+
+    Ranked by edit distance on the code, then on the name; near means within half
+    the length of the code or of the name (at least one keystroke).
+    """
+    typed = wanted.strip()
+
+    def near(pair: tuple[str, str]) -> bool:
+        code, name = pair
+        return edit_distance(typed.upper(), code) <= max(1, len(code) // 2) or edit_distance(
+            typed, name
+        ) <= max(1, len(name) // 2)
+
+    ranked = sorted(
+        (p for p in known if near(p)),
+        key=lambda p: (edit_distance(typed.upper(), p[0]), edit_distance(typed, p[1]), p[0]),
+    )
+    return ranked[0] if ranked else None

@@ -43,6 +43,8 @@ def _shown(value: Any, zh: bool) -> str:
 WORDED: dict[str, dict[str, str]] = {
     "status.hint_in_progress": {"command": "event."},
     "report.not_published": {"kind": "report.kind."},
+    "report.already_published": {"kind": "report.kind."},
+    "report.no_version": {"kind": "report.kind."},
 }
 
 # field names as a clerk knows them (also the Chinese CSV headers)
@@ -1128,10 +1130,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.user": ("User", "用户"),
     "col.added": ("Added", "登记时间"),
     # ---- at the clerk's desk, the ledger half (issue 13)
-    "report.already_published": (
-        "the {kind} report for {first} to {last} is already published; to issue it again, give --republish --reason TEXT (every version is kept)",
-        "{first} 至 {last} 的{kind}报表已发布；如需重新发布，请加 --republish --reason 理由（各版本均保留）",
-    ),
     "report.republish_needs_reason": (
         "--republish needs --reason TEXT: why the published report is issued again",
         "--republish 须用 --reason 说明重新发布的理由",
@@ -1143,10 +1141,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.version_needs_published": (
         "--version is for --published only",
         "--version 仅用于 --published",
-    ),
-    "report.no_version": (
-        "the {kind} report for {first} to {last} has no version {version}",
-        "{first} 至 {last} 的{kind}报表没有第 {version} 版",
     ),
     "report.versions": (
         "This is version {version} of {versions}; an earlier version exists: --version N prints it",
@@ -1185,6 +1179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.meaning": ("Meaning", "含义"),
     "word.yes": ("yes", "是"),
     "word.no": ("no", "否"),
+    "word.then": ("; ", "；"),
     "policy.key.limits.immediate": (
         "time limit of an immediate case (working days)",
         "即办事项时限（工作日）",
@@ -1259,6 +1254,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "folder of the office's own form templates (empty: the shipped ones)",
         "本单位单据模板所在文件夹（留空则用自带模板）",
     ),
+    # a case's events told as sentences (bbcs.history)
+    "told.open": (
+        "opened: {summary}; reporter {reporter}; {channel}, {complexity}, due {due_date}",
+        "受理登记：{summary}；反映人 {reporter}；{channel}受理，{complexity}，期限 {due_date}",
+    ),
+    "told.company": ("; company {company}", "；企业 {company}"),
+    "told.provisional": (" (provisional)", "（待定）"),
+    "told.assign": ("assigned to {lead}", "交 {lead} 牵头办理"),
+    "told.co": (", {co} assisting", "，{co} 协办"),
+    "told.dept_due": ("; department due {dept_due_date}", "；部门期限 {dept_due_date}"),
+    "told.transfer": (
+        "transferred from {from} to {to}; reason: {reason}",
+        "由 {from} 改派 {to}；理由：{reason}",
+    ),
+    "told.pushback": (
+        "{by} ({role}) pushed it back, to {to}; reason: {reason}",
+        "{by}（{role}）退回，转 {to}；理由：{reason}",
+    ),
+    "told.basis": ("; basis: {basis}", "；依据：{basis}"),
+    "told.ruling": (
+        "pushback {pushback_seq} ruled {verdict}",
+        "审定第 {pushback_seq} 次退回为{verdict}",
+    ),
+    "told.reason": ("; reason: {reason}", "；理由：{reason}"),
+    "told.escalate": ("raised from {from} to {to}", "由{from}升级为{to}"),
+    "told.escalate_first": ("raised to {to}", "升级为{to}"),
+    "told.system": ("system", "系统"),
+    "told.correction": (" (a correction)", "（更正）"),
+    "told.rule_pingpong": ("pushed back to and fro", "反复退回"),
+    "told.rule_overdue": ("overdue", "超期"),
+    "told.automatic": (" (automatically)", "（自动）"),
+    "told.ruling_by": (
+        "pushback {pushback_seq} (by {by}) ruled {verdict}",
+        "审定第 {pushback_seq} 次退回（{by}）为{verdict}",
+    ),
+    "told.rule_unsatisfied": ("the review was unsatisfied", "回访不满意"),
+    "told.extend": (
+        "extended by {days} working days, due {due_date}",
+        "延期 {days} 个工作日，期限顺延至 {due_date}",
+    ),
+    "told.suspend": ("suspended", "挂起"),
+    "told.resume": (
+        "resumed after {days} working days, due {due_date}",
+        "恢复办理（挂起 {days} 个工作日），期限顺延至 {due_date}",
+    ),
+    "told.note": ("{text}", "{text}"),
+    "told.close": ("closed: {result}", "办结：{result}"),
+    "told.resolution": ("; {resolution}", "；{resolution}"),
+    "told.review": ("reviewed: {rating}", "回访：{rating}"),
+    "told.comment": ("; {comment}", "；{comment}"),
+    "told.reopen": ("reopened, due {due_date}", "重办，期限 {due_date}"),
+    "told.uphold": ("result upheld", "维持原结果"),
+    "told.overdue": (
+        "overdue (due {due_date}, counted against {dept})",
+        "超期（期限 {due_date}，计 {dept}）",
+    ),
+    "told.redate": (
+        "calendar changed: due {due_date}",
+        "工作日历调整，期限改为 {due_date}",
+    ),
+    "told.amend": ("amended: {changes}", "更正：{changes}"),
+    "told.solved": ("; {solved}", "；{solved}"),
+    "told.accept": ("{dept} signed for it", "{dept} 签收"),
+    "told.void": ("voided", "作废"),
+    "told.urge": ("urged {dept} {how}", "{how} {dept}"),
+    "told.urge_note": (": {note}", "：{note}"),
+    "told.breach_day": (
+        "; black list if unanswered after {breach_day}",
+        "；{breach_day} 后仍未答复列入黑榜",
+    ),
+    "told.reply": ("{dept} replied: {result}", "{dept} 答复：{result}"),
+    "told.redo": (
+        "sent back to {dept} to redo, department due {dept_due_date}",
+        "发回 {dept} 重办，部门期限 {dept_due_date}",
+    ),
+    "told.extend_request": (
+        "{dept} asked for {days} more working days",
+        "{dept} 申请延期 {days} 个工作日",
+    ),
+    "report.already_published": (
+        "the {kind} report for {first} to {last} is already published; to issue it again, give --republish --reason TEXT (every version is kept)",
+        "{first} 至 {last} 的{kind}已发布；如需重新发布，请加 --republish --reason 理由（各版本均保留）",
+    ),
     "print.done": ("Wrote {path}: {form}, {pages} page(s)", "已写入 {path}：{form}，共 {pages} 页"),
     "print.bad_form": (
         "{form} is not a form; choose one of: {forms}",
@@ -1275,6 +1353,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "print.none_overdue": (
         "{dept} holds no open case past its due date: nothing to print",
         "{dept} 没有超期未结事项，无需打印",
+    ),
+    "report.no_version": (
+        "the {kind} report for {first} to {last} has no version {version}",
+        "{first} 至 {last} 的{kind}没有第 {version} 版",
     ),
     "print.no_event.assign": (
         "{case} has no lead department yet: assign it before printing its 交办单",
@@ -1296,4 +1378,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the form template {path} does not exist (policy forms.dir names its folder)",
         "单据模板 {path} 不存在（模板文件夹由 policy 的 forms.dir 指定）",
     ),
+    # what a write led to (bbcs.history.aftermath)
+    "after.escalated": ("raised automatically to {level}: {why}", "已自动升级为{level}（{why}）"),
+    "after.charged": (
+        "the ruling applies to pushback {seq} ({dept}, {day}): {verdict}; it counts against {dept}",
+        "审定的是第 {seq} 次退回（{dept}，{day}）：{verdict}，计入 {dept} 的退回次数",
+    ),
+    "after.not_charged": (
+        "the ruling applies to pushback {seq} ({dept}, {day}): {verdict}; it no longer counts against {dept}",
+        "审定的是第 {seq} 次退回（{dept}，{day}）：{verdict}，不计入 {dept} 的退回次数",
+    ),
+    "after.window_on_time": (
+        "closed on time for the window (due {due})",
+        "窗口期限 {due} 内按时办结",
+    ),
+    "after.window_late": ("closed late for the window (due {due})", "超过窗口期限 {due} 办结"),
+    "after.dept_on_time": (
+        "on time for the lead {dept} (its due date {due})",
+        "牵头单位 {dept} 在部门期限 {due} 内办结",
+    ),
+    "after.dept_late": (
+        "late for the lead {dept} (its due date {due})",
+        "牵头单位 {dept} 超过部门期限 {due}",
+    ),
+    "after.disputed": (
+        "the review is disputed: a supervisor decides, with bbcs uphold {case} or bbcs reopen {case}",
+        "回访结果有争议，待督查人员裁定：bbcs uphold {case} 或 bbcs reopen {case}",
+    ),
+    "out.corrected": ("{case}: level corrected to {level}", "{case}：级别已更正为{level}"),
+    "sweep.case": ("{case}: {what}", "{case}：{what}"),
 }

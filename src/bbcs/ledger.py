@@ -13,10 +13,9 @@ written. Allowed status transitions are ``rules.lifecycle.ALLOWED``.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -57,6 +56,7 @@ MAX_EXTENSION_DAYS = lifecycle.MAX_EXTENSION_DAYS
 class Swept:
     overdue: int = 0
     escalated: int = 0
+    cases: list[str] = field(default_factory=list)  # every case the sweep wrote to, in order
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,8 @@ class Ledger:
         self.now = now
         self.actor = actor
         self.os_user = os_user
+        # the events this command appended, with their case's id, for the lines after it
+        self.written: list[Event] = []
 
     # ------------------------------------------------------------ context
 
@@ -157,11 +159,9 @@ class Ledger:
         for dept in known:
             if wanted.upper() == dept.code or wanted == dept.name:
                 return dept.code
-        names = [d.code for d in known] + [d.name for d in known]
-        close = difflib.get_close_matches(wanted.upper(), names, n=1, cutoff=0.5)
-        close = close or difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+        close = fields.closest(wanted, [(d.code, d.name) for d in known])
         if close:
-            raise NotFound("dept.unknown_suggest", dept=wanted, suggestion=close[0])
+            raise NotFound("dept.unknown_suggest", dept=wanted, suggestion=" ".join(close))
         raise NotFound("dept.unknown", dept=wanted)
 
     # ------------------------------------------------------------ setup
@@ -224,6 +224,7 @@ class Ledger:
             case_id, seq, kind.value, clock.iso(at), actor or self.actor, self.os_user, data
         )
         events.append(event)
+        self.written.append({**event, "case_id": case_id})
         state = project(case_id, events)
         self.store.save_case(state)
         return state
@@ -791,6 +792,8 @@ class Ledger:
                 state = self._escalate_automatically(case_id, events, state, self.now)
                 if state.escalation != level:
                     swept.escalated += 1
+                if data is not None or state.escalation != level:
+                    swept.cases.append(case_id)
         return swept
 
     # ------------------------------------------------------------ calendar upkeep

@@ -39,9 +39,13 @@ from bbcs.files import Replacement
 from bbcs.i18n import FIELDS, t
 from bbcs.ledger import Ledger
 from bbcs.models import (
+    Channel,
     Complexity,
+    Escalation,
     EventKind,
+    Labelled,
     Rating,
+    Result,
     Status,
 )
 from bbcs.projection import CASE_FIELDS, OPEN_FIELDS, CaseState, Event, project
@@ -141,6 +145,10 @@ def export(
                 if not unmask:
                     masked = fields.mask_phone(values[phone])
                     values = (*values[:phone], masked, *values[phone + 1 :])
+                if headers_zh:
+                    values = tuple(
+                        _in_chinese(n, v) for n, v in zip(CASE_FIELDS, values, strict=True)
+                    )
                 writer.writerow([cell(value) for value in values])
                 count += 1
         if not (unmask or events):
@@ -158,6 +166,28 @@ def export(
             )
             target.finish()
     return Exported(path, count, events)
+
+
+# the columns a Chinese export writes as their Chinese labels (import reads either)
+ENUM_COLUMNS: dict[str, type[Labelled]] = {
+    "status": Status,
+    "channel": Channel,
+    "complexity": Complexity,
+    "escalation": Escalation,
+    "result": Result,
+    "rating": Rating,
+}
+BOOLEAN_COLUMNS = {"due_provisional": {"true": "是", "false": "否"}}
+
+
+def _in_chinese(name: str, value: object) -> object:
+    """A case cell as a Chinese export writes it: enumerations and yes/no by their labels."""
+    if name in ENUM_COLUMNS and isinstance(value, str):
+        member = ENUM_COLUMNS[name].parse(value)
+        return member.zh if member is not None else value
+    if name in BOOLEAN_COLUMNS and isinstance(value, str):
+        return BOOLEAN_COLUMNS[name].get(value, value)
+    return value
 
 
 # ------------------------------------------------------------------ import

@@ -44,7 +44,7 @@ class Status(Labelled):
 class Channel(Labelled):
     WINDOW = "window", "window", "窗口"
     PHONE = "phone", "phone", "电话"
-    ONLINE = "online", "online", "网络"
+    ONLINE = "online", "online", "网上"
     LETTER = "letter", "letter", "来信"
 
 

@@ -227,23 +227,74 @@ def _rate_style(doc: dict[str, Any], value: float | None) -> str:
     return "green"
 
 
-def renderables(doc: dict[str, Any]) -> list[Any]:
-    """What the terminal shows: titled tables and lines, coloured by warning level."""
-    from rich.table import Table
+# What a narrow screen loses first (the highest number; 0 never goes): every table of a
+# report keeps its ids, its names and its key figure, and drops the rest in this order.
+DROP = {
+    # the overdue list: id, status, lead, days overdue and summary stay
+    "escalation": 3,
+    "dept_due_date": 2,
+    "due_date": 1,
+    # the department table: the on-time rate and the closes stay longest
+    "avg_working_days": 8,
+    "escalations": 7,
+    "on_time": 6,
+    "satisfaction_rate": 5,
+    "assigned": 4,
+    "pushbacks_charged": 3,
+    "overdue_open": 2,
+    "closed": 1,
+    # the pushback report
+    "pushback_cases": 6,
+    "pushback_rate": 5,
+    "pushbacks_valid": 4,
+    "pushbacks_invalid": 3,
+    # the casebook
+    "resolution": 5,
+    "working_days_taken": 4,
+    "departments": 3,
+    "pushbacks": 2,
+}
+TEXT_COLUMNS = frozenset(("name", "summary", "departments", "resolution"))
+NUMBER_COLUMNS = frozenset(("rank", "overdue_days", "pushbacks", "working_days_taken"))
+
+
+def _column(name: str, justify: str | None = None) -> Any:
+    from bbcs.render import Column
+
+    return Column(
+        heading(name),
+        "text" if name in TEXT_COLUMNS else "whole",
+        DROP.get(name, 0),
+        justify or ("right" if name in NUMBER_COLUMNS else "left"),
+    )
+
+
+def renderables(doc: dict[str, Any], width: int | None = None) -> list[Any]:
+    """What the terminal shows: titled tables and lines, coloured by warning level.
+
+    Every table is laid out by ``render.layout`` for ``width`` columns, giving way
+    in the order ``DROP`` says.
+    """
     from rich.text import Text
+
+    from bbcs.render import Column, Stack, layout
 
     out: list[Any] = [Text(title(doc), style="bold")]
     if doc["kind"] == "overdue":
         if not doc["cases"]:
             out.append(Text(t("report.no_overdue")))
         else:
-            table = Table(title_justify="left")
-            for name in OVERDUE_COLUMNS:
-                table.add_column(heading(name), no_wrap=name != "summary")
-            for case in doc["cases"]:
-                style = "bold red" if case["overdue_days"] > 5 else "red"
-                table.add_row(*[case_cell(case, n) for n in OVERDUE_COLUMNS], style=style)
-            out.append(table)
+            out.append(
+                layout(
+                    None,
+                    [_column(n) for n in OVERDUE_COLUMNS],
+                    [[case_cell(case, n) for n in OVERDUE_COLUMNS] for case in doc["cases"]],
+                    width,
+                    row_styles=[
+                        "bold red" if case["overdue_days"] > 5 else "red" for case in doc["cases"]
+                    ],
+                )
+            )
         _head(doc, out)
         return out
     if "previous" in doc:
@@ -253,64 +304,57 @@ def renderables(doc: dict[str, Any]) -> list[Any]:
     red = set(doc["red_list"])
     figures = PUSHBACK_FIGURES if doc["kind"] == "pushback" else SCREEN_FIGURES
     codes = targets(doc) if doc["kind"] == "pushback" else []
-    table = Table(title=t("report.departments"), title_justify="left")
-    table.add_column(heading("rank"), justify="right")
-    table.add_column(heading("name"))
-    for name in figures:
-        table.add_column(heading(name), justify="left" if name == "on_time_rate" else "right")
-    for code in codes:
-        table.add_column(target_heading(code), justify="right")
+    columns = [_column("rank"), _column("name")]
+    columns += [_column(n, "left" if n == "on_time_rate" else "right") for n in figures]
+    columns += [Column(target_heading(c), "whole", 1, "right") for c in codes]
+    rows: list[list[Any]] = []
     for dept in doc["departments"]:
         cells: list[Any] = [shown("rank", dept["rank"]), f"{dept['dept']} {dept['name']}"]
         for name in figures:
+            change = shown_change(name, (dept.get("change") or {}).get(name))
+            change = f"({change})" if change else ""
             if name == "on_time_rate":
-                change = shown_change(name, (dept.get("change") or {}).get(name))
-                cells.append(
-                    Text(
-                        _bar(dept[name]) + (f" ({change})" if change else ""),
-                        style=_rate_style(doc, dept[name]),
-                    )
-                )
+                cells.append(Stack((_bar(dept[name]), change), _rate_style(doc, dept[name])))
             else:
-                cells.append(_with_change(dept, name))
+                cells.append(Stack((shown(name, dept[name]), change)))
         cells.extend(str(dept["to"].get(code, 0)) for code in codes)
-        style = "red" if dept["dept"] in black else "green" if dept["dept"] in red else ""
-        table.add_row(*cells, style=style or None)
-    out.append(table)
+        rows.append(cells)
+    styles = [
+        "red" if d["dept"] in black else "green" if d["dept"] in red else None
+        for d in doc["departments"]
+    ]
+    out.append(layout(t("report.departments"), columns, rows, width, row_styles=styles))
     red_line, black_lines = list_lines(doc)
     out.append(Text(f"{t('report.red_list')}: {red_line}", style="green"))
     out.append(Text(f"{t('report.black_list')}: " + (t("report.none") if not black_lines else "")))
     out.extend(Text("  " + line, style="red") for line in black_lines)
     if doc["kind"] == "casebook":
-        out.extend(_casebook_tables(doc))
-    totals = Table(title=t("report.totals"), title_justify="left")
-    totals.add_column(t("report.figure"))
-    totals.add_column(t("report.value"), justify="right")
+        out.extend(_casebook_tables(doc, width))
+    totals = [Column(t("report.figure"), "text"), Column(t("report.value"), justify="right")]
     if "change" in doc:
-        totals.add_column(t("report.change"), justify="right")
-    for row in totals_rows(doc):
-        totals.add_row(*(row if "change" in doc else row[:2]))
-    out.append(totals)
+        totals.append(Column(t("report.change"), justify="right"))
+    rows = [row if "change" in doc else row[:2] for row in totals_rows(doc)]
+    out.append(layout(t("report.totals"), totals, rows, width))
     _head(doc, out)
     return out
 
 
-def _casebook_tables(doc: dict[str, Any]) -> list[Any]:
-    from rich.table import Table
+def _casebook_tables(doc: dict[str, Any], width: int | None) -> list[Any]:
     from rich.text import Text
+
+    from bbcs.render import layout
 
     if not doc["categories"]:
         return [Text(t("report.no_cases"))]
-    tables: list[Any] = []
-    for group in doc["categories"]:
-        name = group["category"] or t("report.no_category")
-        table = Table(title=Text(f"{name} ({len(group['cases'])})"), title_justify="left")
-        for column in CASEBOOK_COLUMNS:
-            table.add_column(heading(column))
-        for case in group["cases"]:
-            table.add_row(*[case_cell(case, c) for c in CASEBOOK_COLUMNS])
-        tables.append(table)
-    return tables
+    return [
+        layout(
+            Text(f"{group['category'] or t('report.no_category')} ({len(group['cases'])})"),
+            [_column(c) for c in CASEBOOK_COLUMNS],
+            [[case_cell(case, c) for c in CASEBOOK_COLUMNS] for case in group["cases"]],
+            width,
+        )
+        for group in doc["categories"]
+    ]
 
 
 def _head(doc: dict[str, Any], out: list[Any]) -> None:
@@ -324,7 +368,7 @@ def print_table(doc: dict[str, Any]) -> None:
     from bbcs.render import console
 
     screen = console()
-    for part in renderables(doc):
+    for part in renderables(doc, screen.width):
         screen.print(part)
 
 
@@ -336,7 +380,7 @@ def to_text(doc: dict[str, Any], width: int = 160) -> str:
 
     buffer = io.StringIO()
     screen = console(file=buffer, width=width)
-    for part in renderables(doc):
+    for part in renderables(doc, width):
         screen.print(part)
     return buffer.getvalue()
 

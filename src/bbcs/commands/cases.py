@@ -15,13 +15,16 @@ from bbcs.i18n import t
 from bbcs.models import Channel, Complexity, Escalation, Rating, Result, Solved, Urging, Verdict
 
 if TYPE_CHECKING:
+    from bbcs.ledger import Ledger
     from bbcs.projection import CaseState
 
 commands = typer.Typer()
 
 
-def _done(state: "CaseState") -> None:
+def _done(state: "CaseState", book: "Ledger | None" = None) -> None:
+    """The case's new state in a line, then a line for each thing the write led to."""
     from bbcs import render
+    from bbcs.history import aftermath
     from bbcs.i18n import label
     from bbcs.models import Status
 
@@ -40,6 +43,8 @@ def _done(state: "CaseState") -> None:
         )
     else:
         render.line(t("out.done", case=state.id, status=status))
+    for line in aftermath(state, book.written if book is not None else []):
+        render.line(line)
 
 
 @commands.command("open")
@@ -128,7 +133,8 @@ def assign(
     at: AtOpt = None,
 ) -> None:
     """Hand a pending case to a lead department. Example: bbcs assign 42 ZJJ --co GTJ"""
-    _done(ledger(write=True).assign(case, dept, co or [], at=when(at)))
+    book = ledger(write=True)
+    _done(book.assign(case, dept, co or [], at=when(at)), book)
 
 
 @commands.command()
@@ -142,7 +148,8 @@ def transfer(
 
     Example: bbcs transfer 42 GTJ --reason "属国土职责"
     """
-    _done(ledger(write=True).transfer(case, dept, reason=reason, at=when(at)))
+    book = ledger(write=True)
+    _done(book.transfer(case, dept, reason=reason, at=when(at)), book)
 
 
 @commands.command()
@@ -175,9 +182,8 @@ def pushback(
 
     Example: bbcs pushback 42 --from ZJJ --reason "不属本局职责" --to GTJ
     """
-    _done(
-        ledger(write=True).pushback(case, reason=reason, basis=basis, by=from_, to=to, at=when(at))
-    )
+    book = ledger(write=True)
+    _done(book.pushback(case, reason=reason, basis=basis, by=from_, to=to, at=when(at)), book)
 
 
 @commands.command()
@@ -305,7 +311,8 @@ def ruling(
 
     Example: bbcs ruling 42 invalid --reason "属该局法定职责"
     """
-    _done(ledger(write=True).ruling(case, verdict, reason=reason, at=when(at)))
+    book = ledger(write=True)
+    _done(book.ruling(case, verdict, reason=reason, at=when(at)), book)
 
 
 @commands.command()
@@ -315,7 +322,8 @@ def note(
     at: AtOpt = None,
 ) -> None:
     """Add a note to a case. Example: bbcs note 42 "已电话催办" """
-    _done(ledger(write=True).note(case, text, at=when(at)))
+    book = ledger(write=True)
+    _done(book.note(case, text, at=when(at)), book)
 
 
 @commands.command()
@@ -338,7 +346,8 @@ def close(
     at: AtOpt = None,
 ) -> None:
     """Close a case out (办结/销号), or approve a reply. Example: bbcs close 42 --result resolved --resolution "已办理" """
-    _done(ledger(write=True).close(case, result=result, resolution=resolution, at=when(at)))
+    book = ledger(write=True)
+    _done(book.close(case, result=result, resolution=resolution, at=when(at)), book)
 
 
 @commands.command()
@@ -365,25 +374,28 @@ def review(
 
     Example: bbcs review 42 satisfied --solved yes
     """
-    state = ledger(write=True).review(case, rating, comment=comment, solved=solved, at=when(at))
+    book = ledger(write=True)
+    state = book.review(case, rating, comment=comment, solved=solved, at=when(at))
     from bbcs import render
 
     if state.status != "closed":
         render.line(t("out.reopened", case=state.id, due=state.due_date))
     else:
-        _done(state)
+        _done(state, book)
 
 
 @commands.command()
 def reopen(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
     """Send a closed case back for re-handling (重办). Example: bbcs reopen 42 --reason "复核未解决" """
-    _done(ledger(write=True).reopen(case, reason=reason, at=when(at)))
+    book = ledger(write=True)
+    _done(book.reopen(case, reason=reason, at=when(at)), book)
 
 
 @commands.command()
 def uphold(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
     """Keep the result of a disputed case (维持原结果). Example: bbcs uphold 42 --reason "依法答复" """
-    _done(ledger(write=True).uphold(case, reason=reason, at=when(at)))
+    book = ledger(write=True)
+    _done(book.uphold(case, reason=reason, at=when(at)), book)
 
 
 @commands.command()
@@ -447,7 +459,8 @@ def amend(
         "detail": detail,
         "complexity": complexity,
     }
-    _done(ledger(write=True).amend(case, changes, reason=reason, at=when(at)))
+    book = ledger(write=True)
+    _done(book.amend(case, changes, reason=reason, at=when(at)), book)
 
 
 @commands.command()
@@ -472,7 +485,8 @@ def escalate(
     state = ledger(write=True).escalate(
         case, level, reason=reason, correction=correction, at=when(at)
     )
-    render.line(t("out.escalated", case=state.id, level=label(Escalation(state.escalation))))
+    said = "out.corrected" if correction else "out.escalated"
+    render.line(t(said, case=state.id, level=label(Escalation(state.escalation))))
 
 
 @commands.command()
@@ -522,7 +536,8 @@ def extend(
 @commands.command()
 def suspend(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
     """Stop the clock while waiting (挂起). Example: bbcs suspend 42 --reason "等待鉴定" """
-    _done(ledger(write=True).suspend(case, reason=reason, at=when(at)))
+    book = ledger(write=True)
+    _done(book.suspend(case, reason=reason, at=when(at)), book)
 
 
 @commands.command()
@@ -544,6 +559,11 @@ def sweep() -> None:
     Example: bbcs sweep
     """
     from bbcs import render
+    from bbcs.history import told
 
-    swept = ledger(write=True).sweep()
+    book = ledger(write=True)
+    swept = book.sweep()
     render.line(t("sweep.done", overdue=swept.overdue, escalated=swept.escalated))
+    for case_id in swept.cases:
+        what = t("word.then").join(told(e) for e in book.written if e["case_id"] == case_id)
+        render.line(t("sweep.case", case=case_id, what=what))
