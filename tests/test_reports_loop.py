@@ -112,3 +112,17 @@ def test_the_loop_figures_are_in_the_csv_and_the_spreadsheet(
 
     cells = {c.value for ws in load_workbook(target) for row in ws.iter_rows() for c in row}
     assert {"Signing rate", "Redone", "Solved rate"} <= cells
+
+
+def test_too_many_redos_put_the_lead_on_the_black_list(desk: Run, november: dict[str, str]) -> None:
+    report = _monthly(desk)
+    assert report["thresholds"]["redone"] == 3  # type: ignore[index]
+    assert all(e["rule"] != "redone" for e in report["black_list_detail"])  # type: ignore[attr-defined]
+    desk.ok("policy", "set", "rules.max_redone", "1")
+    report = _monthly(desk)
+    assert {"dept": "GTJ", "rule": "redone", "cases": [november["D"]]} in report[
+        "black_list_detail"
+    ]  # type: ignore[operator]
+    assert "GTJ" in report["black_list"]  # type: ignore[operator]
+    text = desk.ok("report", "monthly", "--month", "2026-11", "--format", "md", now=REPORT_DAY)
+    assert "1 or more replies sent back" in text

@@ -696,6 +696,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.legend_closed": ("closed", "办结"),
     "report.rule.on_time_rate": ("on-time rate below {limit}", "按时办结率低于 {limit}"),
     "report.rule.pushbacks": ("{limit} or more pushbacks", "推诿 {limit} 次及以上"),
+    "report.rule.redone": ("{limit} or more replies sent back", "被发回重办 {limit} 次及以上"),
+    "policy.key.rules.max_redone": (
+        "redos (发回重办) in a period that put the lead on the black list",
+        "同期被发回重办达此次数即列入黑榜",
+    ),
     "report.rule.overdue": (
         "a case overdue by more than {limit} working days",
         "有事项超期超过 {limit} 个工作日",

@@ -290,7 +290,7 @@ class BlackListEntry(Document):
     """A department on the black list (黑榜), the rule it broke and the cases behind it."""
 
     dept: DeptCode
-    rule: Literal["on_time_rate", "pushbacks", "overdue"]
+    rule: Literal["on_time_rate", "pushbacks", "overdue", "redone"]
     cases: list[CaseId]
 
 
@@ -300,6 +300,7 @@ class Thresholds(Document):
     on_time_rate: float = Field(ge=0, le=1)
     pushbacks: int = Field(ge=0)
     overdue: int = Field(ge=0)
+    redone: int = Field(default=3, ge=0, description="redos in the period (rules.max_redone)")
 
 
 class Day(Document):
