@@ -145,14 +145,9 @@ def test_a_disputed_review_says_it_waits_for_a_supervisor(desk) -> None:
 
 def test_the_department_loop_is_told_in_sentences(zh) -> None:
     assert told({"kind": "accept", "data": {"dept": "ZJJ"}}) == "ZJJ 签收"
-    urge = {"dept": "ZJJ", "how": "written", "note": "请答复", "breach_day": "2026-11-18"}
+    request = {"dept": "ZJJ", "days": 3, "reason": "勘验"}
     assert (
-        told({"kind": "urge", "data": urge})
-        == "书面催办 ZJJ：请答复；2026-11-18 后仍未答复列入黑榜"
+        told({"kind": "extend_request", "data": request}) == "ZJJ 申请延期 3 个工作日；理由：勘验"
     )
-    reply = {"dept": "ZJJ", "role": "lead", "result": "resolved", "resolution": "已加固"}
-    assert told({"kind": "reply", "data": reply}) == "ZJJ 答复：已解决；已加固"
-    redo = {"dept": "ZJJ", "reason": "答复不实", "dept_due_date": "2026-11-17"}
-    assert (
-        told({"kind": "redo", "data": redo}) == "发回 ZJJ 重办，部门期限 2026-11-17；理由：答复不实"
-    )
+    review = {"rating": "satisfied", "solved": "partly"}
+    assert told({"kind": "review", "data": review}) == "回访：满意；部分解决"

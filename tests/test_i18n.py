@@ -33,6 +33,7 @@ BUILT: dict[str, set[str]] = {
     "record.": set(store.RECORD_TABLES),
     "report.kind.": set(reports.KINDS),
     "print.no_event.": set(forms.FORMS),
+    "told.how.": {"phone", "written", "visit"},  # an urge's way (bbcs.history)
     "report.rule.": set(ranking.BLACK_RULES),
     "report.fig.": {
         "rank",

@@ -51,13 +51,12 @@ SENTENCES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "overdue": ("told.overdue", ()),
     "redate": ("told.redate", ()),
     "amend": ("told.amend", (("reason", "told.reason"),)),
-    # the department loop (SPEC §10)
-    "accept": ("told.accept", ()),
+    "void": ("told.void", (("reason", "told.reason"),)),
+    "accept": ("told.accept", (("on_time", "told.on_time"),)),
     "urge": ("told.urge", (("note", "told.urge_note"), ("breach_day", "told.breach_day"))),
     "reply": ("told.reply", (("resolution", "told.resolution"),)),
-    "redo": ("told.redo", (("reason", "told.reason"),)),
+    "redo": ("told.redo", (("dept_due_date", "told.dept_due"), ("reason", "told.reason"))),
     "extend_request": ("told.extend_request", (("reason", "told.reason"),)),
-    "void": ("told.void", (("reason", "told.reason"),)),
 }
 
 # why the system escalated a case by itself (escalate's ``rule``), or reopened it
@@ -151,6 +150,10 @@ def _params(kind: str, data: dict[str, Any]) -> dict[str, str]:
     params = {name: _value(name, value) for name, value in data.items()}
     if str(data.get("reason")) in RULES:
         params["reason"] = t(RULES[str(data["reason"])])
+    if kind == "reply":
+        params["role"] = t(f"role.{data.get('role') or 'lead'}")
+    if kind == "urge":
+        params["how"] = t(f"told.how.{data.get('how') or 'phone'}")
     if kind == "pushback":
         params["role"] = t(f"role.{data.get('role') or 'lead'}")
         params["to"] = data.get("to") or t("report.window")

@@ -34,6 +34,11 @@ def label(value: Any) -> str:
 def _shown(value: Any, zh: bool) -> str:
     if hasattr(value, "zh") and hasattr(value, "en"):
         return str(value.zh if zh else value.en)
+    from bbcs.models import EventKind
+
+    if isinstance(value, EventKind) and f"event.{value}" in MESSAGES:
+        en, chinese = MESSAGES[f"event.{value}"]
+        return chinese if zh else en
     if isinstance(value, str) and value in FIELDS:
         return FIELDS[value][1] if zh else FIELDS[value][0]
     return str(value)
@@ -1166,7 +1171,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "事项 {case} 不能以“作废”办结：误登记的事项请用 bbcs void {case} --reason 理由 作废",
     ),
     "void.acted": (
-        "case {case} cannot be voided: a {kind} has been recorded on it, and only a case with nothing but its opening, notes and a first assignment can be",
+        "case {case} cannot be voided: it has a {kind} event, and only a case with nothing but its opening, notes and a first assignment can be",
         "事项 {case} 不能作废：已有{kind}记录；只有仅登记、备注和首次交办过的事项才能作废",
     ),
     "reopen.void": (
@@ -1320,20 +1325,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作日历调整，期限改为 {due_date}",
     ),
     "told.amend": ("amended: {changes}", "更正：{changes}"),
-    "told.solved": ("; {solved}", "；{solved}"),
+    "told.void": ("voided (entered by mistake)", "作废（误登记）"),
     "told.accept": ("{dept} signed for it", "{dept} 签收"),
-    "told.void": ("voided", "作废"),
-    "told.urge": ("urged {dept} {how}", "{how} {dept}"),
-    "told.urge_note": (": {note}", "：{note}"),
+    "told.on_time": (", on time", "，按时"),
+    "told.urge": ("{dept} urged by {how}", "{how}催办 {dept}"),
+    "told.how.phone": ("phone", "电话"),
+    "told.how.written": ("a written notice", "书面"),
+    "told.how.visit": ("a visit", "上门"),
+    "told.urge_note": ("; {note}", "；{note}"),
     "told.breach_day": (
-        "; black list if unanswered after {breach_day}",
-        "；{breach_day} 后仍未答复列入黑榜",
+        "; reported if still unanswered after {breach_day}",
+        "；{breach_day} 后仍未答复的予以通报",
     ),
-    "told.reply": ("{dept} replied: {result}", "{dept} 答复：{result}"),
-    "told.redo": (
-        "sent back to {dept} to redo, department due {dept_due_date}",
-        "发回 {dept} 重办，部门期限 {dept_due_date}",
-    ),
+    "told.reply": ("{dept} ({role}) replied: {result}", "{dept}（{role}）答复：{result}"),
+    "told.redo": ("sent back to {dept} to be redone", "发回 {dept} 重办"),
+    "told.solved": ("; {solved}", "；{solved}"),
     "told.extend_request": (
         "{dept} asked for {days} more working days",
         "{dept} 申请延期 {days} 个工作日",

@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from bbcs import clock
 from bbcs.errors import Conflict, InvalidInput, WrongStatus
-from bbcs.models import SYSTEM_ACTOR, Complexity, Escalation, Rating, Result, Status
+from bbcs.models import SYSTEM_ACTOR, Complexity, Escalation, EventKind, Rating, Result, Status
 from bbcs.projection import CaseState, Event, event_time
 from bbcs.rules.policy import Policy
 
@@ -95,7 +95,7 @@ def require_voidable(state: CaseState, events: Iterable[Event]) -> None:
         if event["actor"] == SYSTEM_ACTOR:
             continue
         if kind not in VOIDABLE_AFTER or (kind == "assign" and assigned):
-            raise Conflict("void.acted", case=state.id, kind=kind)
+            raise Conflict("void.acted", case=state.id, kind=EventKind(kind))
         assigned = assigned or kind == "assign"
 
 
