@@ -105,6 +105,8 @@ REFUSED_WRITES = [
     ("reply", "2", "--result", "withdrawn", "--resolution", "x"),
     ("redo", "2", "--reason", "x"),
     ("close", "2"),
+    ("extend", "2", "--approve"),
+    ("extend", "2", "--deny"),
     ("urge", "2", "--how", "fax"),
     ("review", "2", "satisfied", "--solved", "maybe"),
     ("pushback", "2", "--from", "SCJ", "--reason", "past the window"),

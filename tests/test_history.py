@@ -149,3 +149,13 @@ def test_a_disputed_review_says_it_waits_for_a_supervisor(desk) -> None:
 def test_a_void_says_why(zh) -> None:
     text = told({"kind": "void", "data": {"reason": "重复登记"}})
     assert text == "作废（误登记）；理由：重复登记"
+
+
+def test_the_department_loop_is_told_in_sentences(zh) -> None:
+    assert told({"kind": "accept", "data": {"dept": "ZJJ"}}) == "ZJJ 签收"
+    request = {"dept": "ZJJ", "days": 3, "reason": "勘验"}
+    assert (
+        told({"kind": "extend_request", "data": request}) == "ZJJ 申请延期 3 个工作日；理由：勘验"
+    )
+    review = {"rating": "satisfied", "solved": "partly"}
+    assert told({"kind": "review", "data": review}) == "回访：满意；部分解决"

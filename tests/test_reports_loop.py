@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bbcs.reports import LOOP_FIGURES
 from conftest import Run
 
 MON, TUE, WED = "2026-11-02T09:00", "2026-11-03T10:00", "2026-11-04T10:00"
@@ -48,16 +49,7 @@ def _monthly(desk: Run) -> dict[str, object]:
     return desk.json("report", "monthly", "--month", "2026-11", now=REPORT_DAY)  # type: ignore[no-any-return]
 
 
-LOOP = (
-    "accept_due",
-    "accepted_on_time",
-    "accept_late",
-    "accept_rate",
-    "unaccepted",
-    "urged",
-    "redone",
-    "solved_rate",
-)
+LOOP = LOOP_FIGURES
 
 
 def test_each_department_is_judged_on_signing_urges_redos_and_solving(
@@ -120,3 +112,17 @@ def test_the_loop_figures_are_in_the_csv_and_the_spreadsheet(
 
     cells = {c.value for ws in load_workbook(target) for row in ws.iter_rows() for c in row}
     assert {"Signing rate", "Redone", "Solved rate"} <= cells
+
+
+def test_too_many_redos_put_the_lead_on_the_black_list(desk: Run, november: dict[str, str]) -> None:
+    report = _monthly(desk)
+    assert report["thresholds"]["redone"] == 3  # type: ignore[index]
+    assert all(e["rule"] != "redone" for e in report["black_list_detail"])  # type: ignore[attr-defined]
+    desk.ok("policy", "set", "rules.max_redone", "1")
+    report = _monthly(desk)
+    assert {"dept": "GTJ", "rule": "redone", "cases": [november["D"]]} in report[
+        "black_list_detail"
+    ]  # type: ignore[operator]
+    assert "GTJ" in report["black_list"]  # type: ignore[operator]
+    text = desk.ok("report", "monthly", "--month", "2026-11", "--format", "md", now=REPORT_DAY)
+    assert "1 or more replies sent back" in text

@@ -97,7 +97,7 @@ def test_spec_red_list_top_three_perfect_no_pushbacks_three_closes():
 
 
 def test_thresholds_as_a_report_shows_them():
-    assert SPEC.black() == {"on_time_rate": 0.8, "pushbacks": 3, "overdue": 5}
+    assert SPEC.black() == {"on_time_rate": 0.8, "pushbacks": 3, "overdue": 5, "redone": 3}
 
 
 def test_the_spec_thresholds_are_the_policy_defaults():
@@ -121,3 +121,12 @@ def test_the_pushback_report_ranks_by_charged_pushbacks_then_code() -> None:
         (3, "ZJJ"),
         (4, "GTJ"),
     ]
+
+
+def test_max_redone_redos_black_list_the_lead():
+    # SPEC §10: rules.max_redone (3) redos in a period, one case id per redo
+    record = {"dept": "GTJ", "on_time_rate": None, "pushbacks_charged": 0, "redone": 3}
+    cases = {"GTJ": ["HX-2026-000004", "HX-2026-000004", "HX-2026-000007"]}
+    found = black_list([record], SPEC, late={}, overdue={}, charged={}, redone=cases)
+    assert found == [{"dept": "GTJ", "rule": "redone", "cases": cases["GTJ"]}]
+    assert black_list([{**record, "redone": 2}], SPEC, late={}, overdue={}, charged={}) == []

@@ -47,6 +47,7 @@ def _before_signing(con):
     con.execute("ALTER TABLE holds DROP COLUMN accept_due")
     con.execute("ALTER TABLE holds DROP COLUMN accepted")
     con.execute("ALTER TABLE holds DROP COLUMN replied")
+    con.execute("ALTER TABLE cases DROP COLUMN extension_request")
 
 
 def _as_schema_2(db):

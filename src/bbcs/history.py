@@ -28,6 +28,8 @@ ENUMS = {
     "verdict": "Verdict",
     "from_level": "Escalation",
     "to_level": "Escalation",
+    "how": "Urging",
+    "solved": "Solved",
 }
 
 # kind: (the sentence's key, the optional clauses after it, each shown when its field is there)
@@ -43,7 +45,7 @@ SENTENCES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "resume": ("told.resume", ()),
     "note": ("told.note", ()),
     "close": ("told.close", (("resolution", "told.resolution"),)),
-    "review": ("told.review", (("comment", "told.comment"),)),
+    "review": ("told.review", (("solved", "told.solved"), ("comment", "told.comment"))),
     "reopen": ("told.reopen", (("reason", "told.reason"),)),
     "uphold": ("told.uphold", (("reason", "told.reason"),)),
     "overdue": ("told.overdue", ()),
@@ -54,6 +56,7 @@ SENTENCES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "urge": ("told.urge", (("note", "told.urge_note"), ("breach_day", "told.breach_day"))),
     "reply": ("told.reply", (("resolution", "told.resolution"),)),
     "redo": ("told.redo", (("dept_due_date", "told.dept_due"), ("reason", "told.reason"))),
+    "extend_request": ("told.extend_request", (("reason", "told.reason"),)),
 }
 
 # why the system escalated a case by itself (escalate's ``rule``), or reopened it

@@ -328,6 +328,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{case}: sent back to {dept}, now due {dept_due} (the case stays due {due})",
         "{case}：已发回 {dept} 重办，部门期限 {dept_due}（事项办结期限仍为 {due}）",
     ),
+    "extend.need_days": (
+        "give the working days to add and --reason, or --approve / --deny a request",
+        "请给出延长的工作日数和 --reason，或用 --approve / --deny 答复延期申请",
+    ),
+    "extend.answer_alone": (
+        "--approve and --deny answer the open request: use one, without DAYS",
+        "--approve 与 --deny 用于答复延期申请：只用其一，且不带天数",
+    ),
+    "extend.request_not_lead": (
+        "only the lead's department asks to extend case {case}, not {dept}",
+        "只有牵头单位可申请延期事项 {case}，{dept} 不能",
+    ),
+    "extend.request_open": (
+        "case {case} has an extension request ({days} working days) awaiting an answer",
+        "事项 {case} 已有待答复的延期申请（{days} 个工作日）",
+    ),
+    "extend.no_request": (
+        "case {case} has no extension request awaiting an answer",
+        "事项 {case} 没有待答复的延期申请",
+    ),
+    "out.extension_requested": (
+        "{case}: asked for {days} more working days; a supervisor answers (extend --approve)",
+        "{case}：已申请延期 {days} 个工作日，待督查人员审批（extend --approve）",
+    ),
+    "out.extension_denied": ("{case}: extension request denied", "{case}：延期申请未获批准"),
     "accept.need_dept": (
         "name the department that signs for case {case} with --dept",
         "请用 --dept 指明签收事项 {case} 的单位",
@@ -526,6 +551,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.urge": ("urge", "催办"),
     "event.reply": ("reply", "答复"),
     "event.redo": ("redo", "发回重办"),
+    "event.extend_request": ("extension request", "延期申请"),
     "show.timeline": ("Who held it", "承办经过"),
     "show.events": ("Events", "办理记录"),
     "show.superseded": ("superseded", "已失效"),
@@ -672,6 +698,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.legend_closed": ("closed", "办结"),
     "report.rule.on_time_rate": ("on-time rate below {limit}", "按时办结率低于 {limit}"),
     "report.rule.pushbacks": ("{limit} or more pushbacks", "推诿 {limit} 次及以上"),
+    "report.rule.redone": ("{limit} or more replies sent back", "被发回重办 {limit} 次及以上"),
+    "policy.key.rules.max_redone": (
+        "redos (发回重办) in a period that put the lead on the black list",
+        "同期被发回重办达此次数即列入黑榜",
+    ),
     "report.rule.overdue": (
         "a case overdue by more than {limit} working days",
         "有事项超期超过 {limit} 个工作日",
@@ -1335,6 +1366,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "told.reply": ("{dept} ({role}) replied: {result}", "{dept}（{role}）答复：{result}"),
     "told.redo": ("sent back to {dept} to be redone", "发回 {dept} 重办"),
+    "told.solved": ("; {solved}", "；{solved}"),
+    "told.extend_request": (
+        "{dept} asked for {days} more working days",
+        "{dept} 申请延期 {days} 个工作日",
+    ),
     "report.already_published": (
         "the {kind} report for {first} to {last} is already published; to issue it again, give --republish --reason TEXT (every version is kept)",
         "{first} 至 {last} 的{kind}已发布；如需重新发布，请加 --republish --reason 理由（各版本均保留）",

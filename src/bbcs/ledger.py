@@ -13,6 +13,7 @@ written. Allowed status transitions are ``rules.lifecycle.ALLOWED``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -618,15 +619,48 @@ class Ledger:
         return self._change(case_id, moment, decide)
 
     def extend(self, case: str, days: int, *, reason: str, at: datetime | None = None) -> CaseState:
-        case_id, moment, _ = self._target("extend", case, at)
+        """延期; from a department user, a request (延期申请) a supervisor answers."""
+        case_id, moment, own = self._target("extend", case, at)
         why = fields.text(reason, "reason", fields.MEDIUM)
         lifecycle.check_extension_days(days)
+        _, user = self._registration
+        asking = user is not None and user.role is Role.DEPT
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
             lifecycle.require_extendable(state, clock.local_day(moment), self.policy)
+            if asking:
+                replies.require_request(state, own)
+                return EventKind.EXTEND_REQUEST, {"dept": own, "days": days, "reason": why}
             return EventKind.EXTEND, {
                 "days": days,
                 "reason": why,
+                **deadlines.moved(self.calendar, state, days),
+            }
+
+        return self._change(case_id, moment, decide)
+
+    def answer_extension(
+        self, case: str, *, approve: bool, reason: str | None = None, at: datetime | None = None
+    ) -> CaseState:
+        """A supervisor approves an extension request (its days added to the dates in force,
+        even past a due date since the timely request) or denies it with a reason."""
+        case_id, moment, _ = self._target("extend answer", case, at)
+        why = None if approve else fields.text(reason or "", "reason", fields.MEDIUM)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            request = replies.open_request(state)
+            if not approve:
+                return EventKind.EXTEND_REQUEST, {
+                    "decision": "denied",
+                    "request_seq": request["seq"],
+                    "reason": why,
+                }
+            lifecycle.require(state, "extend")
+            days = int(request["days"])
+            return EventKind.EXTEND, {
+                "days": days,
+                "reason": request["reason"],
+                "request_seq": request["seq"],
                 **deadlines.moved(self.calendar, state, days),
             }
 
@@ -893,6 +927,7 @@ class Ledger:
         unruled: bool = False,
         unaccepted: bool = False,
         urged: bool = False,
+        extension_requests: bool = False,
         opened_from: date | None = None,
         opened_to: date | None = None,
         text: str | None = None,
@@ -926,6 +961,7 @@ class Ledger:
             unruled=unruled,
             unaccepted=unaccepted,
             urged=urged,
+            extension_requests=extension_requests,
             opened_from=opened_from.isoformat() if opened_from else None,
             opened_to=opened_to.isoformat() if opened_to else None,
             text=text,
@@ -936,6 +972,12 @@ class Ledger:
         if unaccepted:
             for case in cases:
                 case["unaccepted"] = self.store.unsigned_holds(case["id"])
+        if extension_requests:
+            for case, row in zip(cases, rows, strict=True):
+                request = json.loads(row["extension_request"])
+                case["extension_request"] = {
+                    k: request[k] for k in ("dept", "days", "reason", "at")
+                }
         return cases, total
 
     def printable(

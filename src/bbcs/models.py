@@ -168,6 +168,7 @@ class EventKind(StrEnum):
     URGE = "urge"
     REPLY = "reply"
     REDO = "redo"
+    EXTEND_REQUEST = "extend_request"
     VOID = "void"
 
 

@@ -158,6 +158,8 @@ class CaseState:
     # working days each department's pushback window moved later by suspensions (SPEC §10)
     window_moved: dict[str, int] = field(default_factory=dict)
     redone: int = 0  # 发回重办 of this case's replies
+    # the open extension request (延期申请): seq, dept, days, reason; None when none
+    extension_request: dict[str, Any] | None = None
     urged: dict[str, list[str]] = field(default_factory=dict)  # days each department was urged
     reply: dict[str, Any] = field(default_factory=dict)  # the lead's standing reply, for close
 
@@ -231,6 +233,7 @@ def _set_dates(state: CaseState, data: Mapping[str, Any]) -> None:
 
 
 def _take_lead(state: CaseState, dept: str, data: Mapping[str, Any], day: str, seq: int) -> None:
+    _lapse_request(state, dept)
     state.lead_dept = dept
     if dept in state.co_depts:
         state.co_depts.remove(dept)
@@ -241,6 +244,12 @@ def _take_lead(state: CaseState, dept: str, data: Mapping[str, Any], day: str, s
     state.dept_due_date = data.get("dept_due_date")
     state.dept_limit = int(data.get("limit", 0))
     state.dept_extra = 0
+
+
+def _lapse_request(state: CaseState, lead: str | None) -> None:
+    """An extension request lapses when its department stops being lead (SPEC §10)."""
+    if state.extension_request is not None and state.extension_request["dept"] != lead:
+        state.extension_request = None
 
 
 def _end_hold(state: CaseState, dept: str, day: str, how: HoldEnd | None) -> None:
@@ -300,6 +309,7 @@ def _pushback(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at:
     if data["role"] == "lead":
         state.lead_pushbacks += 1
         if to is None:
+            _lapse_request(state, None)
             state.lead_dept = None
             state.dept_due_date = None
             state.status = Status.PENDING.value
@@ -324,6 +334,8 @@ def _escalate(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at:
 
 
 def _extend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    if data.get("request_seq") is not None:
+        state.extension_request = None
     state.extensions += 1
     _add_days(state, int(data["days"]))
     _set_dates(state, data)
@@ -370,6 +382,7 @@ def _reply(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: st
         if held.dept == dept and held.accepted is None:
             held.accepted = day
     if data["role"] == "lead":
+        state.extension_request = None
         state.status = Status.REPLIED.value
         hold = state.lead_hold()
         if hold is not None:
@@ -390,12 +403,26 @@ def _redo(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
     _set_dates(state, data)
 
 
+def _extend_request(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    if data.get("decision") is None:
+        state.extension_request = {
+            "seq": seq,
+            "dept": data["dept"],
+            "days": int(data["days"]),
+            "reason": data["reason"],
+            "at": at,
+        }
+    else:
+        state.extension_request = None
+
+
 def _note(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     state.notes.append(data["text"])
 
 
 def _close(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     state.status = Status.CLOSED.value
+    state.extension_request = None
     state.closed_at = at
     state.result = data["result"]
     state.resolution = data.get("resolution")
@@ -493,5 +520,6 @@ _HANDLERS = {
     EventKind.URGE: _urge,
     EventKind.REPLY: _reply,
     EventKind.REDO: _redo,
+    EventKind.EXTEND_REQUEST: _extend_request,
     EventKind.VOID: _void,
 }

@@ -380,7 +380,12 @@ class ReportBuilder:
         charged: dict[str, list[str]] = {}
         for dept, case_id in self.queries.charged_cases(period):
             charged.setdefault(dept, []).append(case_id)
-        detail = black_list(departments, thresholds, late=late, overdue=overdue, charged=charged)
+        redone: dict[str, list[str]] = {}
+        for dept, case_id in self.queries.redone_cases(period):
+            redone.setdefault(dept, []).append(case_id)
+        detail = black_list(
+            departments, thresholds, late=late, overdue=overdue, charged=charged, redone=redone
+        )
         black = list(dict.fromkeys(entry["dept"] for entry in detail))
         return red_list(departments, black, thresholds), black, detail
 

@@ -91,6 +91,15 @@ class Hold(Document):
     )
 
 
+class ExtensionRequest(Document):
+    """An extension request (延期申请) awaiting a supervisor (SPEC §10)."""
+
+    dept: DeptCode
+    days: int = Field(ge=1)
+    reason: str
+    at: AwareDatetime
+
+
 class Unsigned(Document):
     """A hold awaiting signing, as ``list --unaccepted --json`` lists it (SPEC §10)."""
 
@@ -142,6 +151,9 @@ class Case(Document):
     holds: list[Hold] = Field(default_factory=list, description="only in show --json")
     unaccepted: list[Unsigned] = Field(
         default_factory=list, description="only in list --unaccepted: the holds not signed for"
+    )
+    extension_request: ExtensionRequest | None = Field(
+        default=None, description="only in list --extension-requests: the open request"
     )
 
 
@@ -278,7 +290,7 @@ class BlackListEntry(Document):
     """A department on the black list (黑榜), the rule it broke and the cases behind it."""
 
     dept: DeptCode
-    rule: Literal["on_time_rate", "pushbacks", "overdue"]
+    rule: Literal["on_time_rate", "pushbacks", "overdue", "redone"]
     cases: list[CaseId]
 
 
@@ -288,6 +300,7 @@ class Thresholds(Document):
     on_time_rate: float = Field(ge=0, le=1)
     pushbacks: int = Field(ge=0)
     overdue: int = Field(ge=0)
+    redone: int = Field(default=3, ge=0, description="redos in the period (rules.max_redone)")
 
 
 class Day(Document):

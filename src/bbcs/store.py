@@ -312,25 +312,29 @@ def m004_pushbacks(db: sqlite3.Connection) -> None:
 
 # 签收 and 答复 (SPEC §10): each hold's accept due date, recorded by the event that handed
 # the case over, the day its department signed, and the day of the lead's standing reply
-# (its clock stops there). Events written before §10 record none of them, so their holds
+# (its clock stops there), and each case's open extension request (延期申请). Events
+# written before §10 record none of them, so their holds
 # keep NULL, as a rebuild gives them; the holds of any case whose events do record one
 # are filled in from its events.
 M005_SIGNING = """
         ALTER TABLE holds ADD COLUMN accept_due TEXT;
         ALTER TABLE holds ADD COLUMN accepted TEXT;
         ALTER TABLE holds ADD COLUMN replied TEXT;
+        ALTER TABLE cases ADD COLUMN extension_request TEXT;
         CREATE INDEX holds_unsigned ON holds (accept_due) WHERE ended IS NULL AND accepted IS NULL;
 """
 
 
 def m005_signing(db: sqlite3.Connection) -> None:
-    """Give holds their accept due date and signing day, projected from the events."""
+    """Give holds their accept due date, signing and reply days, and cases their open
+    extension request, projected from the events."""
     _run_script(M005_SIGNING)(db)
     cases = [
         r[0]
         for r in db.execute(
             "SELECT DISTINCT case_id FROM events "
-            "WHERE kind IN ('accept', 'reply') OR data LIKE '%\"accept_due\"%'"
+            "WHERE kind IN ('accept', 'reply', 'extend_request') "
+            "OR data LIKE '%\"accept_due\"%'"
         )
     ]
     for case_id in cases:
@@ -341,13 +345,16 @@ def m005_signing(db: sqlite3.Connection) -> None:
                 (case_id,),
             )
         ]
+        state = project(case_id, events)
         db.executemany(
             "UPDATE holds SET accept_due = ?, accepted = ?, replied = ? "
             "WHERE case_id = ? AND n = ?",
-            [
-                (h.accept_due, h.accepted, h.replied, case_id, n)
-                for n, h in enumerate(project(case_id, events).holds)
-            ],
+            [(h.accept_due, h.accepted, h.replied, case_id, n) for n, h in enumerate(state.holds)],
+        )
+        request = state.extension_request
+        db.execute(
+            "UPDATE cases SET extension_request = ? WHERE id = ?",
+            (json.dumps(request, ensure_ascii=False) if request else None, case_id),
         )
 
 
@@ -435,6 +442,7 @@ class CaseQuery:
     held_by: str | None = None  # a department user sees only the cases it holds or held
     unaccepted: bool = False  # a hold awaits signing (催签, SPEC §10); earliest accept due first
     urged: bool = False  # urged (催办) and not yet closed
+    extension_requests: bool = False  # an extension request awaits a supervisor (延期申请)
 
 
 @dataclass(frozen=True)
@@ -776,6 +784,8 @@ class Store:
             where.append("id IN (SELECT case_id FROM holds WHERE dept = :held_by)")
             params["held_by"] = query.held_by
         order = "opened_at, n"
+        if query.extension_requests:
+            where.append("extension_request IS NOT NULL")
         if query.urged:
             where.append("status != 'closed'")
             where.append("id IN (SELECT case_id FROM events WHERE kind = 'urge')")
@@ -1230,6 +1240,9 @@ def case_record(state: CaseState) -> dict[str, Any]:
         unruled=len(state.unruled),
         lead_pushbacks=state.lead_pushbacks,
         last_at=state.last_at,
+        extension_request=json.dumps(state.extension_request, ensure_ascii=False)
+        if state.extension_request
+        else None,
     )
     return row
 

@@ -476,6 +476,16 @@ class ReportQueries:
             put(r[0], solved_asked=r[1], solved=r[2])
         return figures
 
+    def redone_cases(self, period: Period) -> list[tuple[str, str]]:
+        """(department, case) for each redo of the period, in time order (SPEC §10)."""
+        rows = self.db.execute(
+            f"SELECT json_extract(e.data, '$.dept'), e.case_id FROM events e "
+            f"WHERE e.kind = 'redo' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias='e.case_id')} "
+            "ORDER BY e.at, e.case_id, e.seq",
+            period.params(),
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def pushback_matrix(self, period: Period) -> dict[str, dict[str, int]]:
         """Pushbacks per pushing department and target (``window`` for back to the window)."""
         matrix: dict[str, dict[str, int]] = {}

@@ -492,17 +492,44 @@ def escalate(
 @commands.command()
 def extend(
     case: CaseArg,
-    days: Annotated[int, typer.Argument(help=_h("Working days to add."))],
-    reason: ReasonOpt,
+    days: Annotated[
+        int | None, typer.Argument(help=_h("Working days to add."), show_default=False)
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help=_h("Why."), show_default=False)
+    ] = None,
+    approve: Annotated[
+        bool, typer.Option("--approve", help=_h("Approve the open extension request."))
+    ] = False,
+    deny: Annotated[
+        bool, typer.Option("--deny", help=_h("Deny the open extension request (with --reason)."))
+    ] = False,
     at: AtOpt = None,
 ) -> None:
-    """Move both due dates later by DAYS working days (延期), before they pass.
+    """Move both due dates later by DAYS working days (延期), before they pass; from a
+    department user, a request (延期申请) a supervisor answers with --approve or --deny.
 
     Example: bbcs extend 42 2 --reason "需现场勘验"
     """
     from bbcs import render
+    from bbcs.errors import InvalidInput
 
-    state = ledger(write=True).extend(case, days, reason=reason, at=when(at))
+    book = ledger(write=True)
+    if approve or deny:
+        if (approve and deny) or days is not None:
+            raise InvalidInput("extend.answer_alone")
+        state = book.answer_extension(case, approve=approve, reason=reason, at=when(at))
+        if deny:
+            render.line(t("out.extension_denied", case=state.id))
+            return
+        render.line(t("out.due", case=state.id, due=state.due_date))
+        return
+    if days is None or reason is None:
+        raise InvalidInput("extend.need_days")
+    state = book.extend(case, days, reason=reason, at=when(at))
+    if state.extension_request is not None:
+        render.line(t("out.extension_requested", case=state.id, days=days))
+        return
     render.line(t("out.due", case=state.id, due=state.due_date))
 
 

@@ -83,6 +83,10 @@ def list_(
     urged: Annotated[
         bool, typer.Option("--urged", help=_h("Urged (催办) and not yet closed."))
     ] = False,
+    extension_requests: Annotated[
+        bool,
+        typer.Option("--extension-requests", help=_h("An extension request awaits a supervisor.")),
+    ] = False,
     opened_from: Annotated[
         str | None,
         typer.Option("--opened-from", help=_h("Opened on or after this day."), show_default=False),
@@ -115,6 +119,7 @@ def list_(
         unruled=unruled,
         unaccepted=unaccepted,
         urged=urged,
+        extension_requests=extension_requests,
         opened_from=day(opened_from),
         opened_to=day(opened_to),
         limit=default_limit(limit, as_json),

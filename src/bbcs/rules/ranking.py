@@ -19,7 +19,7 @@ from typing import Any
 
 from bbcs.rules.policy import Policy
 
-BLACK_RULES = ("on_time_rate", "pushbacks", "overdue")
+BLACK_RULES = ("on_time_rate", "pushbacks", "overdue", "redone")
 
 
 def rate(part: float | None, whole: float | None) -> float | None:
@@ -83,6 +83,7 @@ class Thresholds:
     overdue_days: int = 5
     red_min_closed: int = 3
     red_size: int = 3
+    redone: int = 3  # 发回重办 in a period that black-list the lead (SPEC §10)
 
     @classmethod
     def of(cls, policy: Policy) -> Thresholds:
@@ -92,6 +93,7 @@ class Thresholds:
             policy.whole("report.black_overdue_days"),
             policy.whole("report.red_min_closed"),
             policy.whole("report.red_size"),
+            policy.whole("rules.max_redone"),
         )
 
     def black(self) -> dict[str, float | int]:
@@ -100,6 +102,7 @@ class Thresholds:
             "on_time_rate": self.on_time_below,
             "pushbacks": self.pushbacks,
             "overdue": self.overdue_days,
+            "redone": self.redone,
         }
 
 
@@ -110,11 +113,13 @@ def black_list(
     late: Mapping[str, list[str]],
     overdue: Mapping[str, list[tuple[str, int]]],
     charged: Mapping[str, list[str]],
+    redone: Mapping[str, list[str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Each rule each department broke, with the cases behind it (点名通报).
 
     ``late`` are the cases a department closed late, ``overdue`` its overdue
-    holds with the working days overdue, ``charged`` its charged pushbacks' cases.
+    holds with the working days overdue, ``charged`` its charged pushbacks' cases,
+    ``redone`` the cases of its replies the window sent back (one id per redo).
     """
     detail: list[dict[str, Any]] = []
     for record in departments:
@@ -127,6 +132,9 @@ def black_list(
         long_overdue = [c for c, days in overdue.get(code, []) if days > thresholds.overdue_days]
         if long_overdue:
             detail.append({"dept": code, "rule": "overdue", "cases": long_overdue})
+        if record.get("redone", 0) >= thresholds.redone:
+            cases = (redone or {}).get(code, [])
+            detail.append({"dept": code, "rule": "redone", "cases": cases})
     return detail
 
 

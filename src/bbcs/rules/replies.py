@@ -78,3 +78,21 @@ def redo_dept_due(
         moved, _ = calendar.add_working_days(moved, days_replied)
     floor, _ = calendar.add_working_days(redo_day, limit)
     return {"days": days_replied, "dept_due_date": max(moved, floor).isoformat()}
+
+
+# ---------------------------------------------------------------- 延期申请 (extension requests)
+
+
+def require_request(state: CaseState, dept: str | None) -> None:
+    """Only the lead's department asks, and one request at a time stays open."""
+    if dept is None or dept != state.lead_dept:
+        raise Conflict("extend.request_not_lead", case=state.id, dept=dept or "-")
+    if state.extension_request is not None:
+        raise Conflict("extend.request_open", case=state.id, days=state.extension_request["days"])
+
+
+def open_request(state: CaseState) -> dict[str, Any]:
+    """The extension request a supervisor answers; refused when none is open."""
+    if state.extension_request is None:
+        raise Conflict("extend.no_request", case=state.id)
+    return state.extension_request

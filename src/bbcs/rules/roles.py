@@ -42,8 +42,9 @@ GENERAL_READING = frozenset(
 
 # what a department user may do, on the cases its department holds or held;
 # list and search are narrowed to those cases rather than refused
-DEPT = frozenset({"show", "list", "search", "note", "pushback", "accept", "reply"})
-DEPT_CASE_SCOPED = frozenset({"show", "note", "pushback", "accept", "reply"})
+# a department user's ``extend`` records a request (延期申请) a supervisor answers
+DEPT = frozenset({"show", "list", "search", "note", "pushback", "accept", "reply", "extend"})
+DEPT_CASE_SCOPED = frozenset({"show", "note", "pushback", "accept", "reply", "extend"})
 
 CLERK = GENERAL_READING | {
     "show",
@@ -72,6 +73,7 @@ CLERK = GENERAL_READING | {
 SUPERVISOR = CLERK | {
     "escalate",
     "extend",
+    "extend answer",
     "ruling",
     "reopen",
     "uphold",
