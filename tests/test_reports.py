@@ -215,6 +215,26 @@ def test_monthly_change_against_the_previous_month(desk: Run, october: dict[str,
     assert by_dept(report)["ZJJ"]["change"]["assigned"] == 3  # 4 against A alone
 
 
+def test_trend_of_the_last_eight_periods(desk: Run, october: dict[str, str]) -> None:
+    monthly = desk.json("report", "monthly")  # October 2026
+    trend = monthly["trend"]
+    assert [(p["from"], p["to"]) for p in trend][-3:] == [
+        ("2026-08-01", "2026-08-31"),
+        ("2026-09-01", "2026-09-30"),
+        ("2026-10-01", "2026-10-31"),
+    ]
+    assert len(trend) == 8 and trend[0]["from"] == "2026-03-01"
+    # each period's counts are the report's own: September opened A alone
+    assert trend[-1]["opened"] == monthly["totals"]["opened"] == 10
+    assert trend[-2]["opened"] == monthly["previous"]["totals"]["opened"] == 1
+    assert trend[-1]["closed"] == sum(d["closed"] for d in monthly["days"])
+    weekly = desk.json("report", "weekly", "--week", "2026-W42")
+    assert [p["from"] for p in weekly["trend"]][-2:] == ["2026-10-05", "2026-10-12"]
+    assert "trend" not in desk.json("report", "daily", "--date", "2026-10-12")
+    html = desk.ok("report", "monthly", "--format", "html")
+    assert "Opened and closed in the last eight periods" in html
+
+
 def test_pushback_matrix(desk: Run, october: dict[str, str]) -> None:
     report = desk.json("report", "pushback", "--from", "2026-10-01", "--to", "2026-10-31")
     depts = by_dept(report)

@@ -93,7 +93,8 @@ def test_html_is_self_contained_with_its_charts(
     monkeypatch.setenv("BBCS_LANG", "zh")
     page = desk.ok("report", "weekly", "--format", "html")
     assert page.startswith("<!DOCTYPE html>")
-    assert page.count("<svg") == 3  # on-time rate, pushbacks, opened and closed per day
+    # on-time rate, pushbacks, opened and closed per day, and the last eight weeks
+    assert page.count("<svg") == 4
     assert "Microsoft YaHei" in page and "PingFang SC" in page and "Noto Sans CJK SC" in page
     assert "<script" not in page and "<link" not in page and "@import" not in page
     assert not re.search(r"https?://", page)

@@ -42,6 +42,7 @@ def _shown(value: Any, zh: bool) -> str:
 # a sentence whose parameter is a code word (a command, a report kind): in Chinese, its name
 WORDED: dict[str, dict[str, str]] = {
     "status.hint_in_progress": {"command": "event."},
+    "status.hint_replied": {"command": "event."},
     "report.not_published": {"kind": "report.kind."},
     "report.already_published": {"kind": "report.kind."},
     "report.no_version": {"kind": "report.kind."},
@@ -1449,4 +1450,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.all_figures": ("All figures", "全部指标"),
     "sweep.progress": ("Sweeping the overdue cases", "正在巡检超期事项"),
     "report.working": ("Building the report: {kind}", "正在生成{kind}"),
+    "report.trend": (
+        "Opened and closed in the last eight periods",
+        "近八期受理与办结",
+    ),
 }

@@ -620,14 +620,28 @@ def _svg_bars(
 
 def _svg_days(doc: dict[str, Any]) -> str:
     """Cases opened and closed per day: a pair of columns for each day of the period."""
+    days = doc.get("days", [])
+    points = [(d["day"][5:], d["day"], d["opened"], d["closed"]) for d in days]
+    return _svg_pairs(t("report.by_day"), points)
+
+
+def _svg_trend(doc: dict[str, Any]) -> str:
+    """Cases opened and closed in each of the last eight periods, this one last."""
+    points = [
+        (p["from"][5:], f"{p['from']} – {p['to']}", p["opened"], p["closed"])
+        for p in doc.get("trend", [])
+    ]
+    return _svg_pairs(t("report.trend"), points) if points else ""
+
+
+def _svg_pairs(name: str, points: Sequence[tuple[str, str, int, int]]) -> str:
+    """A pair of columns (opened, closed) per point, each labelled below and titled on hover."""
     from html import escape
 
-    days = doc.get("days", [])
-    top = max([1] + [max(d["opened"], d["closed"]) for d in days])
-    step = max(12, min(48, 900 // max(1, len(days))))
+    top = max([1] + [max(opened, closed) for _, _, opened, closed in points])
+    step = max(12, min(48, 900 // max(1, len(points))))
     chart_h, base = 200, 250
-    width = max(360, 60 + step * len(days))
-    name = t("report.by_day")
+    width = max(360, 60 + step * len(points))
     legend = width - 170
     parts = [
         f'<svg role="img" width="{width}" height="290" viewBox="0 0 {width} 290">',
@@ -644,16 +658,16 @@ def _svg_days(doc: dict[str, Any]) -> str:
         f'<text x="34" y="{base + 4}" text-anchor="end">0</text>',
     ]
     bar = max(3, step // 2 - 1)
-    for i, d in enumerate(days):
+    for i, (short, full, opened, closed) in enumerate(points):
         x = 44 + i * step
-        for j, (value, colour) in enumerate(((d["opened"], "#4e79a7"), (d["closed"], "#f28e2b"))):
+        for j, (value, colour) in enumerate(((opened, "#4e79a7"), (closed, "#f28e2b"))):
             h = round(chart_h * value / top)
             parts.append(
                 f'<rect x="{x + j * bar}" y="{base - h}" width="{bar}" height="{h}" fill="{colour}">'
-                f"<title>{d['day']}: {value}</title></rect>"
+                f"<title>{escape(full)}: {value}</title></rect>"
             )
-        if len(days) <= 14 or i % max(1, len(days) // 10) == 0:
-            parts.append(f'<text x="{x}" y="{base + 16}" font-size="11">{d["day"][5:]}</text>')
+        if len(points) <= 14 or i % max(1, len(points) // 10) == 0:
+            parts.append(f'<text x="{x}" y="{base + 16}" font-size="11">{escape(short)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -687,6 +701,7 @@ def charts(doc: dict[str, Any]) -> list[str]:
             lambda v: "—" if v is None else str(int(v)),
         ),
         _svg_days(doc),
+        *([_svg_trend(doc)] if doc.get("trend") else []),
     ]
 
 

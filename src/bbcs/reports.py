@@ -212,6 +212,9 @@ def choose_span(
     return last_complete_month(today)
 
 
+TREND = 8  # periods in the trend of a weekly or monthly report, this one included
+
+
 def previous_span(span: Span, *, month: bool) -> Span:
     """The period a weekly or monthly report compares with (环比)."""
     if month and span.first.day == 1 and span.last == _month_end(span.first):
@@ -423,7 +426,32 @@ class ReportBuilder:
             doc["categories"] = self._casebook(span)
         if kind in WITH_CHANGE:
             self._compare(doc, previous_span(span, month=kind == "monthly"))
+            doc["trend"] = self._trend(span, month=kind == "monthly")
         return doc
+
+    def _trend(self, span: Span, *, month: bool) -> list[dict[str, Any]]:
+        """Cases opened and closed in each of the last ``TREND`` periods, oldest first,
+        from one query over their days."""
+        spans = [span]
+        while len(spans) < TREND:
+            spans.append(previous_span(spans[-1], month=month))
+        spans.reverse()
+        counts = {
+            day: (opened, closed)
+            for day, opened, closed in self.queries.days(Span(spans[0].first, span.last).period)
+        }
+        trend = []
+        for each in spans:
+            days = [counts.get(d.isoformat(), (0, 0)) for d in each.days()]
+            trend.append(
+                {
+                    "from": each.first.isoformat(),
+                    "to": each.last.isoformat(),
+                    "opened": sum(opened for opened, _ in days),
+                    "closed": sum(closed for _, closed in days),
+                }
+            )
+        return trend
 
     def _compare(self, doc: dict[str, Any], before: Span) -> None:
         """Add the previous period's figures and each figure's change against it (环比)."""

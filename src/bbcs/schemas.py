@@ -311,6 +311,15 @@ class Day(Document):
     closed: int = Field(ge=0)
 
 
+class TrendPeriod(Document):
+    """Cases opened and closed in one period of the trend."""
+
+    from_: date = Field(alias="from")
+    to: date
+    opened: int = Field(ge=0)
+    closed: int = Field(ge=0)
+
+
 class Previous(Document):
     """The previous period's totals (weekly, monthly)."""
 
@@ -356,6 +365,9 @@ class PeriodReport(Document):
     days: list[Day]
     previous: Previous | None = Field(default=None, description="weekly and monthly only")
     change: TotalChanges | None = Field(default=None, description="weekly and monthly only")
+    trend: list[TrendPeriod] | None = Field(
+        default=None, description="weekly and monthly only: the last eight periods, oldest first"
+    )
     categories: list[Category] | None = Field(default=None, description="casebook only")
     head: str | None = Field(
         default=None, pattern=r"^\d+:[0-9a-f]+$", description="the chain head it saw, when issued"
