@@ -14,6 +14,7 @@ from bbcs.usage_zh import sentence
 
 ENGLISH = re.compile(
     r"Usage|Options|Arguments|required|default:|Missing|No such|Try |Show this|Error"
+    r"|OPTIONS|COMMAND|ARGS"
 )
 
 

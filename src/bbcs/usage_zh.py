@@ -150,9 +150,14 @@ def _help_words(text: str) -> str:
     return text
 
 
+# the placeholders click writes in a usage line
+USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND": "命令", "[ARGS]...": "[参数]..."}
+
+
 def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
     from bbcs.display import width_of, wrap_line
 
+    args = " ".join(USAGE_WORDS.get(word, word) for word in args.split(" "))
     first = f"{'':>{self.current_indent}}用法：{prog} "
     self.write("\n".join(wrap_line(args, self.width, first, " " * width_of(first))) + "\n")
 
