@@ -126,3 +126,38 @@ def test_too_many_redos_put_the_lead_on_the_black_list(desk: Run, november: dict
     assert "GTJ" in report["black_list"]  # type: ignore[operator]
     text = desk.ok("report", "monthly", "--month", "2026-11", "--format", "md", now=REPORT_DAY)
     assert "1 or more replies sent back" in text
+
+
+def test_unsigned_at_a_days_end_is_every_hold_then_held_and_unsigned(
+    desk: Run, november: dict[str, str]
+) -> None:
+    """On every day of the month, the report counts what the plain rule over every hold
+    counts: received, its accept due date passed, not yet ended or signed that day."""
+    import sqlite3
+    from datetime import date
+
+    plain = """
+        SELECT dept, count(*) FROM holds
+        WHERE accept_due < :day AND received <= :day
+          AND (ended IS NULL OR ended > :day) AND (accepted IS NULL OR accepted > :day)
+        GROUP BY dept
+    """
+    # B, never signed in the fixture, is signed late: unsigned on the days before the 10th
+    desk.ok("accept", november["B"], "--dept", "ZJJ", "--at", "2026-11-10T09:00", now=REPORT_DAY)
+    seen_signed_since = False
+    for n in range(2, 21):
+        day = date(2026, 11, n).isoformat()
+        con = sqlite3.connect(desk.db)
+        try:
+            expected = dict(con.execute(plain, {"day": day}).fetchall())
+            seen_signed_since |= bool(
+                con.execute(
+                    "SELECT 1 FROM holds WHERE accept_due < ? AND accepted > ?", (day, day)
+                ).fetchone()
+            )
+        finally:
+            con.close()
+        daily = desk.json("report", "daily", "--date", day, now=REPORT_DAY)
+        counted = {d["dept"]: d["unaccepted"] for d in daily["departments"] if d["unaccepted"]}
+        assert counted == expected, day
+    assert seen_signed_since  # a hold signed late, after a day it was counted unsigned

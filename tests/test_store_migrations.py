@@ -42,8 +42,11 @@ def test_newer_ledger_is_refused(desk):
 
 
 def _before_signing(con):
-    """Take away what schema 5 added: the holds' signing and reply columns (SPEC §10)."""
+    """Take away what schemas 5 and 7 added: the holds' signing and reply columns and
+    their indexes (SPEC §10)."""
     con.execute("DROP INDEX holds_unsigned")
+    con.execute("DROP INDEX holds_accept_due")
+    con.execute("DROP INDEX holds_accepted")
     con.execute("ALTER TABLE holds DROP COLUMN accept_due")
     con.execute("ALTER TABLE holds DROP COLUMN accepted")
     con.execute("ALTER TABLE holds DROP COLUMN replied")

@@ -435,19 +435,27 @@ class ReportQueries:
             p,
         ):
             put(r[0], accept_due=r[1], accepted_on_time=r[2])
-        for r in self.db.execute(
-            f"""
-            SELECT h.dept, count(*)
-            FROM holds h
-            WHERE h.accept_due < :last AND h.received <= :last
-              AND (h.ended IS NULL OR h.ended > :last)
-              AND (h.accepted IS NULL OR h.accepted > :last)
-              AND {NOT_VOIDED.format(alias="h.case_id")}
-            GROUP BY h.dept
-            """,
-            p,
+        # still held and unsigned at the period's end: three disjoint sets, each by an index
+        # (held and unsigned now; ended since; signed since, still held)
+        unaccepted: dict[str, int] = {}
+        for index, still in (
+            ("holds_unsigned", "h.ended IS NULL AND h.accepted IS NULL"),
+            ("holds_ended", "h.ended > :last AND (h.accepted IS NULL OR h.accepted > :last)"),
+            ("holds_accepted", "h.ended IS NULL AND h.accepted > :last"),
         ):
-            put(r[0], unaccepted=r[1])
+            for r in self.db.execute(
+                f"""
+                SELECT h.dept, count(*)
+                FROM holds h INDEXED BY {index}
+                WHERE {still} AND h.accept_due < :last AND h.received <= :last
+                  AND {NOT_VOIDED.format(alias="h.case_id")}
+                GROUP BY h.dept
+                """,
+                p,
+            ):
+                unaccepted[r[0]] = unaccepted.get(r[0], 0) + r[1]
+        for dept, count in unaccepted.items():
+            put(dept, unaccepted=count)
         for kind, name, counted in (
             ("urge", "urged", f"count(DISTINCT e.case_id || ' ' || {EVENT_DAY})"),
             ("redo", "redone", "count(*)"),
