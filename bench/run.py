@@ -174,6 +174,12 @@ class Bench:
             flush=True,
         )
 
+    def memory(self, what: str, ours: Run) -> None:
+        """The peak resident memory of a command that streams: flat, under 200 MB."""
+        self.record(
+            f"{what} peak memory", ours.peak_mb, None, "<= 200 MB", ours.peak_mb <= 200, "MB"
+        )
+
     def ledger(self, name: str) -> Path:
         db = self.work / name
         for stale in self.work.glob(name + "*"):
@@ -221,9 +227,7 @@ class Bench:
                 "<= 10x",
                 ours.seconds <= 10 * shell.seconds,
             )
-        self.record(
-            "import peak memory", ours.peak_mb, None, "<= 200 MB", ours.peak_mb <= 200, "MB"
-        )
+        self.memory("import", ours)
 
     def figure_latency(self, empty: Path, big: Path) -> None:
         opening = ["open", "路灯不亮", "--reporter", "张三", "--dept", "ZJJ", "--quiet"]
@@ -270,9 +274,7 @@ class Bench:
                 "<= 2x",
                 ours.seconds <= 2 * floor.seconds,
             )
-        self.record(
-            "export peak memory", ours.peak_mb, None, "<= 200 MB", ours.peak_mb <= 200, "MB"
-        )
+        self.memory("export", ours)
 
     def figure_verify(self, big: Path) -> None:
         ours = self.bbcs_run(big, "verify", what="bbcs verify")
@@ -284,9 +286,7 @@ class Bench:
             "<= 3x",
             ours.seconds <= 3 * floor.seconds,
         )
-        self.record(
-            "verify peak memory", ours.peak_mb, None, "<= 200 MB", ours.peak_mb <= 200, "MB"
-        )
+        self.memory("verify", ours)
 
     def _last_event_id(self, db: Path) -> int:
         import sqlite3

@@ -121,3 +121,18 @@ def test_a_department_user_cannot_print(desk, window):
     desk.ok("user", "add", "admin", "--role", "admin", user="admin")
     desk.ok("user", "add", "zjj1", "--role", "dept", "--dept", "ZJJ", user="admin")
     assert "may not run bbcs print" in desk.fails("print", window["lamp"], user="zjj1")
+
+
+def test_urge_and_reply_forms_go_to_the_department_the_event_names(desk, window, tmp_path):
+    lamp = window["lamp"]
+    desk.ok("urge", lamp, "--dept", "GTJ", "--how", "written", "--note", "请三日内答复")
+    urge = tmp_path / "催办.docx"
+    desk.ok("print", lamp, "--form", "urge", "-o", str(urge))
+    lines = texts(urge)
+    assert "催办通知书" in lines and "自然资源局：" in lines  # the urged co-department
+    assert "催办说明：请三日内答复" in lines
+    desk.ok("reply", lamp, "--dept", "ZJJ", "--result", "resolved", "--resolution", "已修复路灯")
+    reply = tmp_path / "反馈.docx"
+    desk.ok("print", lamp, "--form", "reply", "-o", str(reply))
+    lines = texts(reply)
+    assert "办理情况反馈单" in lines and "住建局：" in lines and "办理情况：已修复路灯" in lines

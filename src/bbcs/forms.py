@@ -28,7 +28,13 @@ class Form:
     # the event a page prints: the latest for which this says yes
     prints: Callable[[Mapping[str, Any], str | None], bool]
     instruction: str
+    # the event's field printed under ``extra_label``, if any
+    extra_field: str | None = None
     extra_label: str = ""
+    # whether the page goes to the department the event names (an urge, a reply, the
+    # department a 督办 counts against) rather than to the lead; with ``--dept``, only
+    # that department's events are printed
+    to_event_dept: bool = True
 
 
 def _made_lead(event: Mapping[str, Any], lead: str | None) -> bool:
@@ -74,12 +80,14 @@ FORMS: dict[str, Form] = {
         _made_lead,
         "现将上述事项交你单位办理，请于{dept_due}前办结，并将办理情况书面反馈本窗口。"
         "如认为不属你单位职责，请签收后及时书面说明理由和依据。",
+        to_event_dept=False,
     ),
     "urge": Form(
         "催办通知书",
         _written_urge,
         "上述事项已交你单位办理，办理期限为{dept_due}。现予书面催办，请抓紧办理，"
         "并于收到本通知后将办理情况书面反馈本窗口；逾期仍未办结的，将予以通报。",
+        "note",
         "催办说明",
     ),
     "supervise": Form(
@@ -87,12 +95,14 @@ FORMS: dict[str, Form] = {
         _supervision,
         "上述事项已列为督办事项。请你单位主要负责同志亲自过问，于{due}前办结，"
         "并将办理结果书面报告本窗口。",
+        "reason",
         "督办理由",
     ),
     "reply": Form(
         "办理情况反馈单",
         _reply,
         "以上为你单位反馈的办理情况，经窗口审核后办结或发回重办。",
+        "resolution",
         "办理情况",
     ),
 }
@@ -127,7 +137,9 @@ def pages(
     for view in views:
         lead = view.get("lead_dept")
         events = [e for e in view["events"] if not e.get("superseded")]
-        printed = [e for e in events if form.prints(e, lead) and (name == "assign" or _of(dept, e))]
+        printed = [
+            e for e in events if form.prints(e, lead) and (not form.to_event_dept or _of(dept, e))
+        ]
         if not printed:
             raise NotFound(f"print.no_event.{name}", case=view["id"])
         found.append(_page(form, view, printed[-1], names, today))
@@ -145,14 +157,7 @@ def _page(
         return f"{names.get(code, code)}（{code}）" if code else "—"
 
     data = event["data"]
-    addressee = data.get("dept") or data.get("by") if form.title != "交办单" else None
-    to = addressee or view.get("lead_dept")
-    extra = {
-        "urge": data.get("note"),
-        "supervise": data.get("reason"),
-        "reply": data.get("text") or data.get("reply") or data.get("resolution"),
-    }
-    key = next((k for k, f in FORMS.items() if f is form), "")
+    to = (data.get("dept") if form.to_event_dept else None) or view.get("lead_dept")
     opened = clock.parse_datetime(str(view["opened_at"]))
     rows = [
         ("事项编号", view["id"]),
@@ -180,7 +185,7 @@ def _page(
         "rows": rows,
         "instruction": form.instruction.format(**dates),
         "extra_label": form.extra_label,
-        "extra": extra.get(key) or "",
+        "extra": (data.get(form.extra_field) if form.extra_field else None) or "",
         "printed": chinese_date(today.isoformat()),
     }
 

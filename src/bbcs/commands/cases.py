@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 commands = typer.Typer()
 
 
-def _done(state: "CaseState", book: "Ledger | None" = None) -> None:
+def _done(state: "CaseState", book: "Ledger") -> None:
     """The case's new state in a line, then a line for each thing the write led to."""
     from bbcs import render
     from bbcs.history import aftermath
@@ -43,7 +43,7 @@ def _done(state: "CaseState", book: "Ledger | None" = None) -> None:
         )
     else:
         render.line(t("out.done", case=state.id, status=status))
-    for line in aftermath(state, book.written if book is not None else []):
+    for line in aftermath(state, book.written):
         render.line(line)
 
 
