@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bbcs.cli import app
+from pgcluster import Cluster, binaries
 
 
 @pytest.fixture(autouse=True)
@@ -134,3 +137,33 @@ def rows(db: Path, sql: str, *params: Any) -> list[sqlite3.Row]:
         return con.execute(sql, params).fetchall()
     finally:
         con.close()
+
+
+# ------------------------------------------------------------------ PostgreSQL
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """The session's throwaway PostgreSQL cluster, started when a test first asks for it."""
+    bindir = binaries()
+    if bindir is None:
+        pytest.fail("no PostgreSQL binaries here: install Debian's postgresql package")
+    cluster = Cluster(bindir).start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new empty database of the cluster for one test, dropped after it."""
+    import psycopg
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:40] + f"_{os.getpid()}"
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+    yield pg_cluster.url(name)
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
