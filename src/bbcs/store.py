@@ -467,6 +467,20 @@ class Store:
     # confirmation could not be printed that the change was made all the same
     commits: ClassVar[int] = 0
 
+    # What the engines say differently (SPEC §12), kept beside each other: this class
+    # is the SQLite engine; ``store_postgres.PgStore`` overrides these and the few
+    # methods that differ, and everything else is shared.
+    engine: ClassVar[str] = "sqlite"
+    integrity_errors: ClassVar[tuple[type[Exception], ...]] = (sqlite3.IntegrityError,)
+    # the search index's key column (the case row's ``n``)
+    TEXT_KEY: ClassVar[str] = "rowid"
+    # whether :dept is among the case row's co-departments (a JSON array)
+    CO_DEPT_IS: ClassVar[str] = "EXISTS (SELECT 1 FROM json_each(co_depts) WHERE value = :dept)"
+    # the co-departments joined by ';' for a CSV cell
+    CO_DEPTS_JOINED: ClassVar[str] = "(SELECT group_concat(value, ';') FROM json_each(co_depts))"
+    # the greater of two values
+    GREATER: ClassVar[str] = "max"
+
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self.path = path
         self.db = db
@@ -539,6 +553,11 @@ class Store:
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
+    @property
+    def latest(self) -> int:
+        """The schema version this bbcs writes, on this engine."""
+        return SCHEMA_VERSION
+
     def migrate(self) -> int:
         """Apply the migrations this ledger lacks in one transaction; the old version."""
         old = self.version
@@ -569,10 +588,14 @@ class Store:
             temporary.unlink(missing_ok=True)
             raise
 
+    def begin_write(self) -> None:
+        """Begin a transaction that holds the ledger's write lock until it ends."""
+        self.db.execute("BEGIN IMMEDIATE")
+
     @contextmanager
     def write(self) -> Iterator[None]:
-        """One ``BEGIN IMMEDIATE`` transaction: all of it is written, or none of it."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """One write transaction (``begin_write``): all of it is written, or none of it."""
+        self.begin_write()
         try:
             yield
         except BaseException:
@@ -633,7 +656,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 (code, name, parent, at, by),
             )
-        except sqlite3.IntegrityError:
+        except self.integrity_errors:
             raise Conflict("dept.exists", code=code, name=name) from None
 
     def departments(self) -> list[Department]:
@@ -723,9 +746,10 @@ class Store:
             f"INSERT INTO pushbacks ({PUSHBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(state.id, *row) for row in pushback_records(state)],
         )
-        self.db.execute("DELETE FROM case_text WHERE rowid = ?", (n,))
+        key = self.TEXT_KEY
+        self.db.execute(f"DELETE FROM case_text WHERE {key} = ?", (n,))
         self.db.execute(
-            "INSERT INTO case_text (rowid, body) VALUES (?, ?)", (n, search_text(state))
+            f"INSERT INTO case_text ({key}, body) VALUES (?, ?)", (n, search_text(state))
         )
 
     def case_row(self, case_id: str) -> dict[str, Any]:
@@ -762,9 +786,7 @@ class Store:
         if query.dept is not None:
             # the holds index narrows the search; the case row says who holds it now
             where.append("id IN (SELECT case_id FROM holds WHERE dept = :dept)")
-            where.append(
-                "lead_dept = :dept OR EXISTS (SELECT 1 FROM json_each(co_depts) WHERE value = :dept)"
-            )
+            where.append(f"lead_dept = :dept OR {self.CO_DEPT_IS}")
             params["dept"] = query.dept
         if query.escalation is not None:
             where.append("escalation = :escalation")
@@ -876,7 +898,7 @@ class Store:
     def cover_year(self, year: int, source: str) -> None:
         self.insert_recorded(
             "calendar_years",
-            "INSERT OR IGNORE INTO calendar_years (year, source) VALUES (?, ?)",
+            "INSERT INTO calendar_years (year, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
             (year, source),
         )
 
@@ -947,7 +969,7 @@ class Store:
         (None when it holds none), streamed by case id."""
         cursor = self.db.execute(
             "SELECT cases.*, case_text.body AS text_body FROM cases "
-            "LEFT JOIN case_text ON case_text.rowid = cases.n ORDER BY cases.id"
+            f"LEFT JOIN case_text ON case_text.{self.TEXT_KEY} = cases.n ORDER BY cases.id"
         )
         for r in cursor:
             row = dict(r)
@@ -955,8 +977,9 @@ class Store:
 
     def orphan_texts(self) -> list[int]:
         """The row numbers of search-index entries that belong to no case row."""
+        key = self.TEXT_KEY
         rows = self.db.execute(
-            "SELECT rowid FROM case_text WHERE rowid NOT IN (SELECT n FROM cases) ORDER BY rowid"
+            f"SELECT {key} FROM case_text WHERE {key} NOT IN (SELECT n FROM cases) ORDER BY {key}"
         )
         return [int(r[0]) for r in rows]
 
@@ -1041,7 +1064,7 @@ class Store:
                 "INSERT INTO users (name, role, dept, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
                 (name, role, dept, at, by),
             )
-        except sqlite3.IntegrityError:
+        except self.integrity_errors:
             raise Conflict("user.exists", user=name) from None
         self.add_audit(
             at, by, os_user, "user add", canonical_json({"name": name, "role": role, "dept": dept})
@@ -1083,7 +1106,8 @@ class Store:
         flag as true/false), so each value arrives as text, a number or None.
         """
         where, params = _opened_between(opened_from, opened_to)
-        columns = ", ".join(_CSV_COLUMNS.get(name, name) for name in CASE_FIELDS)
+        converted = {**_CSV_COLUMNS, "co_depts": self.CO_DEPTS_JOINED}
+        columns = ", ".join(converted.get(name, name) for name in CASE_FIELDS)
         yield from self.db.execute(
             f"SELECT {columns} FROM cases{where} ORDER BY opened_on, n", params
         )
@@ -1165,7 +1189,8 @@ class Store:
         """Make sure ``next_case_number`` never hands out ``number`` or less again."""
         self.db.execute(
             "INSERT INTO counters (site, year, last) VALUES (?, ?, ?) "
-            "ON CONFLICT (site, year) DO UPDATE SET last = max(last, excluded.last)",
+            "ON CONFLICT (site, year) DO UPDATE "
+            f"SET last = {self.GREATER}(counters.last, excluded.last)",
             (site, year, number),
         )
 
@@ -1193,7 +1218,12 @@ class Store:
         self.db.executemany(
             f"INSERT INTO pushbacks ({PUSHBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", pushed
         )
-        self.db.executemany("INSERT INTO case_text (rowid, body) VALUES (?, ?)", texts)
+        self.db.executemany(f"INSERT INTO case_text ({self.TEXT_KEY}, body) VALUES (?, ?)", texts)
+        self.numbered_cases()
+
+    def numbered_cases(self) -> None:
+        """After case rows were given their numbers ``n`` (``add_new_cases``): SQLite numbers
+        the next one after the greatest by itself."""
 
     def events_of(self, case_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """``case_events`` of many cases at once."""
@@ -1219,19 +1249,24 @@ class Store:
                 )
         return found
 
+    # a temporary table of this connection, its rows numbered in the order marked
+    MARKED: ClassVar[str] = (
+        "CREATE TEMP TABLE IF NOT EXISTS marked (ord INTEGER PRIMARY KEY, id TEXT UNIQUE)"
+    )
+
     def mark_cases(self, case_ids: Sequence[str]) -> None:
         """Remember case ids for this connection (a temporary table, not the ledger)."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS marked (id TEXT PRIMARY KEY)")
+        self.db.execute(self.MARKED)
         self.db.executemany(
-            "INSERT OR IGNORE INTO temp.marked (id) VALUES (?)", [(c,) for c in case_ids]
+            "INSERT INTO marked (id) VALUES (?) ON CONFLICT DO NOTHING", [(c,) for c in case_ids]
         )
 
     def marked_cases(self) -> Iterator[str]:
         """The marked case ids, then forget them."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS marked (id TEXT PRIMARY KEY)")
-        for row in self.db.execute("SELECT id FROM temp.marked ORDER BY rowid"):
+        self.db.execute(self.MARKED)
+        for row in self.db.execute("SELECT id FROM marked ORDER BY ord"):
             yield row[0]
-        self.db.execute("DELETE FROM temp.marked")
+        self.db.execute("DELETE FROM marked")
 
 
 def case_record(state: CaseState) -> dict[str, Any]:
@@ -1328,7 +1363,6 @@ def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str
 
 
 _CSV_COLUMNS = {
-    "co_depts": "(SELECT group_concat(value, ';') FROM json_each(co_depts))",
     "due_provisional": "CASE due_provisional WHEN 0 THEN 'false' ELSE 'true' END",
 }
 
