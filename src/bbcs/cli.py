@@ -15,7 +15,6 @@ commands that need them.
 
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -33,7 +32,7 @@ from bbcs.commands import (
     setup,
     trust,
 )
-from bbcs.edge import ledger_path, state
+from bbcs.edge import ledger_target, state
 from bbcs.errors import BbcsError, ExitCode
 from bbcs.help_zh import option as _h
 from bbcs.i18n import language, t
@@ -119,8 +118,15 @@ def _sqlite_sentence(error: Exception) -> str:
         ("disk i/o", "ledger.io"),
     ):
         if words in reason:
-            return t("ledger.unusable", path=str(ledger_path()), reason=t(key))
-    return t("ledger.unusable", path=str(ledger_path()), reason=t("ledger.unexpected"))
+            return t("ledger.unusable", path=_shown_target(), reason=t(key))
+    return t("ledger.unusable", path=_shown_target(), reason=t("ledger.unexpected"))
+
+
+def _shown_target() -> str:
+    """The ledger as a message may name it: a server's URL without its password."""
+    import re
+
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1@", ledger_target())
 
 
 def _silence_stdout() -> None:
@@ -217,11 +223,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     db: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--db",
             help=_h(
-                "Ledger file (else $BBCS_DB, else the data folder).",
+                "Ledger file or postgresql:// URL (else $BBCS_DB, else the data folder).",
             ),
             show_default=False,
         ),

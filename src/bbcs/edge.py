@@ -30,22 +30,38 @@ MAX_LIMIT = 10_000_000  # more rows than any ledger a window keeps
 class State:
     """The global options of this run: ``--db`` and ``--debug``."""
 
-    db: Path | None = None
+    db: str | None = None  # a file, or a postgresql:// URL
     debug: bool = False
 
 
 state = State()
 
 
-def ledger_path() -> Path:
-    if state.db is not None:
+def ledger_target() -> str:
+    """The ledger this run works on: ``--db``, else ``$BBCS_DB``, else the data folder's file."""
+    if state.db:
         return state.db
     env = os.environ.get("BBCS_DB")
     if env:
-        return Path(env)
+        return env
     from platformdirs import user_data_path
 
-    return user_data_path("bbcs", appauthor=False) / "bbcs.db"
+    return str(user_data_path("bbcs", appauthor=False) / "bbcs.db")
+
+
+def on_server() -> bool:
+    """Whether the ledger is a PostgreSQL database (SPEC §12) rather than a file."""
+    return ledger_target().startswith(("postgresql://", "postgres://"))
+
+
+def ledger_path() -> Path:
+    """The ledger file (for a ledger on a server, the path its URL would name: none exists)."""
+    return Path(ledger_target())
+
+
+def ledger_exists() -> bool:
+    """Whether there is a ledger to read (a server's database is asked when opened)."""
+    return on_server() or ledger_path().is_file()
 
 
 def actor() -> tuple[str, str]:
@@ -75,13 +91,41 @@ def ledger(*, write: bool, command: str | None = None, migrating: bool = False) 
     from bbcs.ledger import Ledger
     from bbcs.store import Store
 
-    path = ledger_path()
-    store = Store.create_or_open(path) if write else Store.open(path, migrating=migrating)
-    name, login = actor()
+    store: Store
+    if on_server():
+        from bbcs.store_postgres import PgStore
+
+        url = ledger_target()
+        store = (
+            PgStore.create_or_open_url(url) if write else PgStore.open_url(url, migrating=migrating)
+        )
+        name, login = _server_actor(store.login)
+    else:
+        path = ledger_path()
+        store = Store.create_or_open(path) if write else Store.open(path, migrating=migrating)
+        name, login = actor()
     book = Ledger(store, now=clock.now(), actor=name, os_user=login)
     if command is not None:
         book.permit(command)
     return book
+
+
+def _server_actor(database_login: str) -> tuple[str, str]:
+    """On PostgreSQL the actor is the database login (SPEC §12): ``BBCS_USER`` is ignored
+    there, with a warning when it names somebody else."""
+    import getpass
+
+    claimed = os.environ.get("BBCS_USER")
+    if claimed and claimed != database_login:
+        from bbcs import render
+        from bbcs.i18n import t
+
+        render.warn(t("actor.login_wins", claimed=claimed, login=database_login))
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):
+        login = "unknown"
+    return database_login, login
 
 
 def when(at: str | None) -> datetime | None:

@@ -208,7 +208,7 @@ def write(
     found: Sequence[Mapping[str, Any]],
     folder: str,
     out: Path,
-    ledger: Path,
+    ledger: Path | None,
 ) -> None:
     """Fill the template with one page per case and write it to ``out``: all of it or
     nothing, never over the ledger."""

@@ -175,7 +175,9 @@ OPTIONS = {
     "Lead department.": "牵头单位。",
     "Lead department: assign at once.": "牵头单位（登记即交办）。",
     "Lead or co-department.": "牵头或协办单位。",
-    "Ledger file (else $BBCS_DB, else the data folder).": "台账文件（默认 $BBCS_DB 或数据目录）。",
+    "Ledger file or postgresql:// URL (else $BBCS_DB, else the data folder).": (
+        "台账文件或 postgresql:// 地址（默认 $BBCS_DB 或数据目录）。"
+    ),
     "Login or chosen name.": "用户名。",
     "Lower a mistaken level.": "更正错误的级别（降级）。",
     "Month, e.g. 2026-11.": "月份，如 2026-11。",

@@ -101,6 +101,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a bbcs ledger",
         "{path} 不是 bbcs 台账",
     ),
+    "ledger.no_server": (
+        "cannot reach the ledger {path}: {reason}",
+        "无法连接台账 {path}：{reason}",
+    ),
+    "ledger.empty_database": (
+        "the database {path} holds no bbcs ledger yet; run `bbcs init` there first",
+        "数据库 {path} 中还没有 bbcs 台账，请先在其上运行 `bbcs init`",
+    ),
     "ledger.not_bbcs": (
         "{path} is an SQLite database but not a bbcs ledger",
         "{path} 是 SQLite 数据库，但不是 bbcs 台账",
@@ -415,6 +423,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} 须在 {low} 到 {high} 之间，不能为 {value}",
     ),
     # identity
+    "actor.login_wins": (
+        "BBCS_USER={claimed} is ignored: on a shared ledger you act as your database login {login}",
+        "已忽略 BBCS_USER={claimed}：在共享台账上，操作人是您的数据库登录名 {login}",
+    ),
     "actor.system": (
         "the user name 'system' is reserved for automatic entries; set BBCS_USER to your own name",
         "用户名 system 保留给系统自动记录；请将 BBCS_USER 设为您自己的名字",
@@ -563,6 +575,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "migrate.current": (
         "the ledger {path} is already at schema {version}; nothing to do",
         "台账 {path} 已是最新结构（版本 {version}），无需升级",
+    ),
+    "migrate.done_server": (
+        "upgraded {path} from schema {old} to {new}",
+        "已将 {path} 从结构版本 {old} 升级到 {new}",
     ),
     "migrate.done": (
         "upgraded {path} from schema {old} to {new}; the old file is kept as {backup}",

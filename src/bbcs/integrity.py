@@ -116,7 +116,7 @@ class _Tally:
 
 def readable_by_others(store: Store) -> bool:
     """Whether users outside the file's owner and group can read the ledger (never on Windows)."""
-    if os.name == "nt":
+    if os.name == "nt" or store.path is None:
         return False
     return bool(store.path.stat().st_mode & stat.S_IROTH)
 

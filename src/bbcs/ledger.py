@@ -1132,9 +1132,14 @@ class Ledger:
 
     # ---- for the command line
     @property
-    def store_path(self) -> Path:
-        """The ledger file, so that an output file is never written over it."""
+    def store_path(self) -> Path | None:
+        """The ledger file, so that an output file is never written over it (None on a server)."""
         return self.store.path
+
+    @property
+    def where(self) -> str:
+        """The ledger as a clerk names it: its file, or its server's address."""
+        return self.store.where
 
     def permit(self, command: str) -> None:
         """Refuse ``command`` unless the actor's role allows it, for a command with no method here."""
@@ -1150,13 +1155,14 @@ class Ledger:
     def migrate(self) -> tuple[int, Path | None]:
         """Upgrade the ledger to this bbcs's schema after backing it up beside itself:
         the version it had, and the backup (None when it was already current)."""
-        from bbcs.store import SCHEMA_VERSION
-
         self._permit("migrate")
         old = self.store.version
-        if old == SCHEMA_VERSION:
+        if old == self.store.latest:
             return old, None
         path = self.store.path
+        if path is None:  # a server's database: its own backups and transactions guard it
+            self.store.migrate()
+            return old, None
         backup = path.with_name(f"{path.name}.v{old}.bak")
         self.store.backup_to(backup)
         self.store.migrate()
@@ -1171,7 +1177,8 @@ class Ledger:
         target = dest
         if dest.is_dir():
             stamp = self.now.strftime("%Y%m%d-%H%M%S")
-            target = dest / f"{path.stem}-{stamp}{path.suffix or '.db'}"
+            stem, suffix = (path.stem, path.suffix) if path else (self.store.name, "")
+            target = dest / f"{stem}-{stamp}{suffix or '.db'}"
         if target.exists():
             raise Conflict("backup.exists", dest=str(target))
         refuse_ledger(target, path)

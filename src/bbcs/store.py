@@ -32,11 +32,23 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, cast
 
 from bbcs.errors import Conflict, LedgerProblem, NotFound, os_reason
 from bbcs.files import SQLITE_MAGIC, create_private, file_head, make_folder
 from bbcs.projection import CASE_FIELDS, CaseState, project
+
+
+class Connection(Protocol):
+    """What the store asks of a database connection: ``sqlite3.Connection``, or
+    ``store_postgres.PgConnection``, which takes the same SQL."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Any, /) -> Any: ...
+
+    def close(self) -> None: ...
+
 
 ZERO_LINK = "0" * 64
 BUSY_TIMEOUT_MS = 60_000
@@ -213,7 +225,7 @@ def record_hash(table: str, row: Mapping[str, Any]) -> str:
 
 
 def _append_record(
-    db: sqlite3.Connection, previous: str, table: str, key: str, row: Mapping[str, Any]
+    db: Connection, previous: str, table: str, key: str, row: Mapping[str, Any]
 ) -> str:
     """Chain one row of a record table after the link ``previous``; the new link."""
     digest = record_hash(table, row)
@@ -481,8 +493,8 @@ class Store:
     # the greater of two values
     GREATER: ClassVar[str] = "max"
 
-    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
-        self.path = path
+    def __init__(self, path: Path | None, db: Connection) -> None:
+        self.path = path  # the ledger file; None for a database on a server
         self.db = db
 
     # ----------------------------------------------------------------- opening
@@ -558,12 +570,22 @@ class Store:
         """The schema version this bbcs writes, on this engine."""
         return SCHEMA_VERSION
 
+    @property
+    def where(self) -> str:
+        """The ledger as a clerk names it: its file."""
+        return str(self.path)
+
+    @property
+    def name(self) -> str:
+        """A short name for the ledger, for the files made from it (a backup's)."""
+        return self.path.stem if self.path else "bbcs"
+
     def migrate(self) -> int:
         """Apply the migrations this ledger lacks in one transaction; the old version."""
         old = self.version
         with self.write():
             for migration in MIGRATIONS[old:]:
-                migration(self.db)
+                migration(cast(sqlite3.Connection, self.db))
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return old
 
@@ -578,7 +600,7 @@ class Store:
         try:
             target = sqlite3.connect(temporary)
             try:
-                self.db.backup(target)
+                cast(sqlite3.Connection, self.db).backup(target)
             finally:
                 target.close()
             with temporary.open("rb+") as copy:
@@ -641,7 +663,7 @@ class Store:
         """The next sequence number of the site's cases opened in ``year`` (gap-free)."""
         row = self.db.execute(
             "INSERT INTO counters (site, year, last) VALUES (?, ?, 1) "
-            "ON CONFLICT (site, year) DO UPDATE SET last = last + 1 RETURNING last",
+            "ON CONFLICT (site, year) DO UPDATE SET last = counters.last + 1 RETURNING last",
             (site, year),
         ).fetchone()
         return int(row[0])
@@ -1180,7 +1202,7 @@ class Store:
         """The first of ``count`` consecutive new sequence numbers (``next_case_number``)."""
         row = self.db.execute(
             "INSERT INTO counters (site, year, last) VALUES (?, ?, ?) "
-            "ON CONFLICT (site, year) DO UPDATE SET last = last + excluded.last RETURNING last",
+            "ON CONFLICT (site, year) DO UPDATE SET last = counters.last + excluded.last RETURNING last",
             (site, year, count),
         ).fetchone()
         return int(row[0]) - count + 1

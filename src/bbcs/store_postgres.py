@@ -7,20 +7,23 @@ position, by name, ``dict(row)``). What differs between the engines beyond that
 (the schema, the write lock, full-text search, JSON access) lives here, beside the
 SQLite engine in ``store``.
 
-psycopg is imported only when a PostgreSQL ledger is opened: a clerk on the
-embedded SQLite ledger never pays for it, and never needs it installed
-(``pip install "bbcs[postgres]"`` brings the binary wheel, no compiler needed).
+This module, and psycopg with it, is imported only when a PostgreSQL ledger is
+opened: a clerk on the embedded SQLite ledger never pays for it, and never needs it
+installed (``pip install "bbcs[postgres]"`` brings the binary wheel, no compiler needed).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any, ClassVar
 
-if TYPE_CHECKING:
-    import psycopg
+import psycopg
+
+from bbcs.errors import LedgerProblem
+from bbcs.store import GUARDS, RECORD_TABLES, Store, search_words
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -99,8 +102,6 @@ class PgConnection:
     """
 
     def __init__(self, url: str) -> None:
-        import psycopg
-
         self.url = url
         self.raw: psycopg.Connection[Any] = psycopg.connect(
             url, autocommit=True, row_factory=_row_factory
@@ -248,8 +249,6 @@ def _guard_triggers(guards: Sequence[tuple[str, str]]) -> list[str]:
 
 
 def pg_m001_initial(db: PgConnection) -> None:
-    from bbcs.store import GUARDS
-
     db.execute(PG_M001_INITIAL)
     for statement in _guard_triggers(GUARDS):
         db.execute(statement)
@@ -257,3 +256,166 @@ def pg_m001_initial(db: PgConnection) -> None:
 
 PG_MIGRATIONS = (pg_m001_initial,)
 PG_SCHEMA_VERSION = len(PG_MIGRATIONS)
+
+
+# ------------------------------------------------------------------ the store
+
+
+def _safe(url: str) -> str:
+    """The URL as a clerk may see it: any password in it left out."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    login = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=login + host))
+
+
+class PgStore(Store):
+    """A ledger in a PostgreSQL database: ``Store`` with the engine's own SQL where it differs."""
+
+    engine: ClassVar[str] = "postgresql"
+    TEXT_KEY: ClassVar[str] = "n"
+    CO_DEPT_IS: ClassVar[str] = "jsonb_exists(co_depts::jsonb, :dept)"
+    CO_DEPTS_JOINED: ClassVar[str] = (
+        "(SELECT string_agg(v, ';' ORDER BY i) "
+        "FROM jsonb_array_elements_text(co_depts::jsonb) WITH ORDINALITY AS t (v, i))"
+    )
+    GREATER: ClassVar[str] = "greatest"
+    MARKED: ClassVar[str] = (
+        "CREATE TEMP TABLE IF NOT EXISTS marked (ord BIGSERIAL PRIMARY KEY, id TEXT UNIQUE)"
+    )
+
+    integrity_errors: ClassVar[tuple[type[Exception], ...]] = (psycopg.errors.IntegrityError,)
+
+    def __init__(self, url: str, db: PgConnection) -> None:
+        super().__init__(None, db)
+        self.url = url
+        self.pg = db
+
+    # ----------------------------------------------------------------- opening
+
+    @classmethod
+    def connect(cls, url: str) -> PgStore:
+        try:
+            return cls(url, PgConnection(url))
+        except psycopg.OperationalError as exc:
+            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            raise LedgerProblem("ledger.no_server", path=_safe(url), reason=reason) from None
+
+    @classmethod
+    def open_url(cls, url: str, *, migrating: bool = False) -> PgStore:
+        """An existing ledger in the database at ``url``; an empty database is an error."""
+        store = cls.connect(url)
+        version = store.version
+        where = _safe(url)
+        if version > PG_SCHEMA_VERSION:
+            raise LedgerProblem("ledger.newer", path=where, version=version)
+        if version == 0:
+            raise LedgerProblem("ledger.empty_database", path=where)
+        if version < PG_SCHEMA_VERSION and not migrating:
+            raise LedgerProblem("ledger.older", path=where, version=version)
+        return store
+
+    @classmethod
+    def create_or_open_url(cls, url: str) -> PgStore:
+        """The ledger at ``url``, its schema made if the database has none yet."""
+        store = cls.connect(url)
+        if store.version == 0:
+            store.begin_write()
+            try:
+                if store.version == 0:  # another desk may have made it while we waited
+                    for migration in PG_MIGRATIONS:
+                        migration(store.pg)
+                    store.pg.execute("INSERT INTO schema_version (version) VALUES (?)", (1,))
+                    store.pg.execute("UPDATE schema_version SET version = ?", (PG_SCHEMA_VERSION,))
+                store.pg.execute("COMMIT")
+            except BaseException:
+                store.pg.execute("ROLLBACK")
+                raise
+        return cls.open_url(url)
+
+    @property
+    def version(self) -> int:
+        found = self.pg.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
+        if not found:
+            return 0
+        row = self.pg.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    @property
+    def latest(self) -> int:
+        return PG_SCHEMA_VERSION
+
+    @property
+    def where(self) -> str:
+        return _safe(self.url)
+
+    @property
+    def name(self) -> str:
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.url).path.strip("/") or "bbcs"
+
+    @property
+    def login(self) -> str:
+        return self.pg.login
+
+    def migrate(self) -> int:
+        old = self.version
+        with self.write():
+            for migration in PG_MIGRATIONS[old:]:
+                migration(self.pg)
+            self.pg.execute("UPDATE schema_version SET version = ?", (PG_SCHEMA_VERSION,))
+        return old
+
+    def begin_write(self) -> None:
+        self.pg.begin_write()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One snapshot for every query inside, while others write."""
+        self.pg.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            self.pg.execute("ROLLBACK")
+
+    # ------------------------------------------------------- engine's own SQL
+
+    def _search_clause(self, query: str) -> tuple[str, dict[str, Any]]:
+        """Every word of ``query`` in the case's text, through the trigram index (pg_trgm)."""
+        clauses, params = [], {}
+        for i, word in enumerate(search_words(query)):
+            key = f"q{i}"
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params[key] = "%" + escaped + "%"
+            clauses.append(f"n IN (SELECT n FROM case_text WHERE body LIKE :{key} ESCAPE '\\')")
+        return "(" + " AND ".join(clauses) + ")", params
+
+    def numbered_cases(self) -> None:
+        self.pg.execute(
+            "SELECT setval(pg_get_serial_sequence('cases', 'n'), "
+            "(SELECT coalesce(max(n), 0) + 1 FROM cases), false)"
+        )
+
+    def integrity_problems(self) -> list[str]:
+        """The server keeps its own pages sound; there is no file to check."""
+        return []
+
+    def missing_guards(self) -> list[tuple[str, str]]:
+        present = {
+            str(r[0])
+            for r in self.pg.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        }
+        return [(table, name) for table, name in GUARDS if name not in present]
+
+    def stored_records(self, table: str) -> Iterator[dict[str, Any]]:
+        if table not in RECORD_TABLES:
+            raise KeyError(table)
+        for r in self.pg.execute(f"SELECT * FROM {table} ORDER BY {RECORD_TABLES[table]}"):
+            yield dict(r)

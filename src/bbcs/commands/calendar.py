@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bbcs.edge import JsonOpt, ledger, ledger_path
+from bbcs.edge import JsonOpt, ledger, ledger_exists
 from bbcs.errors import InvalidInput
 from bbcs.help_zh import option as _h
 from bbcs.i18n import language, t
@@ -32,7 +32,7 @@ def _calendar(command: str) -> "Calendar":
     """The ledger's calendar, or the statutory one alone when there is no ledger yet."""
     from bbcs.rules.calendar import Calendar
 
-    if not ledger_path().is_file():
+    if not ledger_exists():
         return Calendar()
     return _book(command=command).calendar
 
@@ -80,7 +80,7 @@ def calendar_show(
 
 
 def _override_names(first: date, last: date) -> dict[str, tuple[str, str]]:
-    if not ledger_path().is_file():
+    if not ledger_exists():
         return {}
     return _book(command="calendar show").calendar_names(first, last)
 
@@ -148,7 +148,7 @@ def calendar_due(
 
 def _policy_values() -> "Mapping[str, PolicyValue]":
     """The ledger's policy in force, or the defaults when there is no ledger yet."""
-    if ledger_path().is_file():
+    if ledger_exists():
         return _book(command="calendar due").policy.values
     from bbcs.ledger import policy_defaults
 

@@ -180,7 +180,7 @@ def demo(
     from bbcs import render
     from bbcs.demo import AS_OF, build_demo, is_demo
 
-    path = state.db or Path("bbcs-demo.db")
+    path = Path(state.db or "bbcs-demo.db")
     if path.exists():
         if not replace:
             raise InvalidInput("demo.exists", path=str(path))
@@ -192,7 +192,7 @@ def demo(
     count = build_demo(path)
     as_of = AS_OF.isoformat(timespec="minutes")
     os.environ["BBCS_NOW"] = as_of
-    state.db = path
+    state.db = str(path)
     render.line(t("demo.built", path=str(path), count=count, as_of=as_of))
     book = ledger(write=False)
     cases, _ = book.find(limit=None)

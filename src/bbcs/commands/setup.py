@@ -33,7 +33,7 @@ def init(
 
     book = ledger(write=True)
     code = book.init(site)
-    render.line(t("out.site", site=code, path=str(book.store_path)))
+    render.line(t("out.site", site=code, path=book.where))
 
 
 @commands.command()
@@ -43,15 +43,17 @@ def migrate() -> None:
     Example: bbcs migrate
     """
     from bbcs import render
-    from bbcs.store import SCHEMA_VERSION
 
     book = ledger(write=False, migrating=True)
-    path = book.store_path
+    latest = book.store.latest
     old, backup = book.migrate()
-    if backup is None:
-        render.line(t("migrate.current", path=str(path), version=old))
+    if old == latest:
+        render.line(t("migrate.current", path=book.where, version=old))
         return
-    render.line(t("migrate.done", path=str(path), old=old, new=SCHEMA_VERSION, backup=str(backup)))
+    if backup is None:  # a server's database keeps its own backups
+        render.line(t("migrate.done_server", path=book.where, old=old, new=latest))
+        return
+    render.line(t("migrate.done", path=book.where, old=old, new=latest, backup=str(backup)))
 
 
 @dept_app.command("add")

@@ -63,7 +63,7 @@ def verify(
     with ledger(write=False) as book, _progress(t("verify.progress")) as advance:
         result = book.verify(wanted, advance, wanted_records)
     if result.readable_by_others:
-        render.warn(t("verify.world_readable", path=str(book.store_path)))
+        render.warn(t("verify.world_readable", path=book.where))
     for finding in result.findings:
         render.warn(str(finding))
     if result.findings:
@@ -118,7 +118,7 @@ def backup(
 
     with ledger(write=False) as book:
         target = book.backup(dest)
-    render.line(t("backup.done", path=str(book.store_path), dest=str(target)))
+    render.line(t("backup.done", path=book.where, dest=str(target)))
 
 
 @user_app.command("add")
