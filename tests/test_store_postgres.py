@@ -67,13 +67,11 @@ def test_text_goes_in_and_out_unchanged(pg_url: str, text: str) -> None:
 def test_the_schema_is_made_and_events_refuse_change(pg_url: str) -> None:
     import psycopg
 
-    from bbcs.store_postgres import pg_m001_initial
+    from bbcs.store_postgres import PgStore
 
+    PgStore.create_or_open_url(pg_url).close()
     db = PgConnection(pg_url)
     try:
-        db.execute("BEGIN")
-        pg_m001_initial(db)
-        db.execute("COMMIT")
         db.execute(
             "INSERT INTO events (case_id, seq, kind, at, actor, os_user, data, hash, link) "
             "VALUES (?, 1, 'open', '2026-11-02T09:00:00+08:00', 'clerk1', 'x', '{}', 'h', 'l')",

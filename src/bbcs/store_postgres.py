@@ -26,6 +26,7 @@ from bbcs.errors import LedgerProblem
 from bbcs.store import GUARDS, RECORD_TABLES, Store, search_words
 
 URL_SCHEMES = ("postgresql://", "postgres://")
+SCHEMA = "bbcs"
 
 # Every append of a write command serialises on this transaction-scoped advisory lock
 # (taken right after BEGIN), so the chain has one line in commit order (SPEC §12).
@@ -106,6 +107,8 @@ class PgConnection:
         self.raw: psycopg.Connection[Any] = psycopg.connect(
             url, autocommit=True, row_factory=_row_factory
         )
+        # the ledger's tables live in their own schema, owned by a role nobody logs in as
+        self.raw.execute(f"SET search_path TO {SCHEMA}, public")
 
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
         if params is None:
@@ -195,7 +198,6 @@ CREATE TABLE pushbacks (
     charged INTEGER NOT NULL,
     PRIMARY KEY (case_id, seq)
 );
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE case_text (n BIGINT PRIMARY KEY, body TEXT NOT NULL);
 CREATE INDEX case_text_trigram ON case_text USING gin (body gin_trgm_ops);
 CREATE TABLE calendar_days (
@@ -246,6 +248,58 @@ def _guard_triggers(guards: Sequence[tuple[str, str]]) -> list[str]:
             "FOR EACH STATEMENT EXECUTE FUNCTION bbcs_refuse()"
         )
     return statements
+
+
+def quoted(name: str) -> str:
+    """A role's name as an SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def role_names(db: PgConnection) -> dict[str, str]:
+    """The ledger's own roles, named by its database (roles belong to the whole server):
+    ``owner`` owns the schema and nobody logs in as it; one group role per bbcs role."""
+    database = str(db.execute("SELECT current_database()").fetchone()[0])
+    return {
+        name: f"{database}_{name}" for name in ("owner", "admin", "supervisor", "clerk", "dept")
+    }
+
+
+# What every login may do while the ledger has no users (SPEC §8: everyone may do
+# everything then): read all, append to the chains, keep the projections.
+_PROJECTIONS = ("meta", "departments", "counters", "cases", "holds", "pushbacks", "case_text",
+                "calendar_days", "users", "schema_version")  # fmt: skip
+
+
+def _grants(to: str) -> list[str]:
+    return [
+        f"GRANT USAGE ON SCHEMA {SCHEMA} TO {to}",
+        f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA {SCHEMA} TO {to}",
+        f"GRANT UPDATE, DELETE ON {', '.join(_PROJECTIONS)} TO {to}",
+        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {to}",
+    ]
+
+
+def _create(db: PgConnection) -> None:
+    """Make the ledger in an empty database: its roles, its schema (owned by the owner role,
+    which the login that ran ``init`` leaves again), the tables and the grants."""
+    roles = role_names(db)
+    for role in roles.values():
+        exists = db.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (role,)).fetchone()
+        if not exists:
+            db.execute(f"CREATE ROLE {quoted(role)} NOLOGIN")
+    owner = quoted(roles["owner"])
+    db.execute(f"GRANT {owner} TO CURRENT_USER")
+    db.execute(f"CREATE SCHEMA {SCHEMA} AUTHORIZATION {owner}")
+    # trusted since PostgreSQL 13: made by the login that owns or may create in the database
+    db.execute(f"CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA {SCHEMA}")
+    db.execute(f"SET LOCAL ROLE {owner}")
+    for migration in PG_MIGRATIONS:
+        migration(db)
+    db.execute("INSERT INTO schema_version (version) VALUES (?)", (PG_SCHEMA_VERSION,))
+    for statement in _grants("PUBLIC"):
+        db.execute(statement)
+    db.execute("RESET ROLE")
+    db.execute(f"REVOKE {owner} FROM CURRENT_USER")
 
 
 def pg_m001_initial(db: PgConnection) -> None:
@@ -329,10 +383,7 @@ class PgStore(Store):
             store.begin_write()
             try:
                 if store.version == 0:  # another desk may have made it while we waited
-                    for migration in PG_MIGRATIONS:
-                        migration(store.pg)
-                    store.pg.execute("INSERT INTO schema_version (version) VALUES (?)", (1,))
-                    store.pg.execute("UPDATE schema_version SET version = ?", (PG_SCHEMA_VERSION,))
+                    _create(store.pg)
                 store.pg.execute("COMMIT")
             except BaseException:
                 store.pg.execute("ROLLBACK")
@@ -341,7 +392,9 @@ class PgStore(Store):
 
     @property
     def version(self) -> int:
-        found = self.pg.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
+        found = self.pg.execute(
+            f"SELECT to_regclass('{SCHEMA}.schema_version') IS NOT NULL"
+        ).fetchone()[0]
         if not found:
             return 0
         row = self.pg.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -366,11 +419,17 @@ class PgStore(Store):
         return self.pg.login
 
     def migrate(self) -> int:
+        """The migrations run as the owner role, taken up for the transaction and left again."""
         old = self.version
+        owner = quoted(role_names(self.pg)["owner"])
         with self.write():
+            self.pg.execute(f"GRANT {owner} TO CURRENT_USER")
+            self.pg.execute(f"SET LOCAL ROLE {owner}")
             for migration in PG_MIGRATIONS[old:]:
                 migration(self.pg)
             self.pg.execute("UPDATE schema_version SET version = ?", (PG_SCHEMA_VERSION,))
+            self.pg.execute("RESET ROLE")
+            self.pg.execute(f"REVOKE {owner} FROM CURRENT_USER")
         return old
 
     def begin_write(self) -> None:
