@@ -20,6 +20,7 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 SUPERUSER = "postgres"
 
@@ -55,6 +56,7 @@ class Cluster:
         self.data = self.folder / "data"
         self.port = _free_port()
         self.as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+        self._logins: set[str] = set()
 
     def _run(self, *command: str) -> None:
         line = [str(self.bindir / command[0]), *command[1:]]
@@ -87,5 +89,44 @@ class Cluster:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def url(self, database: str = "postgres", user: str = SUPERUSER) -> str:
-        return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
+    def url(self, database: str = "postgres", user: str | None = SUPERUSER) -> str:
+        """The database's URL; with ``user=None`` the login comes from ``PGUSER``."""
+        who = f"{user}@" if user else ""
+        return f"postgresql://{who}127.0.0.1:{self.port}/{database}"
+
+    # ------------------------------------------------------------ for the tests
+
+    TESTERS = "bbcs_testers"  # owns each test's database; every test login is in it
+
+    def admin(self) -> Any:
+        import psycopg
+
+        return psycopg.connect(self.url(), autocommit=True)
+
+    def new_database(self, name: str, template: str | None = None) -> None:
+        with self.admin() as db:
+            if not db.execute(
+                "SELECT 1 FROM pg_roles WHERE rolname = %s", (self.TESTERS,)
+            ).fetchone():
+                db.execute(f'CREATE ROLE "{self.TESTERS}" NOLOGIN')
+            db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            source = f'TEMPLATE "{template}"' if template else "TEMPLATE template0 ENCODING 'UTF8'"
+            db.execute(f'CREATE DATABASE "{name}" OWNER "{self.TESTERS}" {source}')
+
+    def drop_database(self, name: str) -> None:
+        with self.admin() as db:
+            db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for (role,) in db.execute(
+                "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (name + "\\_%",)
+            ).fetchall():
+                db.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+    def ensure_login(self, name: str) -> None:
+        """A person's login (SPEC §12): the server's administrator makes it; here, any name."""
+        if name in self._logins:
+            return
+        with self.admin() as db:
+            if not db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+                quoted = '"' + name.replace('"', '""') + '"'
+                db.execute(f'CREATE ROLE {quoted} LOGIN CREATEROLE IN ROLE "{self.TESTERS}"')
+        self._logins.add(name)
