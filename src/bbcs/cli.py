@@ -93,9 +93,14 @@ class LedgerGroup(TyperGroup):
         except Exception as error:
             import sqlite3
 
-            if state.debug or not isinstance(error, sqlite3.Error):
+            if state.debug:
                 raise
-            _fail(_sqlite_sentence(error))
+            if isinstance(error, sqlite3.Error):
+                _fail(_sqlite_sentence(error))
+            server = sys.modules.get("psycopg")  # imported only for a ledger on a server
+            if server is not None and isinstance(error, server.Error):
+                _fail(_server_sentence(error))
+            raise
 
 
 def _commits() -> int:
@@ -120,6 +125,17 @@ def _sqlite_sentence(error: Exception) -> str:
         if words in reason:
             return t("ledger.unusable", path=_shown_target(), reason=t(key))
     return t("ledger.unusable", path=_shown_target(), reason=t("ledger.unexpected"))
+
+
+def _server_sentence(error: Exception) -> str:
+    """The server's refusal as a sentence a clerk can act on (its own first line as the reason)."""
+    name = type(error).__name__
+    first = (str(error).strip().splitlines() or [name])[0]
+    if name == "InsufficientPrivilege":
+        return t("ledger.server_refused", path=_shown_target(), reason=first)
+    if name in ("OperationalError", "AdminShutdown", "ConnectionFailure", "InterfaceError"):
+        return t("ledger.server_lost", path=_shown_target(), reason=first)
+    return t("ledger.unusable", path=_shown_target(), reason=first)
 
 
 def _shown_target() -> str:

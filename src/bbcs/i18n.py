@@ -101,6 +101,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a bbcs ledger",
         "{path} 不是 bbcs 台账",
     ),
+    "ledger.server_refused": (
+        "the database {path} refused your login: {reason}; nothing was changed",
+        "数据库 {path} 拒绝了您的登录名的操作：{reason}；台账未作任何改动",
+    ),
+    "ledger.server_lost": (
+        "the connection to {path} was lost ({reason}); nothing of this command was kept, run it again",
+        "与 {path} 的连接已中断（{reason}）；本次命令未留下任何改动，请重新运行",
+    ),
     "ledger.no_server": (
         "cannot reach the ledger {path}: {reason}",
         "无法连接台账 {path}：{reason}",

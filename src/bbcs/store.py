@@ -722,8 +722,7 @@ class Store:
     ) -> dict[str, Any]:
         """Append one event, extend the chain, and return it as ``case_events`` would."""
         event_hash = content_hash(case_id, seq, kind, at, actor, os_user, data)
-        row = self.db.execute("SELECT link FROM events ORDER BY id DESC LIMIT 1").fetchone()
-        link = next_link(row[0] if row else ZERO_LINK, event_hash)
+        link = next_link(self.last_link(), event_hash)
         self.db.execute(
             "INSERT INTO events (case_id, seq, kind, at, actor, os_user, data, hash, link) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -741,9 +740,16 @@ class Store:
 
     def head(self) -> str:
         """The chain head ``count:link`` printed in nightly and published reports."""
-        row = self.db.execute("SELECT id, link FROM events ORDER BY id DESC LIMIT 1").fetchone()
-        count = self.db.execute("SELECT count(*) FROM events").fetchone()[0]
-        return f"{count}:{row['link'] if row else ZERO_LINK}"
+        return f"{self.event_count()}:{self.last_link()}"
+
+    # the chain's last link and length: a department login on a server sees only its own
+    # cases' events, so the engine may read these through a function that sees them all
+    LAST_LINK: ClassVar[str] = "SELECT link FROM events ORDER BY id DESC LIMIT 1"
+    EVENT_COUNT: ClassVar[str] = "SELECT count(*) FROM events"
+
+    def last_link(self) -> str:
+        row = self.db.execute(self.LAST_LINK).fetchone()
+        return str(row[0]) if row and row[0] else ZERO_LINK
 
     # ------------------------------------------------------------ projection
 
@@ -1018,7 +1024,7 @@ class Store:
             yield case_id, [tuple(r)[1:] for r in rows]
 
     def event_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM events").fetchone()[0])
+        return int(self.db.execute(self.EVENT_COUNT).fetchone()[0])
 
     def counters(self) -> list[tuple[str, int, int]]:
         rows = self.db.execute("SELECT site, year, last FROM counters ORDER BY site, year")
@@ -1186,8 +1192,7 @@ class Store:
         Each event is ``(case_id, seq, kind, at, actor, os_user, data_json, hash)``; the
         caller has checked each hash (``content_hash``) and that none is already held.
         """
-        row = self.db.execute("SELECT link FROM events ORDER BY id DESC LIMIT 1").fetchone()
-        link = row[0] if row else ZERO_LINK
+        link = self.last_link()
         linked = []
         for event in events:
             link = next_link(link, event[7])
