@@ -1454,4 +1454,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opened and closed in the last eight periods",
         "近八期受理与办结",
     ),
+    # co-departments (SPEC §10)
+    "policy.key.limits.co": (
+        "working days a co-department has to answer after receipt (never after the lead's due date)",
+        "协办单位答复时限（收到后工作日，不晚于牵头单位部门期限）",
+    ),
 }

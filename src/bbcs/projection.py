@@ -73,6 +73,8 @@ class Hold:
     dept: str
     role: str  # "lead" or "co"
     received: str  # ISO date
+    # the lead's department due date, or a co-department's own (SPEC §10, ``limits.co``);
+    # None on co holds received before co-departments had due dates
     dept_due: str | None
     seq: int
     ended: str | None = None
@@ -259,10 +261,23 @@ def _end_hold(state: CaseState, dept: str, day: str, how: HoldEnd | None) -> Non
             hold.how = how.value if how is not None else None
 
 
-def _add_co(state: CaseState, dept: str, day: str, seq: int, accept_due: str | None = None) -> None:
+def _add_co(state: CaseState, dept: str, data: Mapping[str, Any], day: str, seq: int) -> None:
+    """``dept`` joins as co-department, with the accept and co due dates the event recorded."""
     if dept != state.lead_dept and dept not in state.co_depts:
         state.co_depts.append(dept)
-        state.holds.append(Hold(dept, "co", day, None, seq, accept_due=accept_due))
+        due = data.get("co_dues", {}).get(dept)
+        state.holds.append(Hold(dept, "co", day, due, seq, accept_due=data.get("accept_due")))
+
+
+def _hold_dates(state: CaseState, data: Mapping[str, Any]) -> None:
+    """Move the open holds' dates an event recorded: the unsigned accept due dates
+    (``accept_dues``), the co-department due dates (``co_dues``), by department."""
+    signing, co = data.get("accept_dues", {}), data.get("co_dues", {})
+    for hold in state.open_holds():
+        if hold.dept in signing and hold.accepted is None:
+            hold.accept_due = signing[hold.dept]
+        if hold.role == "co" and hold.dept in co:
+            hold.dept_due = co[hold.dept]
 
 
 def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -283,14 +298,14 @@ def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
     # co-departments left without a lead (SPEC §7)
     state.rating = baseline.get("rating")
     for dept in baseline.get("co_depts", []):
-        _add_co(state, dept, day, seq)
+        _add_co(state, dept, {}, day, seq)
     _set_dates(state, data)
 
 
 def _assign(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     _take_lead(state, data["lead"], data, day, seq)
     for dept in data.get("co", []):
-        _add_co(state, dept, day, seq, data.get("accept_due"))
+        _add_co(state, dept, data, day, seq)
     state.status = Status.IN_PROGRESS.value
 
 
@@ -318,7 +333,7 @@ def _pushback(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at:
     else:
         state.co_depts.remove(by)
         if to is not None:
-            _add_co(state, to, day, seq, data.get("accept_due"))
+            _add_co(state, to, data, day, seq)
 
 
 def _ruling(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -339,6 +354,7 @@ def _extend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.extensions += 1
     _add_days(state, int(data["days"]))
     _set_dates(state, data)
+    _hold_dates(state, data)
 
 
 def _add_days(state: CaseState, days: int) -> None:
@@ -359,11 +375,9 @@ def _resume(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.suspended_on = None
     _add_days(state, int(data["days"]))
     _set_dates(state, data)
-    moved_dues = data.get("accept_dues", {})
+    _hold_dates(state, data)
     for hold in state.open_holds():
         state.window_moved[hold.dept] = state.window_moved.get(hold.dept, 0) + int(data["days"])
-        if hold.dept in moved_dues and hold.accepted is None:
-            hold.accept_due = moved_dues[hold.dept]
 
 
 def _accept(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -471,8 +485,9 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
         state.holds.append(
             Hold(state.lead_dept, "lead", day, data.get("dept_due_date"), seq, accept_due=signing)
         )
+    co_dues = data.get("co_dues", {})
     for dept in state.co_depts:
-        state.holds.append(Hold(dept, "co", day, None, seq, accept_due=signing))
+        state.holds.append(Hold(dept, "co", day, co_dues.get(dept), seq, accept_due=signing))
     _set_dates(state, data)
 
 
@@ -486,6 +501,7 @@ def _overdue(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: 
 
 def _redate(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     _set_dates(state, data)
+    _hold_dates(state, data)
 
 
 def _amend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:

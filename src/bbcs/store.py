@@ -1261,7 +1261,13 @@ HOLD_COLUMNS = (
 
 def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
     """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended,
-    how, seq, accept_due, accepted)."""
+    how, seq, accept_due, accepted, replied).
+
+    ``dept_due`` is the lead's department due date, or a co-department's own due date
+    (SPEC §10, ``limits.co``); it is NULL on co holds received before co-departments had
+    due dates, whose events record none (a rebuild gives NULL too, so no migration fills
+    them). A co hold ends ``replied`` on the day of its reply, ``closed`` on the day of
+    a close that finds it still open."""
     return [
         (
             n,
