@@ -130,3 +130,54 @@ def test_the_holds_table_records_how_co_holds_end(desk):
         ("SCJ", "co", "2026-11-02", "2026-11-05", "2026-11-06", "closed"),
     ]
     desk.ok("verify")
+
+
+# ---------------------------------------------------------------- a co reply, on time or late
+
+
+def _co_reply(desk, case, dept, now, *args):
+    return desk.ok(
+        "reply",
+        case,
+        "--dept",
+        dept,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已会签",
+        *args,
+        now=now,
+    )
+
+
+def test_a_co_reply_is_judged_against_its_own_due_date(desk):
+    case = _case(desk, "--co", "GTJ", "--co", "SCJ")
+    _co_reply(desk, case, "GTJ", THU)  # due Thu 11-05: on time
+    _co_reply(desk, case, "SCJ", FRI)  # a day late
+    replies = [e["data"] for e in desk.json("show", case)["events"] if e["kind"] == "reply"]
+    assert [(r["dept"], r["role"], r["dept_due_date"], r["on_time"]) for r in replies] == [
+        ("GTJ", "co", "2026-11-05", True),
+        ("SCJ", "co", "2026-11-05", False),
+    ]
+    shown = desk.ok("show", case)
+    assert "GTJ (co) replied: resolved, on time (due 2026-11-05)" in shown
+    assert "SCJ (co) replied: resolved, late (due 2026-11-05)" in shown
+
+
+def test_a_co_reply_from_a_paper_form_is_judged_at_its_own_time(desk):
+    case = _case(desk, "--co", "GTJ")
+    # entered on Friday from a form dated Thursday: on time
+    _co_reply(desk, case, "GTJ", FRI, "--at", "2026-11-05T16:00:00+08:00")
+    reply = next(e["data"] for e in desk.json("show", case)["events"] if e["kind"] == "reply")
+    assert reply["on_time"] is True
+    assert _holds(desk, case)[1]["ended"] == "2026-11-05"
+
+
+def test_the_history_says_in_chinese_whether_a_reply_was_on_time(desk, monkeypatch):
+    case = _case(desk, "--co", "GTJ")
+    _co_reply(desk, case, "GTJ", FRI)
+    desk.ok("reply", case, "--result", "resolved", "--resolution", "已加固", now=FRI)
+    monkeypatch.setenv("BBCS_LANG", "zh")
+    shown = desk.ok("show", case)
+    assert "逾期答复（期限 2026-11-05）" in shown  # the co-department's
+    assert "按期答复（期限 2026-11-11）" in shown  # the lead's

@@ -1459,4 +1459,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "working days a co-department has to answer after receipt (never after the lead's due date)",
         "协办单位答复时限（收到后工作日，不晚于牵头单位部门期限）",
     ),
+    "told.reply_on_time": (", on time (due {due})", "，按期答复（期限 {due}）"),
+    "told.reply_late": (", late (due {due})", "，逾期答复（期限 {due}）"),
 }

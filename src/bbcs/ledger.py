@@ -791,7 +791,7 @@ class Ledger:
             if who is None:
                 raise InvalidInput("reply.need_dept", case=case_id)
             role = replies.reply_role(state, who)
-            due = state.dept_due_date if role == replies.LEAD else None
+            due = replies.due_in_force(state, who, role)
             data: dict[str, Any] = {
                 "dept": who,
                 "role": role,
