@@ -5,6 +5,8 @@ The world's today is Monday 2026-11-02; a normal case opened then is due 11-11.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from conftest import Run
@@ -93,3 +95,45 @@ def test_extension_requests_in_chinese(desk: Run, office: str, monkeypatch) -> N
     monkeypatch.setenv("BBCS_LANG", "zh")
     assert "已申请延期 3 个工作日" in desk.ok("extend", office, "3", "--reason", "勘验", user="zj")
     assert "延期申请" in desk.ok("extend", "--help")
+
+
+def _weekly(desk: Run) -> dict[str, Any]:
+    """ZJJ's figures in the week of 11-16."""
+    report = desk.json("report", "weekly", "--week", "2026-W47", user="boss")
+    return next(d for d in report["departments"] if d["dept"] == "ZJJ")
+
+
+def test_an_approval_after_the_due_date_supersedes_the_overdue_it_overtook(
+    desk: Run, office: str
+) -> None:
+    desk.ok("extend", office, "5", "--reason", "需现场勘验", user="zj", now=THU)
+    desk.ok("sweep", now="2026-11-12T01:00:00+08:00")  # overdue: due 11-11
+    desk.ok("sweep", now="2026-11-16T01:00:00+08:00")  # overdue by 3 (12, 13, 16): 督办
+    shown = desk.json("show", office, user="boss")
+    assert shown["escalation"] == "supervise"
+    zjj = _weekly(desk)
+    assert zjj["escalations"] == 1
+    # the timely request approved on Tue 11-17: due 11-11 + 5 = 11-18
+    desk.ok("extend", office, "--approve", user="boss", now="2026-11-17T10:00:00+08:00")
+    shown = desk.json("show", office, user="boss")
+    assert (shown["due_date"], shown["escalation"]) == ("2026-11-18", "none")
+    system = [e for e in shown["events"] if e["actor"] == "system"]
+    assert [(e["kind"], e["superseded"]) for e in system] == [
+        ("overdue", True),
+        ("escalate", True),
+    ]
+    approval = next(e["data"] for e in shown["events"] if e["kind"] == "extend")
+    assert approval["supersedes"] == [e["seq"] for e in system]
+    zjj = _weekly(desk)
+    assert zjj["escalations"] == 0
+    desk.ok("verify")
+
+
+def test_an_overdue_after_the_new_date_stands(desk: Run, office: str) -> None:
+    desk.ok("extend", office, "1", "--reason", "需现场勘验", user="zj", now=THU)
+    desk.ok("sweep", now="2026-11-13T01:00:00+08:00")  # overdue on Fri 11-13; new date 11-12
+    desk.ok("extend", office, "--approve", user="boss", now="2026-11-13T10:00:00+08:00")
+    shown = desk.json("show", office, user="boss")
+    overdue = next(e for e in shown["events"] if e["kind"] == "overdue")
+    assert overdue["superseded"] is False
+    assert "supersedes" not in next(e["data"] for e in shown["events"] if e["kind"] == "extend")

@@ -684,13 +684,19 @@ class Ledger:
             lifecycle.require(state, "extend")
             days = int(request["days"])
             dates = deadlines.moved(self.calendar, state, days)
-            return EventKind.EXTEND, {
+            data: dict[str, Any] = {
                 "days": days,
                 "reason": request["reason"],
                 "request_seq": request["seq"],
                 **dates,
                 **self._co_moved(state, days, dates),
             }
+            overtaken = escalation.overtaken_by_extension(
+                self.store.case_events(case_id), state.due_date, dates.get("due_date")
+            )
+            if overtaken:
+                data["supersedes"] = overtaken
+            return EventKind.EXTEND, data
 
         return self._change(case_id, moment, decide)
 

@@ -9,7 +9,8 @@ replay needs no calendar and gives the same row whatever today's calendar says.
 
 A system event that a late paper form made untrue (an ``overdue`` or an
 automatic escalation dated after the case was in fact closed, suspended or
-re-dated) is skipped and listed in ``superseded``; it counts in no figure.
+re-dated) is skipped and listed in ``superseded``; it counts in no figure. So is one
+that an approved late extension recorded as overtaken (its ``supersedes``, SPEC §10).
 """
 
 from __future__ import annotations
@@ -157,6 +158,8 @@ class CaseState:
     holds: list[Hold] = field(default_factory=list)
     pushback_log: list[Pushback] = field(default_factory=list)
     superseded: list[int] = field(default_factory=list)
+    # system events a later approved extension recorded as untrue (``supersedes``)
+    overtaken: set[int] = field(default_factory=set)
     # working days each department's pushback window moved later by suspensions (SPEC §10)
     window_moved: dict[str, int] = field(default_factory=dict)
     redone: int = 0  # 发回重办 of this case's replies
@@ -202,7 +205,11 @@ def ordered(events: Iterable[Event]) -> list[Event]:
 def project(case_id: str, events: Iterable[Event]) -> CaseState:
     """The state of the case after all its events."""
     state = CaseState(id=case_id)
-    for event in ordered(events):
+    replay = ordered(events)
+    for event in replay:
+        if event["kind"] == EventKind.EXTEND:
+            state.overtaken.update(int(seq) for seq in event["data"].get("supersedes", []))
+    for event in replay:
         apply(state, event)
     return state
 
@@ -213,7 +220,9 @@ def apply(state: CaseState, event: Event) -> None:
     data: Mapping[str, Any] = event["data"]
     seq = int(event["seq"])
     day = event_day(event)
-    if event["actor"] == SYSTEM_ACTOR and not escalation.still_true(state, kind, data, day):
+    if event["actor"] == SYSTEM_ACTOR and (
+        seq in state.overtaken or not escalation.still_true(state, kind, data, day)
+    ):
         state.superseded.append(seq)
         return
     if event["actor"] != SYSTEM_ACTOR:
