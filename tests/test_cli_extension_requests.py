@@ -137,3 +137,70 @@ def test_an_overdue_after_the_new_date_stands(desk: Run, office: str) -> None:
     overdue = next(e for e in shown["events"] if e["kind"] == "overdue")
     assert overdue["superseded"] is False
     assert "supersedes" not in next(e["data"] for e in shown["events"] if e["kind"] == "extend")
+
+
+def _redone(desk: Run, case: str) -> None:
+    """Replied Tue 11-10, sent back Thu 11-12 (the case was due 11-11): the lead's
+    department due date is max(11-11 + 2 replied, 11-12 + limits.redo 5) = 11-19."""
+    desk.ok(
+        "reply",
+        case,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已加固",
+        user="zj",
+        now="2026-11-10T10:00:00+08:00",
+    )
+    desk.ok("redo", case, "--reason", "答复不实", user="boss", now="2026-11-12T10:00:00+08:00")
+    shown = desk.json("show", case, user="boss")
+    assert (shown["due_date"], shown["dept_due_date"]) == ("2026-11-11", "2026-11-19")
+
+
+def test_after_a_redo_a_request_tests_and_moves_only_the_department_due_date(
+    desk: Run, office: str
+) -> None:
+    _redone(desk, office)
+    # the case due date 11-11 has passed, the department's 11-19 has not
+    desk.ok(
+        "extend", office, "2", "--reason", "需重新勘验", user="zj", now="2026-11-13T10:00:00+08:00"
+    )
+    desk.ok("extend", office, "--approve", user="boss", now="2026-11-16T10:00:00+08:00")
+    shown = desk.json("show", office, user="boss")
+    assert (shown["due_date"], shown["dept_due_date"], shown["extensions"]) == (
+        "2026-11-11",
+        "2026-11-23",
+        1,
+    )
+    approval = next(e["data"] for e in shown["events"] if e["kind"] == "extend")
+    assert "due_date" not in approval and approval["dept_due_date"] == "2026-11-23"
+    desk.ok("verify")
+
+
+def test_after_a_redo_a_supervisors_own_extension_moves_only_the_department_due_date(
+    desk: Run, office: str
+) -> None:
+    _redone(desk, office)
+    desk.ok(
+        "extend",
+        office,
+        "3",
+        "--reason",
+        "需重新勘验",
+        user="boss",
+        now="2026-11-13T10:00:00+08:00",
+    )
+    shown = desk.json("show", office, user="boss")
+    assert (shown["due_date"], shown["dept_due_date"]) == ("2026-11-11", "2026-11-24")
+
+
+def test_after_a_redo_a_request_past_the_department_due_date_is_refused(
+    desk: Run, office: str, snapshot: Any
+) -> None:
+    _redone(desk, office)
+    before = snapshot()
+    refused = desk.fails(
+        "extend", office, "2", "--reason", "需重新勘验", user="zj", now="2026-11-20T10:00:00+08:00"
+    )
+    assert "2026-11-19" in refused
+    assert snapshot() == before

@@ -655,7 +655,7 @@ class Ledger:
             if asking:
                 replies.require_request(state, own)
                 return EventKind.EXTEND_REQUEST, {"dept": own, "days": days, "reason": why}
-            dates = deadlines.moved(self.calendar, state, days)
+            dates = deadlines.extended(self.calendar, state, days)
             return EventKind.EXTEND, {
                 "days": days,
                 "reason": why,
@@ -683,7 +683,7 @@ class Ledger:
                 }
             lifecycle.require(state, "extend")
             days = int(request["days"])
-            dates = deadlines.moved(self.calendar, state, days)
+            dates = deadlines.extended(self.calendar, state, days)
             data: dict[str, Any] = {
                 "days": days,
                 "reason": request["reason"],

@@ -163,6 +163,8 @@ class CaseState:
     # working days each department's pushback window moved later by suspensions (SPEC §10)
     window_moved: dict[str, int] = field(default_factory=dict)
     redone: int = 0  # 发回重办 of this case's replies
+    # a redo this round: an extension tests and moves only the department due date (SPEC §10)
+    after_redo: bool = False
     # the open extension request (延期申请): seq, dept, days, reason; None when none
     extension_request: dict[str, Any] | None = None
     urged: dict[str, list[str]] = field(default_factory=dict)  # days each department was urged
@@ -361,13 +363,14 @@ def _extend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     if data.get("request_seq") is not None:
         state.extension_request = None
     state.extensions += 1
-    _add_days(state, int(data["days"]))
+    _add_days(state, int(data["days"]), case_clock="due_date" in data)
     _set_dates(state, data)
     _hold_dates(state, data)
 
 
-def _add_days(state: CaseState, days: int) -> None:
-    state.round_extra += days
+def _add_days(state: CaseState, days: int, *, case_clock: bool = True) -> None:
+    if case_clock:
+        state.round_extra += days
     if state.lead_dept is not None:
         state.dept_extra += days
 
@@ -423,6 +426,7 @@ def _redo(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
         hold.replied = None
     state.reply = {}
     state.redone += 1
+    state.after_redo = True
     _set_dates(state, data)
 
 
@@ -484,6 +488,7 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.reply = {}
     state.reopened += 1
     state.extensions = 0
+    state.after_redo = False
     state.round_start = day
     state.limit = int(data["limit"])
     state.round_extra = 0

@@ -72,6 +72,17 @@ def moved(calendar: Calendar, state: CaseState, days: int) -> dict[str, Any]:
     return dates
 
 
+def extended(calendar: Calendar, state: CaseState, days: int) -> dict[str, Any]:
+    """The due dates an extension moves: both (``moved``), or after a redo this round only
+    the department's (SPEC §10: the case's own due date has no say then)."""
+    if not state.after_redo:
+        return moved(calendar, state, days)
+    dates: dict[str, Any] = {}
+    if state.dept_due_date is not None:
+        dates["dept_due_date"], _ = due_iso(calendar, state.dept_due_date, 0, days)
+    return dates
+
+
 def restarted(calendar: Calendar, state: CaseState, day: date, limit: int) -> dict[str, Any]:
     """Both clocks of a case reopened on ``day``: the limit afresh, the lead's the same."""
     dates = opening_clock(calendar, day, limit)
