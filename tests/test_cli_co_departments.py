@@ -181,3 +181,52 @@ def test_the_history_says_in_chinese_whether_a_reply_was_on_time(desk, monkeypat
     shown = desk.ok("show", case)
     assert "逾期答复（期限 2026-11-05）" in shown  # the co-department's
     assert "按期答复（期限 2026-11-11）" in shown  # the lead's
+
+
+# ---------------------------------------------------------------- a calendar change recounts them
+
+
+def test_a_holiday_added_over_an_accept_due_date_recounts_the_holds(desk):
+    # received Fri 11-06: accept due Mon 11-09, co due Wed 11-11, the lead's Tue 11-17
+    case = _case(desk, "--co", "GTJ", "--co", "SCJ", now=FRI)
+    desk.ok("accept", case, "--dept", "SCJ", now=FRI)
+    desk.ok("calendar", "add", "2026-11-09", "台风停工", "--holiday", now=FRI)
+    shown = desk.json("show", case, now=FRI)
+    holds = {h["dept"]: h for h in shown["holds"]}
+    assert (holds["ZJJ"]["accept_due"], holds["ZJJ"]["dept_due_date"]) == (
+        "2026-11-10",
+        "2026-11-18",
+    )
+    assert (holds["GTJ"]["accept_due"], holds["GTJ"]["dept_due_date"]) == (
+        "2026-11-10",
+        "2026-11-12",
+    )
+    # SCJ signed already: its accept due date stands, its co due date moves
+    assert (holds["SCJ"]["accept_due"], holds["SCJ"]["dept_due_date"]) == (
+        "2026-11-09",
+        "2026-11-12",
+    )
+    redate = next(e for e in shown["events"] if e["kind"] == "redate")
+    assert redate["actor"] == "system"
+    assert redate["data"]["accept_dues"] == {"ZJJ": "2026-11-10", "GTJ": "2026-11-10"}
+    assert redate["data"]["co_dues"] == {"GTJ": "2026-11-12", "SCJ": "2026-11-12"}
+    unaccepted = desk.json("list", "--unaccepted", now=FRI)[0]["unaccepted"]
+    assert [(u["dept"], u["accept_due"]) for u in unaccepted] == [
+        ("ZJJ", "2026-11-10"),
+        ("GTJ", "2026-11-10"),
+    ]
+    desk.ok("verify")
+
+
+def test_a_holiday_beyond_every_date_writes_no_redate(desk):
+    case = _case(desk, "--co", "GTJ", now=FRI)
+    desk.ok("calendar", "add", "2026-12-30", "停工", "--holiday", now=FRI)
+    assert [e for e in desk.json("show", case, now=FRI)["events"] if e["kind"] == "redate"] == []
+
+
+def test_a_co_due_date_recounted_stays_capped_by_the_leads(desk):
+    desk.ok("policy", "set", "limits.co", "10")
+    case = _case(desk, "--co", "GTJ", now=FRI)  # co capped at the lead's Tue 11-17
+    desk.ok("calendar", "add", "2026-11-10", "台风停工", "--holiday", now=FRI)
+    assert _co_due(desk, case, "GTJ") == "2026-11-18"
+    assert desk.json("show", case, now=FRI)["dept_due_date"] == "2026-11-18"

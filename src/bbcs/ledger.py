@@ -870,6 +870,7 @@ class Ledger:
         self._permit("calendar add")
         title = fields.text(name, "name", fields.SHORT)
         with self.store.write():
+            before = self.calendar
             self.store.set_calendar_day(
                 day.isoformat(),
                 "workday" if workday else "holiday",
@@ -877,7 +878,7 @@ class Ledger:
                 clock.iso(self.now),
                 self.actor,
             )
-            return self._redate_after(day)
+            return self._redate_after(day, before)
 
     def calendar_import(self, rows: Sequence[tuple[date, bool, str]], years: set[int]) -> int:
         """Load a schedule (``date,kind,name`` rows); its years count as covered from now on."""
@@ -891,6 +892,7 @@ class Ledger:
                     "calendar.bad_day", day=day.isoformat(), problem=str(error)
                 ) from None
         with self.store.write():
+            before = self.calendar
             for (day, workday, _), name in zip(rows, names, strict=True):
                 self.store.set_calendar_day(
                     day.isoformat(),
@@ -902,16 +904,21 @@ class Ledger:
             for year in sorted(years):
                 self.store.cover_year(year, "import")
             first = min((day for day, _, _ in rows), default=date(min(years), 1, 1))
-            return self._redate_after(first, provisional_too=True)
+            return self._redate_after(first, before, provisional_too=True)
 
-    def _redate_after(self, changed: date, *, provisional_too: bool = False) -> int:
-        """Recompute the due dates of open cases and of cases closed on or after ``changed``."""
+    def _redate_after(
+        self, changed: date, before: Calendar, *, provisional_too: bool = False
+    ) -> int:
+        """Recompute the due dates of open cases and of cases closed on or after ``changed``:
+        both clocks from their bases, and the open holds' accept and co-department due
+        dates recounted as many working days from their receipt as on the calendar
+        ``before`` the change."""
         self.__dict__.pop("calendar", None)
         count = 0
         for case_id in self.store.redate_candidates(changed.isoformat()):
             events = self.store.case_events(case_id)
             state = project(case_id, events)
-            data = deadlines.redated(self.calendar, state)
+            data = deadlines.redated(self.calendar, state, before)
             if data is None:
                 continue
             self._append(case_id, events, EventKind.REDATE, data, self.now, actor=SYSTEM_ACTOR)
