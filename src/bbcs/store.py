@@ -1333,9 +1333,18 @@ def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
+# a replied case (待审核) carries its standing reply's result and resolution (SPEC §10):
+# the lead's latest reply, which a redo would have followed
+_STANDING_REPLY = (
+    "CASE WHEN status = 'replied' THEN (SELECT json_extract(e.data, '$.{field}') FROM events e "
+    "WHERE e.case_id = cases.id AND e.kind = 'reply' AND json_extract(e.data, '$.role') = 'lead' "
+    "ORDER BY e.at DESC, e.seq DESC LIMIT 1) ELSE {field} END"
+)
 _CSV_COLUMNS = {
     "co_depts": "(SELECT group_concat(value, ';') FROM json_each(co_depts))",
     "due_provisional": "CASE due_provisional WHEN 0 THEN 'false' ELSE 'true' END",
+    "result": _STANDING_REPLY.format(field="result"),
+    "resolution": _STANDING_REPLY.format(field="resolution"),
 }
 
 
