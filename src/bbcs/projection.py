@@ -163,8 +163,9 @@ class CaseState:
     # working days each department's pushback window moved later by suspensions (SPEC §10)
     window_moved: dict[str, int] = field(default_factory=dict)
     redone: int = 0  # 发回重办 of this case's replies
-    # a redo this round: an extension tests and moves only the department due date (SPEC §10)
-    after_redo: bool = False
+    # the day of this round's latest redo: an extension then tests and moves only the
+    # department due date (SPEC §10), and a calendar change recounts it from that day
+    redo_day: str | None = None
     # the open extension request (延期申请): seq, dept, days, reason; None when none
     extension_request: dict[str, Any] | None = None
     urged: dict[str, list[str]] = field(default_factory=dict)  # days each department was urged
@@ -173,6 +174,10 @@ class CaseState:
     def row(self) -> dict[str, Any]:
         """The case as the SPEC §3 fields, in their order."""
         return {name: getattr(self, name) for name in CASE_FIELDS}
+
+    @property
+    def after_redo(self) -> bool:
+        return self.redo_day is not None
 
     @property
     def is_open(self) -> bool:
@@ -426,7 +431,7 @@ def _redo(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
         hold.replied = None
     state.reply = {}
     state.redone += 1
-    state.after_redo = True
+    state.redo_day = day
     _set_dates(state, data)
 
 
@@ -488,7 +493,7 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.reply = {}
     state.reopened += 1
     state.extensions = 0
-    state.after_redo = False
+    state.redo_day = None
     state.round_start = day
     state.limit = int(data["limit"])
     state.round_extra = 0

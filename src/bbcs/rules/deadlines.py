@@ -95,12 +95,13 @@ def from_base(calendar: Calendar, state: CaseState, limit: int, dept_limit: int)
     """Both due dates counted afresh from the round's start and the lead's receipt.
 
     The days already added this round (extensions, suspensions) are added again;
-    the department's date only while a lead holds the case with a date of its own.
+    the department's date only while a lead holds the case with a date of its own, and
+    not after a redo, whose date has no base to count from (``redated`` recounts it).
     """
     due, provisional = due_iso(calendar, state.round_start, limit, state.round_extra)
     dates: dict[str, Any] = {"due_date": due, "provisional": provisional}
     hold = state.lead_hold()
-    if hold is not None and state.dept_due_date is not None:
+    if hold is not None and state.dept_due_date is not None and not state.after_redo:
         dates["dept_due_date"], _ = due_iso(calendar, hold.received, dept_limit, state.dept_extra)
     return dates
 
@@ -116,6 +117,9 @@ def redated(
     """
     data = from_base(calendar, state, state.limit, state.dept_limit)
     data.setdefault("dept_due_date", state.dept_due_date)
+    if before is not None and state.redo_day is not None and state.dept_due_date is not None:
+        # after a redo: as many working days after the redo as on the old calendar
+        data["dept_due_date"] = recounted(before, calendar, state.redo_day, state.dept_due_date)
     if before is not None:
         data.update(redated_holds(before, calendar, state, data["dept_due_date"]))
     if (data["due_date"], data["provisional"], data["dept_due_date"]) == (
