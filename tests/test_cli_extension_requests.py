@@ -5,6 +5,8 @@ The world's today is Monday 2026-11-02; a normal case opened then is due 11-11.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from conftest import Run
@@ -93,3 +95,112 @@ def test_extension_requests_in_chinese(desk: Run, office: str, monkeypatch) -> N
     monkeypatch.setenv("BBCS_LANG", "zh")
     assert "已申请延期 3 个工作日" in desk.ok("extend", office, "3", "--reason", "勘验", user="zj")
     assert "延期申请" in desk.ok("extend", "--help")
+
+
+def _weekly(desk: Run) -> dict[str, Any]:
+    """ZJJ's figures in the week of 11-16."""
+    report = desk.json("report", "weekly", "--week", "2026-W47", user="boss")
+    return next(d for d in report["departments"] if d["dept"] == "ZJJ")
+
+
+def test_an_approval_after_the_due_date_supersedes_the_overdue_it_overtook(
+    desk: Run, office: str
+) -> None:
+    desk.ok("extend", office, "5", "--reason", "需现场勘验", user="zj", now=THU)
+    desk.ok("sweep", now="2026-11-12T01:00:00+08:00")  # overdue: due 11-11
+    desk.ok("sweep", now="2026-11-16T01:00:00+08:00")  # overdue by 3 (12, 13, 16): 督办
+    shown = desk.json("show", office, user="boss")
+    assert shown["escalation"] == "supervise"
+    zjj = _weekly(desk)
+    assert zjj["escalations"] == 1
+    # the timely request approved on Tue 11-17: due 11-11 + 5 = 11-18
+    desk.ok("extend", office, "--approve", user="boss", now="2026-11-17T10:00:00+08:00")
+    shown = desk.json("show", office, user="boss")
+    assert (shown["due_date"], shown["escalation"]) == ("2026-11-18", "none")
+    system = [e for e in shown["events"] if e["actor"] == "system"]
+    assert [(e["kind"], e["superseded"]) for e in system] == [
+        ("overdue", True),
+        ("escalate", True),
+    ]
+    approval = next(e["data"] for e in shown["events"] if e["kind"] == "extend")
+    assert approval["supersedes"] == [e["seq"] for e in system]
+    zjj = _weekly(desk)
+    assert zjj["escalations"] == 0
+    desk.ok("verify")
+
+
+def test_an_overdue_after_the_new_date_stands(desk: Run, office: str) -> None:
+    desk.ok("extend", office, "1", "--reason", "需现场勘验", user="zj", now=THU)
+    desk.ok("sweep", now="2026-11-13T01:00:00+08:00")  # overdue on Fri 11-13; new date 11-12
+    desk.ok("extend", office, "--approve", user="boss", now="2026-11-13T10:00:00+08:00")
+    shown = desk.json("show", office, user="boss")
+    overdue = next(e for e in shown["events"] if e["kind"] == "overdue")
+    assert overdue["superseded"] is False
+    assert "supersedes" not in next(e["data"] for e in shown["events"] if e["kind"] == "extend")
+
+
+def _redone(desk: Run, case: str) -> None:
+    """Replied Tue 11-10, sent back Thu 11-12 (the case was due 11-11): the lead's
+    department due date is max(11-11 + 2 replied, 11-12 + limits.redo 5) = 11-19."""
+    desk.ok(
+        "reply",
+        case,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已加固",
+        user="zj",
+        now="2026-11-10T10:00:00+08:00",
+    )
+    desk.ok("redo", case, "--reason", "答复不实", user="boss", now="2026-11-12T10:00:00+08:00")
+    shown = desk.json("show", case, user="boss")
+    assert (shown["due_date"], shown["dept_due_date"]) == ("2026-11-11", "2026-11-19")
+
+
+def test_after_a_redo_a_request_tests_and_moves_only_the_department_due_date(
+    desk: Run, office: str
+) -> None:
+    _redone(desk, office)
+    # the case due date 11-11 has passed, the department's 11-19 has not
+    desk.ok(
+        "extend", office, "2", "--reason", "需重新勘验", user="zj", now="2026-11-13T10:00:00+08:00"
+    )
+    desk.ok("extend", office, "--approve", user="boss", now="2026-11-16T10:00:00+08:00")
+    shown = desk.json("show", office, user="boss")
+    assert (shown["due_date"], shown["dept_due_date"], shown["extensions"]) == (
+        "2026-11-11",
+        "2026-11-23",
+        1,
+    )
+    approval = next(e["data"] for e in shown["events"] if e["kind"] == "extend")
+    assert "due_date" not in approval and approval["dept_due_date"] == "2026-11-23"
+    desk.ok("verify")
+
+
+def test_after_a_redo_a_supervisors_own_extension_moves_only_the_department_due_date(
+    desk: Run, office: str
+) -> None:
+    _redone(desk, office)
+    desk.ok(
+        "extend",
+        office,
+        "3",
+        "--reason",
+        "需重新勘验",
+        user="boss",
+        now="2026-11-13T10:00:00+08:00",
+    )
+    shown = desk.json("show", office, user="boss")
+    assert (shown["due_date"], shown["dept_due_date"]) == ("2026-11-11", "2026-11-24")
+
+
+def test_after_a_redo_a_request_past_the_department_due_date_is_refused(
+    desk: Run, office: str, snapshot: Any
+) -> None:
+    _redone(desk, office)
+    before = snapshot()
+    refused = desk.fails(
+        "extend", office, "2", "--reason", "需重新勘验", user="zj", now="2026-11-20T10:00:00+08:00"
+    )
+    assert "2026-11-19" in refused
+    assert snapshot() == before

@@ -176,3 +176,19 @@ def test_reply_in_chinese(desk, monkeypatch):
     assert "已发回 ZJJ 重办" in desk.ok("redo", case, "--reason", "答复不实", now=NEXT_TUE)
     assert "答复" in desk.ok("reply", "--help")
     assert "发回重办" in desk.ok("redo", "--help")
+
+
+def test_a_calendar_change_after_a_redo_recounts_the_redo_date_from_the_redo(desk):
+    case = _case(desk)
+    _reply(desk, case)  # Fri 11-06
+    desk.ok("redo", case, "--reason", "答复不实", now=NEXT_TUE)  # department due 11-17
+    # a holiday beyond every date moves nothing (the redo's date has no base to go back to)
+    desk.ok("calendar", "add", "2026-11-20", "台风停工", "--holiday", now=NEXT_TUE)
+    shown = desk.json("show", case)
+    assert (shown["due_date"], shown["dept_due_date"]) == ("2026-11-11", "2026-11-17")
+    assert [e for e in shown["events"] if e["kind"] == "redate"] == []
+    # a holiday inside it: 5 working days after Tue 11-10 skip Thu 11-12, to Wed 11-18
+    desk.ok("calendar", "add", "2026-11-12", "台风停工", "--holiday", now=NEXT_TUE)
+    shown = desk.json("show", case)
+    assert (shown["due_date"], shown["dept_due_date"]) == ("2026-11-11", "2026-11-18")
+    desk.ok("verify")

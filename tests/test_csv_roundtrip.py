@@ -209,3 +209,66 @@ def test_imported_events_rebuild_the_same_rows_holds_and_search(desk, tmp_path):
         assert [c["id"] for c in desk.json(*other, "search", word)] == [
             c["id"] for c in desk.json("search", word)
         ]
+
+
+def test_a_replied_case_comes_back_replied_with_its_reply(desk, tmp_path, snapshot):
+    case = desk.open("墙体开裂", "--reporter", "张三", "--dept", "ZJJ", "--co", "GTJ")
+    now = "2026-11-05T10:00:00+08:00"
+    desk.ok("reply", case, "--result", "explained", "--resolution", "=已依法解释", now=now)
+    first = tmp_path / "first.csv"
+    desk.ok("export", str(first), "--unmask", now=now)
+    header, row = read_csv(first)
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["status"], cells["result"], cells["resolution"]) == (
+        "replied",
+        "explained",
+        "'=已依法解释",
+    )
+    other = fresh(desk, tmp_path / "other.db")
+    desk.ok(*other, "import", str(first), now=now)
+    theirs = desk.json(*other, "show", case, now=now)
+    assert theirs["status"] == "replied"
+    reply = next(e["data"] for e in theirs["events"] if e["kind"] == "reply")
+    assert (reply["dept"], reply["role"], reply["result"], reply["resolution"]) == (
+        "ZJJ",
+        "lead",
+        "explained",
+        "=已依法解释",
+    )
+    co = next(h for h in theirs["holds"] if h["role"] == "co")
+    assert (co["dept"], co["dept_due_date"]) == ("GTJ", "2026-11-05")  # limits.co from opening
+    second = tmp_path / "second.csv"
+    desk.ok(*other, "export", str(second), "--unmask", now=now)
+    assert second.read_bytes() == first.read_bytes()
+    # the window reviews it there as here: close takes the reply by default
+    desk.ok(*other, "close", case, now=now)
+    closed = desk.json(*other, "show", case, now=now)
+    assert (closed["status"], closed["result"], closed["resolution"]) == (
+        "closed",
+        "explained",
+        "=已依法解释",
+    )
+    desk.ok(*other, "verify", now=now)
+
+
+def test_a_replied_row_without_its_reply_is_refused(desk, tmp_path):
+    header = ["id", "status", "summary", "reporter", "opened_at", "lead_dept", "result"]
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        header,
+        [
+            [
+                "HX-2026-000009",
+                "待审核",
+                "墙体开裂",
+                "张三",
+                "2026-11-02T09:00:00+08:00",
+                "ZJJ",
+                "resolved",
+            ]
+        ],
+    )
+    refused = desk("import", str(bad))
+    assert refused.exit_code == 1
+    assert "line 2, column resolution: a replied case" in refused.stderr
+    assert rows(desk.db, "SELECT count(*) FROM cases")[0][0] == 0

@@ -185,3 +185,67 @@ def test_overdue_at_the_end_of_a_day_counts_only_open_cases_past_due() -> None:
     for status in ("suspended", "closed"):
         gone = CaseState(id="BB-2026-000001", status=status, due_date="2026-11-02")
         assert deadlines.overdue_at_end_of(CAL, gone, date(2026, 11, 4)) == 0
+
+
+# ---------------------------------------------------------------- co-departments (SPEC §10)
+
+
+def test_a_co_due_date_counts_limits_co_across_a_holiday():
+    # received Fri 2026-04-03; Mon 04-06 is 清明: Tue 7, Wed 8, Thu 9
+    assert deadlines.co_due(CAL, date(2026, 4, 3), 3, "2026-04-15") == "2026-04-09"
+    assert deadlines.co_due(CAL, date(2026, 4, 3), 3, None) == "2026-04-09"
+
+
+def test_a_co_due_date_is_never_after_the_leads():
+    assert deadlines.co_due(CAL, date(2026, 11, 2), 10, "2026-11-11") == "2026-11-11"
+    assert deadlines.co_receipt(CAL, ["GTJ", "SCJ"], date(2026, 11, 4), 3, "2026-11-05") == {
+        "co_dues": {"GTJ": "2026-11-05", "SCJ": "2026-11-05"}
+    }
+    assert deadlines.co_receipt(CAL, [], date(2026, 11, 4), 3, "2026-11-05") == {}
+
+
+def test_moved_co_dues_move_open_co_holds_only_and_stay_capped():
+    state = CaseState(
+        id="BB-2026-000001",
+        holds=[
+            Hold("ZJJ", "lead", "2026-11-02", "2026-11-11", 2),
+            Hold("GTJ", "co", "2026-11-02", "2026-11-05", 2),
+            Hold("SCJ", "co", "2026-11-02", "2026-11-05", 2, ended="2026-11-03", how="replied"),
+            Hold("XFJ", "co", "2026-11-02", None, 2),  # received before co due dates
+        ],
+    )
+    assert deadlines.moved_co_dues(CAL, state, 3, "2026-11-16") == {
+        "co_dues": {"GTJ": "2026-11-10"}
+    }
+    assert deadlines.moved_co_dues(CAL, state, 3, "2026-11-09") == {
+        "co_dues": {"GTJ": "2026-11-09"}
+    }
+    assert deadlines.moved_co_dues(CAL, state, 0, "2026-11-16") == {}
+
+
+def test_a_calendar_change_recounts_unsigned_accept_and_open_co_due_dates():
+    state = CaseState(
+        id="BB-2026-000001",
+        holds=[
+            # received Fri 11-06: accept due Mon 11-09, co due Wed 11-11
+            Hold("GTJ", "co", "2026-11-06", "2026-11-11", 2, accept_due="2026-11-09"),
+            Hold(
+                "SCJ",
+                "co",
+                "2026-11-06",
+                "2026-11-11",
+                2,
+                accept_due="2026-11-09",
+                accepted="2026-11-06",
+            ),
+        ],
+    )
+    typhoon = Calendar({date(2026, 11, 9): False})
+    assert deadlines.redated_holds(CAL, typhoon, state, "2026-11-20") == {
+        "accept_dues": {"GTJ": "2026-11-10"},  # a signed hold keeps its date
+        "co_dues": {"GTJ": "2026-11-12", "SCJ": "2026-11-12"},
+    }
+    assert deadlines.redated_holds(CAL, typhoon, state, "2026-11-11") == {
+        "accept_dues": {"GTJ": "2026-11-10"}
+    }
+    assert deadlines.redated_holds(CAL, CAL, state, "2026-11-20") == {}

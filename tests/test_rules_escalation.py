@@ -13,6 +13,7 @@ from bbcs.rules.escalation import (
     counted_against,
     overdue_counted_against,
     overdue_event,
+    overtaken_by_extension,
     still_true,
 )
 from bbcs.rules.policy import Policy
@@ -100,3 +101,25 @@ def test_an_overdue_counts_against_the_lead_only_past_its_own_date():
     found = list(automatic_escalations(state, CAL, POLICY, date(2026, 10, 14)))
     assert found == [(Escalation.SUPERVISE, "overdue", {"due_date": "2026-10-10", "dept": None})]
     assert overdue_counted_against(state, date(2026, 10, 21)) == "ZJJ"
+
+
+def test_an_approved_extension_overtakes_the_overdue_between_the_old_and_new_dates():
+    def system(seq, kind, at, **data):
+        return {"seq": seq, "kind": kind, "at": at, "actor": "system", "data": data}
+
+    events = [
+        {
+            "seq": 1,
+            "kind": "open",
+            "at": "2026-11-02T09:00:00+08:00",
+            "actor": "clerk1",
+            "data": {"due_date": "2026-11-11"},
+        },
+        system(2, "overdue", "2026-11-12T01:00:00+08:00", due_date="2026-11-11"),
+        system(3, "escalate", "2026-11-16T01:00:00+08:00", due_date="2026-11-11", rule="overdue"),
+        system(4, "escalate", "2026-11-16T01:00:00+08:00", rule="pingpong"),
+        system(5, "overdue", "2026-11-19T01:00:00+08:00", due_date="2026-11-11"),
+    ]
+    assert overtaken_by_extension(events, "2026-11-11", "2026-11-18") == [2, 3]
+    assert overtaken_by_extension(events, "2026-11-11", "2026-11-11") == []
+    assert overtaken_by_extension(events, "2026-11-20", "2026-11-25") == []

@@ -117,6 +117,9 @@ def told(event: Mapping[str, Any], pushed: Mapping[int, tuple[int, str]] | None 
         text = t(key, **params)
     except (KeyError, IndexError, ValueError):  # an older event lacking a field
         text = t(f"event.{kind}")
+    if kind == "reply" and isinstance(data.get("on_time"), bool):
+        timing = "told.reply_on_time" if data["on_time"] else "told.reply_late"
+        text += t(timing, due=params.get("dept_due_date", ""))
     for field, clause in clauses:
         value = data.get(field)
         if _there(value) or (not isinstance(value, bool) and _there(params.get(field))):

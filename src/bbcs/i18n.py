@@ -1478,4 +1478,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opened and closed in the last eight periods",
         "近八期受理与办结",
     ),
+    # co-departments (SPEC §10)
+    "policy.key.limits.co": (
+        "working days a co-department has to answer after receipt (never after the lead's due date)",
+        "协办单位答复时限（收到后工作日，不晚于牵头单位部门期限）",
+    ),
+    "import.replied_needs": (
+        "a replied case (待审核) needs {field}, from its lead's reply",
+        "待审核事项须填写{field}（牵头单位的答复）",
+    ),
+    "told.reply_on_time": (", on time (due {due})", "，按期答复（期限 {due}）"),
+    "told.reply_late": (", late (due {due})", "，逾期答复（期限 {due}）"),
 }

@@ -329,11 +329,13 @@ class Ledger:
             events: list[Event] = []
             state = self._append(case_id, events, EventKind.OPEN, data, moment)
             if lead:
+                lead_dates = deadlines.lead_clock(self.calendar, day, limit)
                 assign = {
                     "lead": lead,
                     "co": co_codes,
-                    **deadlines.lead_clock(self.calendar, day, limit),
+                    **lead_dates,
                     **self._receipt(moment),
+                    **self._co_receipt(moment, co_codes, lead_dates["dept_due_date"]),
                 }
                 state = self._record(case_id, events, EventKind.ASSIGN, assign, moment)
         return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date)
@@ -381,6 +383,19 @@ class Ledger:
             self.calendar, clock.local_day(moment), self.policy.whole("limits.accept")
         )
 
+    def _co_receipt(
+        self, moment: datetime, depts: list[str], lead_due: str | None
+    ) -> dict[str, Any]:
+        """The own due dates of the co-departments an event hands the case to (SPEC §10)."""
+        return deadlines.co_receipt(
+            self.calendar, depts, clock.local_day(moment), self.policy.whole("limits.co"), lead_due
+        )
+
+    def _co_moved(self, state: CaseState, days: int, dates: Mapping[str, Any]) -> dict[str, Any]:
+        """The open co-department holds' due dates moved with the lead's (``dates``)."""
+        lead_due = dates.get("dept_due_date", state.dept_due_date)
+        return deadlines.moved_co_dues(self.calendar, state, days, lead_due)
+
     def assign(
         self, case: str, dept: str, co: Sequence[str] = (), *, at: datetime | None = None
     ) -> CaseState:
@@ -390,7 +405,14 @@ class Ledger:
             lifecycle.require(state, "assign")
             lead = self._receiving(dept)
             co_codes = self._co_departments(lead, co)
-            return EventKind.ASSIGN, {"lead": lead, "co": co_codes, **self._new_lead(state, moment)}
+            lead_clock = self._new_lead(state, moment)
+            new_co = [d for d in co_codes if d not in state.co_depts]
+            return EventKind.ASSIGN, {
+                "lead": lead,
+                "co": co_codes,
+                **lead_clock,
+                **self._co_receipt(moment, new_co, lead_clock["dept_due_date"]),
+            }
 
         return self._change(case_id, moment, decide)
 
@@ -448,6 +470,7 @@ class Ledger:
                 data.update(self._new_lead(state, moment))
             elif onward is not None:
                 data.update(self._receipt(moment))
+                data.update(self._co_receipt(moment, [onward], state.dept_due_date))
             return EventKind.PUSHBACK, data
 
         return self._change(case_id, moment, decide)
@@ -529,7 +552,8 @@ class Ledger:
         """New due dates for a reopened case: the complexity's limit from the reopening day."""
         limit = self.policy.limit(Complexity(state.complexity))
         dates = deadlines.restarted(self.calendar, state, clock.local_day(moment), limit)
-        return {**dates, **self._receipt(moment)}
+        co = self._co_receipt(moment, state.co_depts, dates.get("dept_due_date"))
+        return {**dates, **self._receipt(moment), **co}
 
     def reopen(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
         case_id, moment, _ = self._target("reopen", case, at)
@@ -631,10 +655,12 @@ class Ledger:
             if asking:
                 replies.require_request(state, own)
                 return EventKind.EXTEND_REQUEST, {"dept": own, "days": days, "reason": why}
+            dates = deadlines.extended(self.calendar, state, days)
             return EventKind.EXTEND, {
                 "days": days,
                 "reason": why,
-                **deadlines.moved(self.calendar, state, days),
+                **dates,
+                **self._co_moved(state, days, dates),
             }
 
         return self._change(case_id, moment, decide)
@@ -657,12 +683,20 @@ class Ledger:
                 }
             lifecycle.require(state, "extend")
             days = int(request["days"])
-            return EventKind.EXTEND, {
+            dates = deadlines.extended(self.calendar, state, days)
+            data: dict[str, Any] = {
                 "days": days,
                 "reason": request["reason"],
                 "request_seq": request["seq"],
-                **deadlines.moved(self.calendar, state, days),
+                **dates,
+                **self._co_moved(state, days, dates),
             }
+            overtaken = escalation.overtaken_by_extension(
+                self.store.case_events(case_id), state.due_date, dates.get("due_date")
+            )
+            if overtaken:
+                data["supersedes"] = overtaken
+            return EventKind.EXTEND, data
 
         return self._change(case_id, moment, decide)
 
@@ -687,6 +721,7 @@ class Ledger:
             signing = acceptance.moved_accept_dues(self.calendar, state, days)
             if signing:
                 data["accept_dues"] = signing
+            data.update(self._co_moved(state, days, data))
             return EventKind.RESUME, data
 
         return self._change(case_id, moment, decide)
@@ -762,7 +797,7 @@ class Ledger:
             if who is None:
                 raise InvalidInput("reply.need_dept", case=case_id)
             role = replies.reply_role(state, who)
-            due = state.dept_due_date if role == replies.LEAD else None
+            due = replies.due_in_force(state, who, role)
             data: dict[str, Any] = {
                 "dept": who,
                 "role": role,
@@ -835,6 +870,7 @@ class Ledger:
         self._permit("calendar add")
         title = fields.text(name, "name", fields.SHORT)
         with self.store.write():
+            before = self.calendar
             self.store.set_calendar_day(
                 day.isoformat(),
                 "workday" if workday else "holiday",
@@ -842,7 +878,7 @@ class Ledger:
                 clock.iso(self.now),
                 self.actor,
             )
-            return self._redate_after(day)
+            return self._redate_after(day, before)
 
     def calendar_import(self, rows: Sequence[tuple[date, bool, str]], years: set[int]) -> int:
         """Load a schedule (``date,kind,name`` rows); its years count as covered from now on."""
@@ -856,6 +892,7 @@ class Ledger:
                     "calendar.bad_day", day=day.isoformat(), problem=str(error)
                 ) from None
         with self.store.write():
+            before = self.calendar
             for (day, workday, _), name in zip(rows, names, strict=True):
                 self.store.set_calendar_day(
                     day.isoformat(),
@@ -867,16 +904,21 @@ class Ledger:
             for year in sorted(years):
                 self.store.cover_year(year, "import")
             first = min((day for day, _, _ in rows), default=date(min(years), 1, 1))
-            return self._redate_after(first, provisional_too=True)
+            return self._redate_after(first, before, provisional_too=True)
 
-    def _redate_after(self, changed: date, *, provisional_too: bool = False) -> int:
-        """Recompute the due dates of open cases and of cases closed on or after ``changed``."""
+    def _redate_after(
+        self, changed: date, before: Calendar, *, provisional_too: bool = False
+    ) -> int:
+        """Recompute the due dates of open cases and of cases closed on or after ``changed``:
+        both clocks from their bases, and the open holds' accept and co-department due
+        dates recounted as many working days from their receipt as on the calendar
+        ``before`` the change."""
         self.__dict__.pop("calendar", None)
         count = 0
         for case_id in self.store.redate_candidates(changed.isoformat()):
             events = self.store.case_events(case_id)
             state = project(case_id, events)
-            data = deadlines.redated(self.calendar, state)
+            data = deadlines.redated(self.calendar, state, before)
             if data is None:
                 continue
             self._append(case_id, events, EventKind.REDATE, data, self.now, actor=SYSTEM_ACTOR)

@@ -14,7 +14,10 @@ holds one batch, never the file.
 
 - A cases row becomes the events that give its status, at the row's own times:
   ``open`` (with the row's counts, escalation and kept rating as a ``baseline``),
-  ``assign`` when it has a lead, ``suspend``, ``close``, ``review`` when rated.
+  ``assign`` when it has a lead, ``suspend``, ``close``, ``review`` when rated, and for
+  a ``replied`` case (待审核) the lead's ``reply`` with the row's result and resolution
+  (the reply's time is not in a cases file: it is recorded at the opening, as the
+  assign is, and judged neither on time nor late).
 - An events row is stored as given (seq, time, people, data, hash), once its hash
   is checked; an event already held (same case and seq, same hash) is skipped, a
   different one is a conflicting history. The cases it touched are then replayed.
@@ -49,7 +52,7 @@ from bbcs.models import (
     Status,
 )
 from bbcs.projection import CASE_FIELDS, OPEN_FIELDS, CaseState, Event, project
-from bbcs.rules import lifecycle
+from bbcs.rules import deadlines, lifecycle, replies
 from bbcs.spreadsheet import cell, unguard
 from bbcs.store import canonical_json
 from bbcs.text_files import encoding_of
@@ -409,6 +412,7 @@ class _CasesImport:
         self.now = ledger.now
         self.due_dates: dict[tuple[date, int], tuple[str, bool]] = {}
         self.limits = {level.value: ledger.policy.limit(level) for level in Complexity}
+        self.co_limit = ledger.policy.whole("limits.co")
         self.depts: dict[str, str] = {}
         for dept in self.store.departments():
             self.depts[dept.code] = dept.code
@@ -541,7 +545,17 @@ class _CasesImport:
             cells.append(("lead_dept", t("import.pending_with_lead")))
         if status == Status.IN_PROGRESS and not v["lead_dept"]:
             cells.append(("lead_dept", t("import.needs_lead")))
-        if status == Status.CLOSED:
+        if status == Status.REPLIED:
+            if not v["lead_dept"]:
+                cells.append(("lead_dept", t("import.replied_needs", field="lead_dept")))
+            for name in ("result", "resolution"):
+                if v[name] is None:
+                    cells.append((name, t("import.replied_needs", field=name)))
+            if v["result"] is not None and Result(v["result"]) not in replies.REPLY_RESULTS:
+                cells.append(("result", t("reply.result", result=v["result"])))
+            if v["closed_at"] is not None:
+                cells.append(("closed_at", t("import.not_closed", field="closed_at")))
+        elif status == Status.CLOSED:
             for name in ("closed_at", "result"):
                 if v[name] is None:
                     cells.append((name, t("import.closed_needs", field=name)))
@@ -585,9 +599,22 @@ class _CasesImport:
             if dept_due is None:
                 dept_due = self._due(day, limit)[0]
             assign = {"lead": v["lead_dept"], "co": v["co_depts"], "limit": limit}
-            planned.append((EventKind.ASSIGN, at, {**assign, "dept_due_date": dept_due}))
+            co_dues = deadlines.co_receipt(
+                self.ledger.calendar, v["co_depts"], day, self.co_limit, dept_due
+            )
+            planned.append((EventKind.ASSIGN, at, {**assign, "dept_due_date": dept_due, **co_dues}))
         if v["status"] == Status.SUSPENDED:
             planned.append((EventKind.SUSPEND, at, dict(_SUSPENDED_BY_IMPORT)))
+        if v["status"] == Status.REPLIED:
+            reply = {
+                "dept": v["lead_dept"],
+                "role": replies.LEAD,
+                "result": v["result"],
+                "resolution": v["resolution"],
+                "dept_due_date": planned[-1][2]["dept_due_date"],
+                "on_time": None,  # a cases file does not say when the reply came
+            }
+            planned.append((EventKind.REPLY, at, reply))
         if closed and v["result"] == Result.VOID:  # a mistaken entry, voided (SPEC §13)
             planned.append((EventKind.VOID, clock.iso(v["closed_at"]), {"reason": v["resolution"]}))
         elif closed:

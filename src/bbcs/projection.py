@@ -9,7 +9,8 @@ replay needs no calendar and gives the same row whatever today's calendar says.
 
 A system event that a late paper form made untrue (an ``overdue`` or an
 automatic escalation dated after the case was in fact closed, suspended or
-re-dated) is skipped and listed in ``superseded``; it counts in no figure.
+re-dated) is skipped and listed in ``superseded``; it counts in no figure. So is one
+that an approved late extension recorded as overtaken (its ``supersedes``, SPEC §10).
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ class Hold:
     dept: str
     role: str  # "lead" or "co"
     received: str  # ISO date
+    # the lead's department due date, or a co-department's own (SPEC §10, ``limits.co``);
+    # None on co holds received before co-departments had due dates
     dept_due: str | None
     seq: int
     ended: str | None = None
@@ -155,9 +158,14 @@ class CaseState:
     holds: list[Hold] = field(default_factory=list)
     pushback_log: list[Pushback] = field(default_factory=list)
     superseded: list[int] = field(default_factory=list)
+    # system events a later approved extension recorded as untrue (``supersedes``)
+    overtaken: set[int] = field(default_factory=set)
     # working days each department's pushback window moved later by suspensions (SPEC §10)
     window_moved: dict[str, int] = field(default_factory=dict)
     redone: int = 0  # 发回重办 of this case's replies
+    # the day of this round's latest redo: an extension then tests and moves only the
+    # department due date (SPEC §10), and a calendar change recounts it from that day
+    redo_day: str | None = None
     # the open extension request (延期申请): seq, dept, days, reason; None when none
     extension_request: dict[str, Any] | None = None
     urged: dict[str, list[str]] = field(default_factory=dict)  # days each department was urged
@@ -166,6 +174,10 @@ class CaseState:
     def row(self) -> dict[str, Any]:
         """The case as the SPEC §3 fields, in their order."""
         return {name: getattr(self, name) for name in CASE_FIELDS}
+
+    @property
+    def after_redo(self) -> bool:
+        return self.redo_day is not None
 
     @property
     def is_open(self) -> bool:
@@ -200,7 +212,11 @@ def ordered(events: Iterable[Event]) -> list[Event]:
 def project(case_id: str, events: Iterable[Event]) -> CaseState:
     """The state of the case after all its events."""
     state = CaseState(id=case_id)
-    for event in ordered(events):
+    replay = ordered(events)
+    for event in replay:
+        if event["kind"] == EventKind.EXTEND:
+            state.overtaken.update(int(seq) for seq in event["data"].get("supersedes", []))
+    for event in replay:
         apply(state, event)
     return state
 
@@ -211,7 +227,9 @@ def apply(state: CaseState, event: Event) -> None:
     data: Mapping[str, Any] = event["data"]
     seq = int(event["seq"])
     day = event_day(event)
-    if event["actor"] == SYSTEM_ACTOR and not escalation.still_true(state, kind, data, day):
+    if event["actor"] == SYSTEM_ACTOR and (
+        seq in state.overtaken or not escalation.still_true(state, kind, data, day)
+    ):
         state.superseded.append(seq)
         return
     if event["actor"] != SYSTEM_ACTOR:
@@ -259,10 +277,23 @@ def _end_hold(state: CaseState, dept: str, day: str, how: HoldEnd | None) -> Non
             hold.how = how.value if how is not None else None
 
 
-def _add_co(state: CaseState, dept: str, day: str, seq: int, accept_due: str | None = None) -> None:
+def _add_co(state: CaseState, dept: str, data: Mapping[str, Any], day: str, seq: int) -> None:
+    """``dept`` joins as co-department, with the accept and co due dates the event recorded."""
     if dept != state.lead_dept and dept not in state.co_depts:
         state.co_depts.append(dept)
-        state.holds.append(Hold(dept, "co", day, None, seq, accept_due=accept_due))
+        due = data.get("co_dues", {}).get(dept)
+        state.holds.append(Hold(dept, "co", day, due, seq, accept_due=data.get("accept_due")))
+
+
+def _hold_dates(state: CaseState, data: Mapping[str, Any]) -> None:
+    """Move the open holds' dates an event recorded: the unsigned accept due dates
+    (``accept_dues``), the co-department due dates (``co_dues``), by department."""
+    signing, co = data.get("accept_dues", {}), data.get("co_dues", {})
+    for hold in state.open_holds():
+        if hold.dept in signing and hold.accepted is None:
+            hold.accept_due = signing[hold.dept]
+        if hold.role == "co" and hold.dept in co:
+            hold.dept_due = co[hold.dept]
 
 
 def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -283,14 +314,14 @@ def _open(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
     # co-departments left without a lead (SPEC §7)
     state.rating = baseline.get("rating")
     for dept in baseline.get("co_depts", []):
-        _add_co(state, dept, day, seq)
+        _add_co(state, dept, {}, day, seq)
     _set_dates(state, data)
 
 
 def _assign(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     _take_lead(state, data["lead"], data, day, seq)
     for dept in data.get("co", []):
-        _add_co(state, dept, day, seq, data.get("accept_due"))
+        _add_co(state, dept, data, day, seq)
     state.status = Status.IN_PROGRESS.value
 
 
@@ -318,7 +349,7 @@ def _pushback(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at:
     else:
         state.co_depts.remove(by)
         if to is not None:
-            _add_co(state, to, day, seq, data.get("accept_due"))
+            _add_co(state, to, data, day, seq)
 
 
 def _ruling(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -337,12 +368,14 @@ def _extend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     if data.get("request_seq") is not None:
         state.extension_request = None
     state.extensions += 1
-    _add_days(state, int(data["days"]))
+    _add_days(state, int(data["days"]), case_clock="due_date" in data)
     _set_dates(state, data)
+    _hold_dates(state, data)
 
 
-def _add_days(state: CaseState, days: int) -> None:
-    state.round_extra += days
+def _add_days(state: CaseState, days: int, *, case_clock: bool = True) -> None:
+    if case_clock:
+        state.round_extra += days
     if state.lead_dept is not None:
         state.dept_extra += days
 
@@ -359,11 +392,9 @@ def _resume(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.suspended_on = None
     _add_days(state, int(data["days"]))
     _set_dates(state, data)
-    moved_dues = data.get("accept_dues", {})
+    _hold_dates(state, data)
     for hold in state.open_holds():
         state.window_moved[hold.dept] = state.window_moved.get(hold.dept, 0) + int(data["days"])
-        if hold.dept in moved_dues and hold.accepted is None:
-            hold.accept_due = moved_dues[hold.dept]
 
 
 def _accept(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
@@ -400,6 +431,7 @@ def _redo(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
         hold.replied = None
     state.reply = {}
     state.redone += 1
+    state.redo_day = day
     _set_dates(state, data)
 
 
@@ -461,6 +493,7 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.reply = {}
     state.reopened += 1
     state.extensions = 0
+    state.redo_day = None
     state.round_start = day
     state.limit = int(data["limit"])
     state.round_extra = 0
@@ -471,8 +504,9 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
         state.holds.append(
             Hold(state.lead_dept, "lead", day, data.get("dept_due_date"), seq, accept_due=signing)
         )
+    co_dues = data.get("co_dues", {})
     for dept in state.co_depts:
-        state.holds.append(Hold(dept, "co", day, None, seq, accept_due=signing))
+        state.holds.append(Hold(dept, "co", day, co_dues.get(dept), seq, accept_due=signing))
     _set_dates(state, data)
 
 
@@ -486,6 +520,7 @@ def _overdue(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: 
 
 def _redate(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     _set_dates(state, data)
+    _hold_dates(state, data)
 
 
 def _amend(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:

@@ -1323,7 +1323,13 @@ HOLD_COLUMNS = (
 
 def hold_records(state: CaseState) -> list[tuple[Any, ...]]:
     """The ``holds`` rows of a projected state: (n, dept, role, received, dept_due, ended,
-    how, seq, accept_due, accepted)."""
+    how, seq, accept_due, accepted, replied).
+
+    ``dept_due`` is the lead's department due date, or a co-department's own due date
+    (SPEC §10, ``limits.co``); it is NULL on co holds received before co-departments had
+    due dates, whose events record none (a rebuild gives NULL too, so no migration fills
+    them). A co hold ends ``replied`` on the day of its reply, ``closed`` on the day of
+    a close that finds it still open."""
     return [
         (
             n,
@@ -1389,8 +1395,17 @@ def _opened_between(opened_from: str | None, opened_to: str | None) -> tuple[str
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
+# a replied case (待审核) carries its standing reply's result and resolution (SPEC §10):
+# the lead's latest reply, which a redo would have followed
+_STANDING_REPLY = (
+    "CASE WHEN status = 'replied' THEN (SELECT json_extract(e.data, '$.{field}') FROM events e "
+    "WHERE e.case_id = cases.id AND e.kind = 'reply' AND json_extract(e.data, '$.role') = 'lead' "
+    "ORDER BY e.at DESC, e.seq DESC LIMIT 1) ELSE {field} END"
+)
 _CSV_COLUMNS = {
     "due_provisional": "CASE due_provisional WHEN 0 THEN 'false' ELSE 'true' END",
+    "result": _STANDING_REPLY.format(field="result"),
+    "resolution": _STANDING_REPLY.format(field="resolution"),
 }
 
 

@@ -13,16 +13,18 @@ the department leading the case when it is raised (``counted_against``); an over
 event or an automatic escalation for being overdue counts against the lead only when
 the lead's own department due date has passed too, whatever the status (a ``replied``
 case is on the window's review, SPEC §10), else against no department
-(``overdue_counted_against``).
+(``overdue_counted_against``). A supervisor's approval of a timely extension request
+after the due date has passed supersedes the overdue events and automatic escalations
+recorded between the old and the new date (``overtaken_by_extension``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from bbcs.models import Escalation, EventKind, Status
+from bbcs.models import SYSTEM_ACTOR, Escalation, EventKind, Status
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.deadlines import overdue_by
 from bbcs.rules.policy import Policy
@@ -83,6 +85,28 @@ def still_true(state: CaseState, kind: EventKind, data: Mapping[str, Any], day: 
             was.get("dept_due_date"),
         )
     return True
+
+
+def overtaken_by_extension(
+    events: Iterable[Mapping[str, Any]], old_due: str | None, new_due: str | None
+) -> list[int]:
+    """The system events an approved extension makes untrue (SPEC §10): the overdue events
+    and automatic overdue escalations about the case due date ``old_due`` recorded after
+    it and up to and including the extended ``new_due``. The approval records their seqs
+    (``supersedes``) and the projection skips them, as for a late paper form."""
+    if old_due is None or new_due is None or new_due <= old_due:
+        return []
+    found = []
+    for event in events:
+        data = event["data"]
+        if event["actor"] != SYSTEM_ACTOR or data.get("due_date") != old_due:
+            continue
+        overdue = event["kind"] == EventKind.OVERDUE
+        escalated = event["kind"] == EventKind.ESCALATE and data.get("rule") == "overdue"
+        day = str(event["at"])[:10]
+        if (overdue or escalated) and old_due < day <= new_due:
+            found.append(int(event["seq"]))
+    return sorted(found)
 
 
 def counted_against(state: CaseState) -> str | None:

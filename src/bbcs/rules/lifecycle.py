@@ -166,12 +166,15 @@ def check_extension_days(days: int) -> None:
 
 
 def require_extendable(state: CaseState, day: date, policy: Policy) -> None:
-    """At most ``rules.max_extensions`` per round, and never once a due date has passed."""
+    """At most ``rules.max_extensions`` per round, and never once a due date has passed
+    (after a redo, the department's only)."""
     require(state, "extend")
     allowed = policy.whole("rules.max_extensions")
     if state.extensions >= allowed:
         raise Conflict("extend.too_many", case=state.id, allowed=allowed)
-    passed = [d for d in (state.due_date, state.dept_due_date) if d and day.isoformat() > d]
+    # after a redo only the department due date is tested (SPEC §10)
+    tested = (state.dept_due_date,) if state.after_redo else (state.due_date, state.dept_due_date)
+    passed = [d for d in tested if d and day.isoformat() > d]
     if passed:
         raise Conflict("extend.past_due", case=state.id, due=min(passed))
 

@@ -3,7 +3,8 @@
 The lead replies to an ``in_progress`` case: it goes to ``replied`` (待审核) and the
 department's clock stops at the reply (``projection`` keeps the day on the lead
 hold; the reports judge its close at that day). A co-department replies from
-``in_progress`` or ``replied``: its part is recorded and its hold ends. The window
+``in_progress`` or ``replied``: its part is recorded and its hold ends, judged on time
+or late against its own due date (``due_in_force``). The window
 then closes the case (审核通过; the reply's result and resolution by default,
 ``close_defaults``) or sends it back (``redo``, 发回重办): the lead's department due
 date becomes the one in force at its reply, moved later by the working days the
@@ -46,6 +47,14 @@ def reply_result(result: Result) -> Result:
     if result not in REPLY_RESULTS:
         raise InvalidInput("reply.result", result=result)
     return result
+
+
+def due_in_force(state: CaseState, dept: str, role: str) -> str | None:
+    """The due date a reply by ``dept`` is judged against: the lead's department due date,
+    or a co-department's own (``limits.co``; None on a hold received before co due dates)."""
+    if role == LEAD:
+        return state.dept_due_date
+    return next((h.dept_due for h in state.open_holds() if h.dept == dept and h.role == CO), None)
 
 
 def on_time(day: date, dept_due: str | None) -> bool | None:
