@@ -492,6 +492,8 @@ class Store:
     CO_DEPTS_JOINED: ClassVar[str] = "(SELECT group_concat(value, ';') FROM json_each(co_depts))"
     # the greater of two values
     GREATER: ClassVar[str] = "max"
+    # the row number of a new case row: one more than the greatest (an update keeps its own)
+    NEXT_N: ClassVar[str] = "NULL"
 
     def __init__(self, path: Path | None, db: Connection) -> None:
         self.path = path  # the ledger file; None for a database on a server
@@ -756,9 +758,9 @@ class Store:
     def save_case(self, state: CaseState) -> None:
         """Write the case row, its holds, its pushbacks and its searchable text from the projected state."""
         row = case_record(state)
-        names = ", ".join(row)
-        marks = ", ".join(f":{name}" for name in row)
         updates = ", ".join(f"{name} = excluded.{name}" for name in row if name != "id")
+        names = ", ".join(("n", *row))
+        marks = ", ".join((self.NEXT_N, *(f":{name}" for name in row)))
         n = self.db.execute(
             f"INSERT INTO cases ({names}) VALUES ({marks}) "
             f"ON CONFLICT (id) DO UPDATE SET {updates} RETURNING n",

@@ -296,8 +296,72 @@ def _create(db: PgConnection) -> None:
     for migration in PG_MIGRATIONS:
         migration(db)
     db.execute("INSERT INTO schema_version (version) VALUES (?)", (PG_SCHEMA_VERSION,))
-    for statement in _grants("PUBLIC"):
+    for to in ("PUBLIC", *(quoted(roles[r]) for r in ("admin", "supervisor", "clerk", "dept"))):
+        for statement in _grants(to):
+            db.execute(statement)
+    for statement in _walls(roles):
         db.execute(statement)
+    db.execute("RESET ROLE")
+    db.execute(f"REVOKE {owner} FROM CURRENT_USER")
+
+
+# The cases a department login may read: those its department holds or held (SPEC §12).
+# The functions run as the owner role, which row-level security does not limit.
+_FUNCTIONS = f"""
+CREATE FUNCTION bbcs_held_cases() RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = {SCHEMA} AS $$
+    SELECT DISTINCT h.case_id FROM holds h JOIN users u ON u.dept = h.dept
+    WHERE u.name = session_user AND u.role = 'dept' AND u.retired_at IS NULL
+$$;
+CREATE FUNCTION bbcs_last_link() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = {SCHEMA} AS $$ SELECT link FROM events ORDER BY id DESC LIMIT 1 $$;
+CREATE FUNCTION bbcs_event_count() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = {SCHEMA} AS $$ SELECT count(*) FROM events $$;
+"""
+
+# table, who a department may read there; and whether it may only add to cases it holds
+_LIMITED = (
+    ("cases", "id IN (SELECT bbcs_held_cases())", True),
+    ("events", "case_id IN (SELECT bbcs_held_cases())", True),
+    ("holds", "case_id IN (SELECT bbcs_held_cases())", False),
+    ("pushbacks", "case_id IN (SELECT bbcs_held_cases())", False),
+    ("case_text", "n IN (SELECT n FROM cases)", False),
+)
+
+
+def _walls(roles: Mapping[str, str]) -> list[str]:
+    """Row-level security: staff read every case, a department login the cases its
+    department holds or held; ``bootstrap`` lets every login work while the ledger has no
+    users (SPEC §8: everyone may do everything then) and goes with the first one."""
+    staff = ", ".join(quoted(roles[r]) for r in ("admin", "supervisor", "clerk"))
+    dept = quoted(roles["dept"])
+    statements = [_FUNCTIONS]
+    for table, held, checked in _LIMITED:
+        statements += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"CREATE POLICY bootstrap ON {table} TO PUBLIC USING (true) WITH CHECK (true)",
+            f"CREATE POLICY staff ON {table} TO {staff} USING (true) WITH CHECK (true)",
+            f"CREATE POLICY held ON {table} TO {dept} USING ({held}) "
+            f"WITH CHECK ({held if checked else 'true'})",
+        ]
+    return statements
+
+
+# what a login that is not a user of the ledger may still read: enough to be told so
+_READABLE_BY_ANY = ("schema_version", "meta", "users", "departments", "policy", "calendar_days",
+                    "calendar_years")  # fmt: skip
+
+
+def _close_bootstrap(db: PgConnection) -> None:
+    """The first user is registered: from now on only the ledger's users' logins work it."""
+    owner = quoted(role_names(db)["owner"])
+    db.execute(f"GRANT {owner} TO CURRENT_USER")
+    db.execute(f"SET LOCAL ROLE {owner}")
+    db.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA {SCHEMA} FROM PUBLIC")
+    db.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {SCHEMA} FROM PUBLIC")
+    db.execute(f"GRANT SELECT ON {', '.join(_READABLE_BY_ANY)} TO PUBLIC")
+    for table, _, _ in _LIMITED:
+        db.execute(f"DROP POLICY bootstrap ON {table}")
     db.execute("RESET ROLE")
     db.execute(f"REVOKE {owner} FROM CURRENT_USER")
 
@@ -340,6 +404,9 @@ class PgStore(Store):
         "FROM jsonb_array_elements_text(co_depts::jsonb) WITH ORDINALITY AS t (v, i))"
     )
     GREATER: ClassVar[str] = "greatest"
+    # an identity would spend a number on every upsert that updates; numbers stay gap-free
+    # because every write holds the ledger's write lock
+    NEXT_N: ClassVar[str] = "(SELECT coalesce(max(n), 0) + 1 FROM cases)"
     MARKED: ClassVar[str] = (
         "CREATE TEMP TABLE IF NOT EXISTS marked (ord BIGSERIAL PRIMARY KEY, id TEXT UNIQUE)"
     )
@@ -472,6 +539,44 @@ class PgStore(Store):
             for r in self.pg.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
         }
         return [(table, name) for table, name in GUARDS if name not in present]
+
+    LAST_LINK: ClassVar[str] = "SELECT bbcs_last_link()"
+    EVENT_COUNT: ClassVar[str] = "SELECT bbcs_event_count()"
+
+    # --------------------------------------------------- users are logins
+
+    def add_user(
+        self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str
+    ) -> None:
+        """Register the user and give their login (made now if the server has none) the
+        grants of its bbcs role; the first user ends the ledger's open set-up."""
+        first = self.user_count() == 0
+        super().add_user(name, role, dept, at, by, os_user)
+        exists = self.pg.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone()
+        if not exists:
+            self.pg.execute(f"CREATE ROLE {quoted(name)} LOGIN")
+        self._grant_role(name, role)
+        if first:
+            _close_bootstrap(self.pg)
+
+    def set_user_role(
+        self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str
+    ) -> None:
+        super().set_user_role(name, role, dept, at, by, os_user)
+        self._grant_role(name, role)
+
+    def retire_user(self, name: str, at: str, by: str, os_user: str) -> None:
+        super().retire_user(name, at, by, os_user)
+        self._grant_role(name, None)
+
+    def _grant_role(self, login: str, role: str | None) -> None:
+        """The login in the group role of ``role`` and in no other of this ledger's."""
+        roles = role_names(self.pg)
+        for kind in ("admin", "supervisor", "clerk", "dept"):
+            if kind != role:
+                self.pg.execute(f"REVOKE {quoted(roles[kind])} FROM {quoted(login)}")
+        if role is not None:
+            self.pg.execute(f"GRANT {quoted(roles[role])} TO {quoted(login)}")
 
     def stored_records(self, table: str) -> Iterator[dict[str, Any]]:
         if table not in RECORD_TABLES:
