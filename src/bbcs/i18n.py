@@ -287,7 +287,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "out.urge_breach": (
         "unanswered by the end of {day}, {dept} goes on the black list (ignored_urge)",
-        "如 {day} 结束时仍未答复，{dept} 列入黑榜（催办不理）",
+        "如 {day} 结束时仍未答复，{dept} 列入黑榜（催办后仍超期）",
     ),
     "reply.need_dept": (
         "case {case} has no lead department; name the department replying with --dept",
@@ -1453,5 +1453,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.trend": (
         "Opened and closed in the last eight periods",
         "近八期受理与办结",
+    ),
+    # urges and ignored urges (SPEC §10)
+    "report.rule.ignored_urge": (
+        "unanswered {limit} working days after a written urge (or the due date, if later)",
+        "催办后仍超期：书面催办（或期限，取较晚者）后 {limit} 个工作日仍未答复",
     ),
 }

@@ -290,7 +290,7 @@ class BlackListEntry(Document):
     """A department on the black list (黑榜), the rule it broke and the cases behind it."""
 
     dept: DeptCode
-    rule: Literal["on_time_rate", "pushbacks", "overdue", "redone"]
+    rule: Literal["on_time_rate", "pushbacks", "overdue", "redone", "ignored_urge"]
     cases: list[CaseId]
 
 
@@ -301,6 +301,9 @@ class Thresholds(Document):
     pushbacks: int = Field(ge=0)
     overdue: int = Field(ge=0)
     redone: int = Field(default=3, ge=0, description="redos in the period (rules.max_redone)")
+    ignored_urge: int = Field(
+        default=5, ge=0, description="working days after a written urge (rules.urge_report_after)"
+    )
 
 
 class Day(Document):
