@@ -1382,12 +1382,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有“{form}”这种单据；可选：{forms}",
     ),
     "print.cases_or_batch": (
-        "name the cases, or give --dept and --overdue for a batch, not both",
-        "请列出事项编号，或用 --dept 加 --overdue 批量打印，二者不可同时使用",
+        "name the cases, or give --dept with --overdue or --unaccepted for a batch, not both",
+        "请列出事项编号，或用 --dept 加 --overdue 或 --unaccepted 批量打印，二者不可同时使用",
     ),
     "print.nothing": (
-        "name the cases to print, or give --dept D --overdue for a department's batch",
-        "请列出要打印的事项编号，或用 --dept 单位 --overdue 批量打印该单位的超期事项",
+        "name the cases to print, or give --dept D --overdue (or --unaccepted) "
+        "for a department's batch",
+        "请列出要打印的事项编号，或用 --dept 单位 --overdue（或 --unaccepted）"
+        "批量打印该单位的超期（或未签收）事项",
     ),
     "print.none_overdue": (
         "{dept} holds no open case past its due date: nothing to print",
@@ -1458,5 +1460,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.rule.ignored_urge": (
         "unanswered {limit} working days after a written urge (or the due date, if later)",
         "催办后仍超期：书面催办（或期限，取较晚者）后 {limit} 个工作日仍未答复",
+    ),
+    "print.none_unaccepted": (
+        "{dept} has signed for every case it holds: nothing to print",
+        "{dept} 承办的事项均已签收，无需打印",
+    ),
+    "print.overdue_or_unaccepted": (
+        "a batch is either --overdue or --unaccepted, not both",
+        "批量打印只能选 --overdue 或 --unaccepted 其中之一",
     ),
 }
