@@ -581,8 +581,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "演示台账 {path}：共 {count} 件事项，以 {as_of} 为准。尚未办结的事项：",
     ),
     "demo.try": (
-        "Explore it: BBCS_NOW={as_of} bbcs --db {path} list | show 1 | list --overdue",
-        "继续查看：BBCS_NOW={as_of} bbcs --db {path} list | show 1 | list --overdue",
+        "Explore it: BBCS_USER={user} BBCS_NOW={as_of} bbcs --db {path} "
+        "list | show 1 | list --overdue",
+        "继续查看：BBCS_USER={user} BBCS_NOW={as_of} bbcs --db {path} "
+        "list | show 1 | list --overdue",
     ),
     # --- rules: escalation, extension, suspension, calendar, sweep (issue 3)
     "escalate.not_up": (
@@ -1458,8 +1460,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # urges and ignored urges (SPEC §10)
     "report.rule.ignored_urge": (
-        "unanswered {limit} working days after a written urge (or the due date, if later)",
-        "催办后仍超期：书面催办（或期限，取较晚者）后 {limit} 个工作日仍未答复",
+        "unanswered {limit} working days after a written urge",
+        "催办后仍超期：书面催办后 {limit} 个工作日仍未答复",
     ),
     "print.none_unaccepted": (
         "{dept} has signed for every case it holds: nothing to print",

@@ -381,10 +381,10 @@ class PeriodReport(Document):
 
 
 class OverdueCase(Document):
-    """A pending or in-progress case past due, as the overdue report lists it."""
+    """A pending, in-progress or replied case past due, as the overdue report lists it."""
 
     id: CaseId
-    status: Literal[Status.PENDING, Status.IN_PROGRESS]
+    status: Literal[Status.PENDING, Status.IN_PROGRESS, Status.REPLIED]  # replied: 待审核 (§10)
     summary: str
     category: str | None
     reporter: str
