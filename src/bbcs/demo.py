@@ -142,6 +142,7 @@ def _plan(
     ]
     steps: list[Step] = []
     order = 0
+    urge_at = IGNORED_URGE_AT.replace(tzinfo=clock.zone())
     ignored_urge = False  # the one written urge left unanswered is planned
 
     def later(
@@ -255,9 +256,10 @@ def _plan(
             # still open: some of these are overdue by the demo date; the first one long
             # overdue is chased in writing and left unanswered (ignored_urge)
             due, _ = cal.add_working_days(moment.date(), limit)
-            if not ignored_urge and due < IGNORED_URGE_AT.date() and moment < _before_urge():
+            quiet = moment < urge_at - timedelta(days=1)  # its story is over by the urge
+            if not ignored_urge and due < urge_at.date() and quiet:
                 ignored_urge = True
-                add(_ignored_urge_at(), clerk, "urge", how="written", note="请于五个工作日内答复")
+                add(urge_at, clerk, "urge", how="written", note="请于五个工作日内答复")
             answered(None)
             continue
         taken = max(0, limit + rng.choice((-3, -2, -1, -1, 0, 0, 1, 3)))
@@ -285,14 +287,6 @@ def _plan(
             solved=solved,
         )
     return sorted(steps)
-
-
-def _before_urge() -> datetime:
-    return IGNORED_URGE_AT.replace(tzinfo=clock.zone()) - timedelta(days=1)
-
-
-def _ignored_urge_at() -> datetime:
-    return IGNORED_URGE_AT.replace(tzinfo=clock.zone())
 
 
 def _sign(

@@ -99,7 +99,9 @@ def ignored_urge(
     urge = story[at]
     dept = str(urge["data"]["dept"])
     then = project(case_id, story[: at + 1])
-    hold = next(h for h in reversed(then.holds) if h.dept == dept and h.ended is None)
+    hold = next((h for h in reversed(then.holds) if h.dept == dept and h.ended is None), None)
+    if hold is None:  # an urge is recorded only to a holder; a ledger edited by hand is judged so
+        return None
     urged = date.fromisoformat(event_day(urge))
     later = story[at + 1 :]
     breach = moved_breach_day(
