@@ -27,6 +27,39 @@ def test_demo_builds_a_lively_ledger_whose_rows_are_their_events(bbcs, tmp_path)
     assert "--replace" in bbcs.fails("--db", str(path), "demo")
 
 
+def test_the_demo_shows_the_departments_in_the_loop(bbcs, tmp_path):
+    """Signed on time and late, replies approved and sent back, urges by phone and in
+    writing, one written urge ignored, an extension request approved, 解决率."""
+    path = tmp_path / "demo.db"
+    out = bbcs.ok("--db", str(path), "demo")
+    assert "BBCS_USER=窗口-刘敏" in out
+    kinds = {r[0] for r in rows(path, "SELECT DISTINCT kind FROM events")}
+    assert {"accept", "reply", "redo", "urge", "extend_request"} <= kinds
+    hows = {
+        r[0]
+        for r in rows(path, "SELECT json_extract(data, '$.how') FROM events WHERE kind = 'urge'")
+    }
+    assert {"phone", "written"} <= hows
+    approved = rows(
+        path,
+        "SELECT count(*) FROM events WHERE kind = 'extend' "
+        "AND json_extract(data, '$.request_seq') IS NOT NULL",
+    )
+    assert approved[0][0] >= 1
+    report = bbcs.json(
+        "--db", str(path), "report", "weekly", now="2026-11-20T17:30", user="窗口-刘敏"
+    )
+    assert (report["from"], report["to"]) == ("2026-11-09", "2026-11-15")
+    totals = report["totals"]
+    assert totals["accept_rate"] is not None and totals["accept_rate"] < 1
+    assert totals["redone"] >= 1 and totals["urged"] >= 1
+    assert totals["solved_rate"] is not None
+    ignored = [e for e in report["black_list_detail"] if e["rule"] == "ignored_urge"]
+    assert len(ignored) == 1 and ignored[0]["dept"] in report["black_list"]
+    assert ignored[0]["cases"]
+    assert "unanswered 5 working days after a written urge" in out  # the demo's own report
+
+
 def _bbcs(*args, env):
     return subprocess.run(
         [sys.executable, "-m", "bbcs", *args], capture_output=True, text=True, env=env, timeout=60

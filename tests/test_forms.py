@@ -136,3 +136,43 @@ def test_urge_and_reply_forms_go_to_the_department_the_event_names(desk, window,
     desk.ok("print", lamp, "--form", "reply", "-o", str(reply))
     lines = texts(reply)
     assert "办理情况反馈单" in lines and "住建局：" in lines and "办理情况：已修复路灯" in lines
+
+
+def test_a_departments_unsigned_batch_prints_the_cases_it_has_not_signed_for(
+    desk, window, tmp_path, snapshot
+):
+    lamp, licence, fresh = window["lamp"], window["licence"], window["fresh"]
+    desk.ok("accept", lamp, "--dept", "GTJ")  # ZJJ, its lead, has not signed
+    desk.ok("accept", licence, "--dept", "ZJJ")
+    # ZJJ signed, its co-department SCJ not: in list --unaccepted --dept ZJJ, not ZJJ's batch
+    shared = desk.open("墙体开裂", "--reporter", "赵六", "--dept", "ZJJ", "--co", "SCJ")
+    desk.ok("accept", shared, "--dept", "ZJJ")
+    assert shared in [c["id"] for c in desk.json("list", "--unaccepted", "--dept", "ZJJ")]
+    desk.ok("urge", lamp, "--dept", "ZJJ", "--how", "written", "--note", "请即签收")
+    urge = tmp_path / "催签.docx"
+    said = desk.ok("print", "--form", "urge", "--dept", "ZJJ", "--unaccepted", "-o", str(urge))
+    assert "1 page" in said
+    lines = texts(urge)
+    assert pages(urge) == 1 and "催办通知书" in lines and "住建局：" in lines
+    assert lamp in lines and "催办说明：请即签收" in lines
+    assert not {licence, shared, fresh} & set(lines)
+    # a case of the batch without a written urge is named, and nothing is written
+    road = desk.open("道路破损", "--reporter", "钱七", "--dept", "ZJJ")
+    before = snapshot()
+    again = tmp_path / "again.docx"
+    refused = desk.fails(
+        "print", "--form", "urge", "--dept", "ZJJ", "--unaccepted", "-o", str(again)
+    )
+    assert road in refused and "--how written" in refused and not again.exists()
+    assign = tmp_path / "交办.docx"
+    desk.ok("print", "--form", "assign", "--dept", "ZJJ", "--unaccepted", "-o", str(assign))
+    assert pages(assign) == 2 and {lamp, road} <= set(texts(assign))
+    assert "GTJ has signed for every case" in desk.fails(
+        "print", "--form", "assign", "--dept", "GTJ", "--unaccepted"
+    )
+    assert "not both" in desk.fails(
+        "print", "--form", "assign", "--dept", "ZJJ", "--unaccepted", "--overdue"
+    )
+    assert "not both" in desk.fails("print", lamp, "--form", "assign", "--unaccepted")
+    assert "name the cases" in desk.fails("print", "--form", "assign", "--unaccepted")
+    assert snapshot() == before

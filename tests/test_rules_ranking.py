@@ -80,6 +80,20 @@ def test_spec_black_list_thresholds():
     ]
 
 
+def test_one_ignored_written_urge_is_enough_for_the_black_list():
+    detail = black_list(
+        [dept("ZJJ"), dept("GTJ")],
+        SPEC,
+        late={},
+        overdue={},
+        charged={},
+        ignored={"ZJJ": ["BB-2026-000007", "BB-2026-000003", "BB-2026-000007"]},
+    )
+    assert detail == [
+        {"dept": "ZJJ", "rule": "ignored_urge", "cases": ["BB-2026-000003", "BB-2026-000007"]}
+    ]
+
+
 def test_spec_red_list_top_three_perfect_no_pushbacks_three_closes():
     ranked = rank(
         [
@@ -97,7 +111,13 @@ def test_spec_red_list_top_three_perfect_no_pushbacks_three_closes():
 
 
 def test_thresholds_as_a_report_shows_them():
-    assert SPEC.black() == {"on_time_rate": 0.8, "pushbacks": 3, "overdue": 5, "redone": 3}
+    assert SPEC.black() == {
+        "on_time_rate": 0.8,
+        "pushbacks": 3,
+        "overdue": 5,
+        "redone": 3,
+        "ignored_urge": 5,
+    }
 
 
 def test_the_spec_thresholds_are_the_policy_defaults():

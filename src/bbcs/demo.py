@@ -6,12 +6,21 @@ departments push some back, the window transfers and escalates, cases are
 suspended, extended, closed (some late, across the National Day holiday),
 called back, and the nightly sweep runs every evening. Every step goes through
 ``Ledger``, so the demo exercises exactly what a clerk would.
+
+The departments are in the loop (SPEC §10): each has a registered user who signs
+for its cases (on time or late), replies, and asks for extensions a supervisor
+approves; the window approves replies or sends them back (发回重办), chases by
+phone and in writing, and one written urge goes unanswered past its breach day,
+so the week before the demo's last shows ``ignored_urge`` on its black list. The
+loop draws from a random stream of its own, so the stories of the cases stay as
+they were before it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -29,6 +38,20 @@ AS_OF = datetime(2026, 11, 20, 17, 30)
 START = date(2026, 9, 21)
 CLERKS = ("窗口-刘敏", "窗口-陈静", "窗口-周强")
 SUPERVISOR = "督查-孙立"
+ADMIN = "管理员"
+DEMO_USER = CLERKS[0]  # who the demo shows the ledger to, and whom it suggests exploring as
+# the written urge the demo leaves unanswered: Monday 11-02, its breach day Monday 11-09
+IGNORED_URGE_AT = datetime(2026, 11, 2, 10, 30)
+
+
+# how the departments' part of a story is added: a step, and a moment some working days on
+Add = Callable[..., None]
+Later = Callable[..., datetime]
+
+
+def dept_user(code: str) -> str:
+    """The registered user of a demo department (its 联络员)."""
+    return f"{code}-联络员"
 
 
 @dataclass(order=True)
@@ -76,25 +99,38 @@ def build_demo(path: Path, *, seed: int = 2026) -> int:
     store = Store.create_or_open(path)
     try:
         first = datetime.combine(START, time(8, 30), clock.zone())
-        setup = Ledger(store, now=first, actor="管理员", os_user="demo")
+        setup = Ledger(store, now=first, actor=ADMIN, os_user="demo")
         setup.init(DEMO_SITE)
         with store.write():
             store.set_meta(DEMO_MARK, "bbcs demo")
         for dept in script["departments"]:
             setup.add_department(dept["code"], dept["name"], None)
-        steps = _plan(script, random.Random(seed), setup)
+        _register(setup, [dept["code"] for dept in script["departments"]])
+        steps = _plan(script, random.Random(seed), setup, random.Random(seed + 1))
         _play(store, steps)
         return store.case_count()
     finally:
         store.close()
 
 
+def _register(setup: Ledger, codes: list[str]) -> None:
+    """The demo's users: the administrator, the clerks, the supervisor, a user per department."""
+    setup.add_user(ADMIN, "admin")
+    for clerk in CLERKS:
+        setup.add_user(clerk, "clerk")
+    setup.add_user(SUPERVISOR, "supervisor")
+    for code in codes:
+        setup.add_user(dept_user(code), "dept", code)
+
+
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), clock.zone())
 
 
-def _plan(script: dict[str, Any], rng: random.Random, calendar_source: Ledger) -> list[Step]:
-    """Every case's story as steps, sorted by time."""
+def _plan(
+    script: dict[str, Any], rng: random.Random, calendar_source: Ledger, loop: random.Random
+) -> list[Step]:
+    """Every case's story as steps, sorted by time; ``loop`` draws the departments' part."""
     cal = calendar_source.calendar
     prone = {d["code"]: float(d.get("pushback", 0.1)) for d in script["departments"]}
     codes = list(prone)
@@ -106,10 +142,14 @@ def _plan(script: dict[str, Any], rng: random.Random, calendar_source: Ledger) -
     ]
     steps: list[Step] = []
     order = 0
+    urge_at = IGNORED_URGE_AT.replace(tzinfo=clock.zone())
+    ignored_urge = False  # the one written urge left unanswered is planned
 
-    def later(start: datetime, workdays_after: int, hour: int = 10) -> datetime:
+    def later(
+        start: datetime, workdays_after: int, hour: int = 10, draw: random.Random = rng
+    ) -> datetime:
         day, _ = cal.add_working_days(start.date(), workdays_after)
-        return max(_at(day, hour, rng.randrange(60)), start + timedelta(minutes=5))
+        return max(_at(day, hour, draw.randrange(60)), start + timedelta(minutes=5))
 
     for index, template in enumerate(script["cases"] * 2):
         holder: list[str] = []
@@ -122,6 +162,20 @@ def _plan(script: dict[str, Any], rng: random.Random, calendar_source: Ledger) -
             if at <= as_of:
                 order += 1
                 steps.append(Step(at, order, actor, method, case, kwargs))
+
+        # the departments' signing and the window's written chasing, kept until the case
+        # is answered: whatever would come after its reply or close is left out
+        chasing: list[tuple[datetime, str, str, dict[str, Any]]] = []
+
+        def chase(
+            at: datetime, actor: str, method: str, kept: list[Any] = chasing, **kwargs: Any
+        ) -> None:
+            kept.append((at, actor, method, kwargs))
+
+        def answered(by: datetime | None, kept: list[Any] = chasing) -> None:
+            for at, actor, method, kwargs in kept:
+                if by is None or at < by:
+                    add(at, actor, method, **kwargs)
 
         opened_day = workdays[(index * 7 + rng.randrange(5)) % len(workdays)]
         opened = _at(opened_day, rng.choice((9, 10, 11, 14, 15, 16)), rng.randrange(60))
@@ -156,9 +210,20 @@ def _plan(script: dict[str, Any], rng: random.Random, calendar_source: Ledger) -
                 to=onward,
             )
             current = onward
+        lead = dept_user(current)
+        _sign(chase, later, loop, moment, lead, template.get("co", []), opened)
         if rng.random() < 0.3:
             moment = later(moment, 1, 15)
+            add(moment, clerk, "urge", how="phone", note="电话催办")
             add(moment, clerk, "note", text="已电话催办，部门答复正在处理")
+        if loop.random() < 0.12:
+            chase(
+                later(moment, 2, 11, loop),
+                clerk,
+                "urge",
+                how="written",
+                note="请抓紧办理并书面反馈",
+            )
         if template["complexity"] in ("complex", "hard") and rng.random() < 0.4:
             moment = later(moment, 1, 11)
             add(
@@ -177,27 +242,83 @@ def _plan(script: dict[str, Any], rng: random.Random, calendar_source: Ledger) -
             add(moment, clerk, "resume")
         elif fate < 0.18 and limit >= 7:
             moment = later(moment, 1, 9)
-            add(moment, SUPERVISOR, "extend", days=3, reason="需多部门现场会商")
+            if loop.random() < 0.6:  # the department asks (延期申请), a supervisor approves
+                add(moment, lead, "extend", days=3, reason="需多部门现场会商")
+                moment = later(moment, 1, 10, loop)
+                add(moment, SUPERVISOR, "answer_extension", approve=True)
+            else:
+                add(moment, SUPERVISOR, "extend", days=3, reason="需多部门现场会商")
+        elif limit >= 15 and loop.random() < 0.5:
+            asked = later(moment, 2, 9, loop)
+            chase(asked, lead, "extend", days=5, reason="需委托第三方检测，申请延期")
+            chase(later(asked, 1, 10, loop), SUPERVISOR, "answer_extension", approve=True)
         if rng.random() < 0.12:
-            continue  # still open: some of these are overdue by the demo date
+            # still open: some of these are overdue by the demo date; the first one long
+            # overdue is chased in writing and left unanswered (ignored_urge)
+            due, _ = cal.add_working_days(moment.date(), limit)
+            quiet = moment < urge_at - timedelta(days=1)  # its story is over by the urge
+            if not ignored_urge and due < urge_at.date() and quiet:
+                ignored_urge = True
+                add(urge_at, clerk, "urge", how="written", note="请于五个工作日内答复")
+            answered(None)
+            continue
         taken = max(0, limit + rng.choice((-3, -2, -1, -1, 0, 0, 1, 3)))
         closed = later(opened, taken, 16) if taken else opened + timedelta(hours=2)
         closed = max(closed, moment + timedelta(minutes=30))
         result = (
             "withdrawn" if rng.random() < 0.05 else rng.choice(("resolved",) * 4 + ("explained",))
         )
-        add(closed, clerk, "close", result=result, resolution=script["resolutions"][result])
+        resolution = script["resolutions"][result]
+        answered(closed)
+        if result != "withdrawn" and loop.random() < 0.6:
+            closed = _reply_and_review(add, later, loop, closed, lead, clerk, result, resolution)
+        else:
+            add(closed, clerk, "close", result=result, resolution=resolution)
         if result == "withdrawn":
             continue
         rating = rng.choice(("satisfied",) * 6 + ("basic",) * 2 + ("unsatisfied", "unreachable"))
+        solved = None if rating == "unreachable" else loop.choice(("yes",) * 3 + ("partly", "no"))
         add(
             later(closed, rng.randrange(1, 3), 10),
             rng.choice(CLERKS),
             "review",
             rating=rating,
             comment=None if rating == "unreachable" else "回访记录",
+            solved=solved,
         )
     return sorted(steps)
+
+
+def _sign(
+    add: Add, later: Later, loop: random.Random, received: datetime, lead: str, co: list[str],
+    opened: datetime,
+) -> None:  # fmt: skip
+    """The departments sign: most on time, some late, some never (their reply signs)."""
+    chance = loop.random()
+    if chance < 0.6:
+        add(later(received, loop.choice((0, 1)), 11, loop), lead, "accept")
+    elif chance < 0.85:
+        add(later(received, loop.choice((2, 3)), 9, loop), lead, "accept")
+    for code in co:
+        if loop.random() < 0.7:
+            add(later(opened, 1, 14, loop), dept_user(code), "accept")
+
+
+def _reply_and_review(
+    add: Add, later: Later, loop: random.Random, replied: datetime, lead: str, clerk: str,
+    result: str, resolution: str,
+) -> datetime:  # fmt: skip
+    """The lead replies (答复); the window approves it (审核通过) or sends it back once
+    (发回重办) before approving the second reply. The moment of the close."""
+    add(replied, lead, "reply", result=result, resolution=resolution)
+    if loop.random() < 0.25:
+        sent_back = later(replied, 1, 10, loop)
+        add(sent_back, clerk, "redo", reason="答复内容与群众反映不符，请重新核实")
+        replied = later(sent_back, 2, 15, loop)
+        add(replied, lead, "reply", result=result, resolution=resolution)
+    approved = later(replied, loop.choice((0, 1)), 17, loop)
+    add(approved, clerk, "close")
+    return approved
 
 
 def _play(store: Store, steps: list[Step]) -> None:

@@ -118,8 +118,11 @@ OPTIONS = {
     "assign (交办单), urge (催办通知书), supervise (督办通知书) or reply (反馈单).": (
         "单据：assign（交办单）、urge（催办通知书）、supervise（督办通知书）或 reply（办理情况反馈单）。"
     ),
-    "With --overdue: a department's batch.": "与 --overdue 一起用：批量打印该单位的单据。",
+    "With --overdue or --unaccepted: a department's batch.": (
+        "与 --overdue 或 --unaccepted 一起用：批量打印该单位的单据。"
+    ),
     "Every open case of --dept past its due date.": "--dept 所指单位的全部超期未结事项。",
+    "Every case --dept holds and has not signed for.": "--dept 所指单位承办但尚未签收的全部事项。",
     "How it came in.": "受理渠道。",
     "How hard it is; sets the time limit.": "复杂程度，决定办理时限。",
     "The ruling.": "审定结论。",

@@ -303,7 +303,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "out.urge_breach": (
         "unanswered by the end of {day}, {dept} goes on the black list (ignored_urge)",
-        "如 {day} 结束时仍未答复，{dept} 列入黑榜（催办不理）",
+        "如 {day} 结束时仍未答复，{dept} 列入黑榜（催办后仍超期）",
     ),
     "reply.need_dept": (
         "case {case} has no lead department; name the department replying with --dept",
@@ -605,8 +605,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "演示台账 {path}：共 {count} 件事项，以 {as_of} 为准。尚未办结的事项：",
     ),
     "demo.try": (
-        "Explore it: BBCS_NOW={as_of} bbcs --db {path} list | show 1 | list --overdue",
-        "继续查看：BBCS_NOW={as_of} bbcs --db {path} list | show 1 | list --overdue",
+        "Explore it: BBCS_USER={user} BBCS_NOW={as_of} bbcs --db {path} "
+        "list | show 1 | list --overdue",
+        "继续查看：BBCS_USER={user} BBCS_NOW={as_of} bbcs --db {path} "
+        "list | show 1 | list --overdue",
     ),
     # --- rules: escalation, extension, suspension, calendar, sweep (issue 3)
     "escalate.not_up": (
@@ -1406,12 +1408,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有“{form}”这种单据；可选：{forms}",
     ),
     "print.cases_or_batch": (
-        "name the cases, or give --dept and --overdue for a batch, not both",
-        "请列出事项编号，或用 --dept 加 --overdue 批量打印，二者不可同时使用",
+        "name the cases, or give --dept with --overdue or --unaccepted for a batch, not both",
+        "请列出事项编号，或用 --dept 加 --overdue 或 --unaccepted 批量打印，二者不可同时使用",
     ),
     "print.nothing": (
-        "name the cases to print, or give --dept D --overdue for a department's batch",
-        "请列出要打印的事项编号，或用 --dept 单位 --overdue 批量打印该单位的超期事项",
+        "name the cases to print, or give --dept D --overdue (or --unaccepted) "
+        "for a department's batch",
+        "请列出要打印的事项编号，或用 --dept 单位 --overdue（或 --unaccepted）"
+        "批量打印该单位的超期（或未签收）事项",
     ),
     "print.none_overdue": (
         "{dept} holds no open case past its due date: nothing to print",
@@ -1489,4 +1493,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "told.reply_on_time": (", on time (due {due})", "，按期答复（期限 {due}）"),
     "told.reply_late": (", late (due {due})", "，逾期答复（期限 {due}）"),
+    # urges and ignored urges (SPEC §10)
+    "report.rule.ignored_urge": (
+        "unanswered {limit} working days after a written urge",
+        "催办后仍超期：书面催办后 {limit} 个工作日仍未答复",
+    ),
+    "print.none_unaccepted": (
+        "{dept} has signed for every case it holds: nothing to print",
+        "{dept} 承办的事项均已签收，无需打印",
+    ),
+    "print.overdue_or_unaccepted": (
+        "a batch is either --overdue or --unaccepted, not both",
+        "批量打印只能选 --overdue 或 --unaccepted 其中之一",
+    ),
 }

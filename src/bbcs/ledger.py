@@ -765,7 +765,7 @@ class Ledger:
             counted = acceptance.counts_as_urged(state.urged.get(hold.dept, []), day.isoformat())
             data: dict[str, Any] = {"dept": hold.dept, "how": way.value, "note": text}
             if way is Urging.WRITTEN:
-                due = hold.dept_due if hold.role == "lead" else None
+                due = hold.dept_due  # as lead or as co-department (SPEC §10)
                 after = self.policy.whole("rules.urge_report_after")
                 data["breach_day"] = acceptance.breach_day(self.calendar, day, due, after)
             return EventKind.URGE, data

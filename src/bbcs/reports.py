@@ -22,6 +22,7 @@ from bbcs import clock
 from bbcs.errors import Conflict, InvalidInput, NotFound
 from bbcs.fields import mask_phone
 from bbcs.projection import event_day, project
+from bbcs.rules import urges
 from bbcs.rules.deadlines import overdue_at_end_of
 from bbcs.rules.ranking import (
     Thresholds,
@@ -386,8 +387,27 @@ class ReportBuilder:
         redone: dict[str, list[str]] = {}
         for dept, case_id in self.queries.redone_cases(period):
             redone.setdefault(dept, []).append(case_id)
+        # a written urge ignored: replayed to the end of its breach day, which must be
+        # over and fall in the period (SPEC §10)
+        urged: dict[str, list[int]] = {}
+        for case_id, seq in self.queries.ignored_urges(period):
+            urged.setdefault(case_id, []).append(seq)
+        ignored: dict[str, list[str]] = {}
+        for case_id, events in self.book.store.events_of(list(urged)).items():
+            for seq in urged[case_id]:
+                found = urges.ignored_urge(
+                    case_id, events, seq, self.book.calendar, thresholds.ignored_urge
+                )
+                if found and span.first <= found[1] <= span.last and found[1] < self.book.today:
+                    ignored.setdefault(found[0], []).append(case_id)
         detail = black_list(
-            departments, thresholds, late=late, overdue=overdue, charged=charged, redone=redone
+            departments,
+            thresholds,
+            late=late,
+            overdue=overdue,
+            charged=charged,
+            redone=redone,
+            ignored=ignored,
         )
         black = list(dict.fromkeys(entry["dept"] for entry in detail))
         return red_list(departments, black, thresholds), black, detail

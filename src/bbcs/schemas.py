@@ -290,7 +290,7 @@ class BlackListEntry(Document):
     """A department on the black list (黑榜), the rule it broke and the cases behind it."""
 
     dept: DeptCode
-    rule: Literal["on_time_rate", "pushbacks", "overdue", "redone"]
+    rule: Literal["on_time_rate", "pushbacks", "overdue", "redone", "ignored_urge"]
     cases: list[CaseId]
 
 
@@ -301,6 +301,9 @@ class Thresholds(Document):
     pushbacks: int = Field(ge=0)
     overdue: int = Field(ge=0)
     redone: int = Field(default=3, ge=0, description="redos in the period (rules.max_redone)")
+    ignored_urge: int = Field(
+        default=5, ge=0, description="working days after a written urge (rules.urge_report_after)"
+    )
 
 
 class Day(Document):
@@ -378,10 +381,10 @@ class PeriodReport(Document):
 
 
 class OverdueCase(Document):
-    """A pending or in-progress case past due, as the overdue report lists it."""
+    """A pending, in-progress or replied case past due, as the overdue report lists it."""
 
     id: CaseId
-    status: Literal[Status.PENDING, Status.IN_PROGRESS]
+    status: Literal[Status.PENDING, Status.IN_PROGRESS, Status.REPLIED]  # replied: 待审核 (§10)
     summary: str
     category: str | None
     reporter: str

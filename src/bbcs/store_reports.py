@@ -494,6 +494,20 @@ class ReportQueries:
         )
         return [(r[0], r[1]) for r in rows]
 
+    def ignored_urges(self, period: Period) -> list[tuple[str, int]]:
+        """(case, seq) of the written urges whose breach day can fall in the period (SPEC §10):
+        made by its end, on cases open at its start or closed since; ``rules.urges``
+        replays each to tell whether it was ignored, and when."""
+        rows = self.db.execute(
+            "SELECT e.case_id, e.seq FROM events e JOIN cases c ON c.id = e.case_id "
+            "WHERE e.kind = 'urge' AND e.at < :after "
+            "AND json_extract(e.data, '$.how') = 'written' "
+            "AND (c.closed_on IS NULL OR c.closed_on >= :first) AND c.result IS NOT 'void' "
+            "ORDER BY e.case_id, e.seq",
+            period.params(),
+        )
+        return [(str(r[0]), int(r[1])) for r in rows]
+
     def pushback_matrix(self, period: Period) -> dict[str, dict[str, int]]:
         """Pushbacks per pushing department and target (``window`` for back to the window)."""
         matrix: dict[str, dict[str, int]] = {}

@@ -6,13 +6,17 @@ Printing reads the ledger and never writes to it; docxtpl is imported only here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bbcs.edge import ledger
+from bbcs.errors import InvalidInput, NotFound
 from bbcs.help_zh import option as _h
 from bbcs.i18n import t
+
+if TYPE_CHECKING:
+    from bbcs.ledger import Ledger
 
 
 def print_(
@@ -33,11 +37,17 @@ def print_(
     dept: Annotated[
         str | None,
         typer.Option(
-            "--dept", help=_h("With --overdue: a department's batch."), show_default=False
+            "--dept",
+            help=_h("With --overdue or --unaccepted: a department's batch."),
+            show_default=False,
         ),
     ] = None,
     overdue: Annotated[
         bool, typer.Option("--overdue", help=_h("Every open case of --dept past its due date."))
+    ] = False,
+    unaccepted: Annotated[
+        bool,
+        typer.Option("--unaccepted", help=_h("Every case --dept holds and has not signed for.")),
     ] = False,
     output: Annotated[
         Path | None,
@@ -51,7 +61,10 @@ def print_(
     from bbcs import forms, render
 
     book = ledger(write=False)
-    views = book.printable(cases or [], dept=dept, overdue=overdue)
+    if unaccepted:
+        views = book.printable(_unsigned(book, cases or [], dept, overdue=overdue))
+    else:
+        views = book.printable(cases or [], dept=dept, overdue=overdue)
     names = {d.code: d.name for d in book.departments()}
     code = book.department(dept) if dept else None
     found = forms.pages(form, views, names, book.today, code)
@@ -64,6 +77,23 @@ def print_(
         form, str(policy["site.name"]), found, str(policy["forms.dir"]), output, book.store_path
     )
     render.line(t("print.done", path=str(output), form=title, pages=len(found)))
+
+
+def _unsigned(book: Ledger, cases: list[str], dept: str | None, *, overdue: bool) -> list[str]:
+    """The ``--unaccepted`` batch: the cases of ``list --unaccepted`` that ``dept`` itself
+    holds unsigned (催签), earliest accept due date first."""
+    if overdue:
+        raise InvalidInput("print.overdue_or_unaccepted")
+    if cases:
+        raise InvalidInput("print.cases_or_batch")
+    if dept is None:
+        raise InvalidInput("print.nothing")
+    code = book.department(dept)
+    found, _ = book.find(dept=code, unaccepted=True, mask=False)
+    held = [c["id"] for c in found if any(h["dept"] == code for h in c["unaccepted"])]
+    if not held:
+        raise NotFound("print.none_unaccepted", dept=code)
+    return held
 
 
 def register(app: typer.Typer) -> None:

@@ -178,7 +178,7 @@ def demo(
     Example: bbcs demo
     """
     from bbcs import render
-    from bbcs.demo import AS_OF, build_demo, is_demo
+    from bbcs.demo import AS_OF, DEMO_USER, build_demo, is_demo
 
     path = Path(state.db or "bbcs-demo.db")
     if path.exists():
@@ -192,6 +192,7 @@ def demo(
     count = build_demo(path)
     as_of = AS_OF.isoformat(timespec="minutes")
     os.environ["BBCS_NOW"] = as_of
+    os.environ["BBCS_USER"] = DEMO_USER  # the demo's users are registered: look as its clerk
     state.db = str(path)
     render.line(t("demo.built", path=str(path), count=count, as_of=as_of))
     book = ledger(write=False)
@@ -202,4 +203,4 @@ def demo(
 
     span = reports.choose_span("weekly", book.today)
     render_reports.print_table(reports.issue(book, "weekly", span, publish=False))
-    render.line(t("demo.try", path=str(path), as_of=as_of))
+    render.line(t("demo.try", path=str(path), as_of=as_of, user=DEMO_USER))

@@ -6,7 +6,8 @@ satisfaction high to low, average working days low to high; equal keys share a
 rank, and a department with nothing to judge (no close, no overdue case) has no
 rank. The pushback report ranks by charged pushbacks alone, most first, ties by code. The black list (黑榜) names each rule a department broke and the cases
 behind it: on-time rate below the threshold, too many charged pushbacks, a case
-overdue by more than the threshold's working days. The red list (红榜) is the
+overdue by more than the threshold's working days, too many replies sent back, a
+written urge left unanswered (``rules.urges``). The red list (红榜) is the
 top of the ranking with a perfect on-time rate, no charged pushback, enough
 closes, and not on the black list. Thresholds are the policy's ``report.*``.
 """
@@ -19,7 +20,7 @@ from typing import Any
 
 from bbcs.rules.policy import Policy
 
-BLACK_RULES = ("on_time_rate", "pushbacks", "overdue", "redone")
+BLACK_RULES = ("on_time_rate", "pushbacks", "overdue", "redone", "ignored_urge")
 
 
 def rate(part: float | None, whole: float | None) -> float | None:
@@ -84,6 +85,7 @@ class Thresholds:
     red_min_closed: int = 3
     red_size: int = 3
     redone: int = 3  # 发回重办 in a period that black-list the lead (SPEC §10)
+    ignored_urge: int = 5  # working days a written urge may go unanswered (SPEC §10)
 
     @classmethod
     def of(cls, policy: Policy) -> Thresholds:
@@ -94,6 +96,7 @@ class Thresholds:
             policy.whole("report.red_min_closed"),
             policy.whole("report.red_size"),
             policy.whole("rules.max_redone"),
+            policy.whole("rules.urge_report_after"),
         )
 
     def black(self) -> dict[str, float | int]:
@@ -103,6 +106,7 @@ class Thresholds:
             "pushbacks": self.pushbacks,
             "overdue": self.overdue_days,
             "redone": self.redone,
+            "ignored_urge": self.ignored_urge,
         }
 
 
@@ -114,12 +118,15 @@ def black_list(
     overdue: Mapping[str, list[tuple[str, int]]],
     charged: Mapping[str, list[str]],
     redone: Mapping[str, list[str]] | None = None,
+    ignored: Mapping[str, list[str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Each rule each department broke, with the cases behind it (点名通报).
 
     ``late`` are the cases a department closed late, ``overdue`` its overdue
     holds with the working days overdue, ``charged`` its charged pushbacks' cases,
-    ``redone`` the cases of its replies the window sent back (one id per redo).
+    ``redone`` the cases of its replies the window sent back (one id per redo),
+    ``ignored`` the cases of its written urges ignored (``rules.urges``) with the
+    breach day in the period: one is enough for the rule ``ignored_urge``.
     """
     detail: list[dict[str, Any]] = []
     for record in departments:
@@ -135,6 +142,11 @@ def black_list(
         if record.get("redone", 0) >= thresholds.redone:
             cases = (redone or {}).get(code, [])
             detail.append({"dept": code, "rule": "redone", "cases": cases})
+        ignored_cases = (ignored or {}).get(code, [])
+        if ignored_cases:
+            detail.append(
+                {"dept": code, "rule": "ignored_urge", "cases": sorted(set(ignored_cases))}
+            )
     return detail
 
 
