@@ -114,8 +114,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法连接台账 {path}：{reason}",
     ),
     "ledger.empty_database": (
-        "the database {path} holds no bbcs ledger yet; run `bbcs init` there first",
-        "数据库 {path} 中还没有 bbcs 台账，请先在其上运行 `bbcs init`",
+        "the database {path} holds no ledger yet; run `bbcs init` there first",
+        "数据库 {path} 中还没有台账，请先在其上运行 `bbcs init`",
     ),
     "ledger.not_bbcs": (
         "{path} is an SQLite database but not a bbcs ledger",
