@@ -104,7 +104,7 @@ PUSHBACKS = f"""
 # due date in force at the close, and whether the reporter was reached by :last.
 CLOSES_IN_FULL = f"""
     SELECT k.case_id, k.seq, k.day, k.result, h.dept, h.received, h.dept_due,
-           coalesce(h.replied, k.day) AS judged,
+           coalesce(h.replied, k.day) AS judged, h.replied,
            CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
                 ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
                       WHERE d.case_id = k.case_id AND d.seq < k.seq
@@ -175,10 +175,169 @@ PERIOD_TABLES = (
     (
         "report_closes",
         "case_id TEXT, seq INTEGER, day TEXT, result TEXT, dept TEXT, received TEXT, "
-        "dept_due TEXT, judged TEXT, due TEXT, reviewed INTEGER",
+        "dept_due TEXT, judged TEXT, replied TEXT, due TEXT, reviewed INTEGER",
         CLOSES_IN_FULL.replace("{RATED}", RATED),
     ),
 )
+
+
+# ------------------------------------------------------------ the figures that count cases
+#
+# Each figure that counts cases or events (SPEC §10, "every figure drills down to its
+# cases") is the query of its (dept, case_id) rows, one row per case or event counted,
+# in the order its list shows them: the figure is the number of its rows, so a figure and
+# the list behind it cannot disagree. Period rows are few; each query starts from the
+# period's temp tables or an index range (events by kind and time, holds by a date).
+
+_CLOSES_BY = """
+    SELECT c.dept, c.case_id FROM temp.report_closes c
+    WHERE c.dept IS NOT NULL AND {where}
+    ORDER BY c.dept, c.day, c.case_id, c.seq
+"""
+# a redo of the closing department's reply before the close; a reopening after it, by :last
+# (the unary + keeps both on the (case_id, seq) key rather than every redo or reopen by kind)
+_REDONE_BEFORE = """EXISTS (SELECT 1 FROM events r
+                    WHERE r.case_id = c.case_id AND +r.kind = 'redo' AND r.seq < c.seq
+                      AND json_extract(r.data, '$.dept') = c.dept)"""
+_REOPENED_AFTER = """EXISTS (SELECT 1 FROM events e
+                     WHERE e.case_id = c.case_id AND +e.kind = 'reopen' AND e.seq > c.seq
+                       AND +e.at < :after AND {not_superseded})""".replace(
+    "{not_superseded}", NOT_SUPERSEDED
+)
+# distinct cases a department closed in the period (withdrawn aside), kept when ``having``
+# holds of all its closes of the case
+_CLOSED_CASES = """
+    SELECT c.dept, c.case_id FROM temp.report_closes c
+    WHERE c.dept IS NOT NULL AND c.result != 'withdrawn'
+    GROUP BY c.dept, c.case_id HAVING {having}
+    ORDER BY c.dept, min(c.day), c.case_id
+"""
+# holds whose accept due date falls in the period and that had something to sign for
+_ACCEPT_DUE = f"""
+    SELECT h.dept, h.case_id FROM holds h
+    WHERE h.accept_due >= :first AND h.accept_due <= :last
+      AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
+      AND {NOT_VOIDED.format(alias="h.case_id")}
+      AND {{where}}
+    ORDER BY h.dept, h.accept_due, h.case_id
+"""
+# still held and unsigned at the period's end: three disjoint sets, each by an index
+# (held and unsigned now; ended since; signed since, still held)
+_UNACCEPTED = " UNION ALL ".join(
+    f"""SELECT h.dept, h.case_id, h.accept_due FROM holds h INDEXED BY {index}
+        WHERE {still} AND h.accept_due < :last AND h.received <= :last
+          AND {NOT_VOIDED.format(alias="h.case_id")}"""
+    for index, still in (
+        ("holds_unsigned", "h.ended IS NULL AND h.accepted IS NULL"),
+        ("holds_ended", "h.ended > :last AND (h.accepted IS NULL OR h.accepted > :last)"),
+        ("holds_accepted", "h.ended IS NULL AND h.accepted > :last"),
+    )
+)
+# a co-department hold that ended in the period (through the ``holds_ended`` index) with a
+# co-department due date: holds from before co due dates have none and count in neither figure
+_CO_ENDED = f"""
+    SELECT h.dept, h.case_id FROM holds h
+    WHERE h.ended >= :first AND h.ended <= :last AND +h.role = 'co'
+      AND h.dept_due IS NOT NULL AND {{where}}
+      AND {NOT_VOIDED.format(alias="h.case_id")}
+    ORDER BY h.dept, h.ended, h.case_id
+"""
+_EVENTS_OF = f"""
+    SELECT dept, case_id FROM (
+        SELECT {{dept}} AS dept, e.case_id, e.at, e.seq
+        FROM events e
+        WHERE e.kind = '{{kind}}' AND {IN_PERIOD} AND {{where}}
+    ) WHERE dept IS NOT NULL
+    ORDER BY dept, at, case_id, seq
+"""
+_ESCALATED_DEPT = f"""CASE
+    WHEN json_extract(e.data, '$.rule') = 'pingpong' THEN NULL
+    WHEN json_type(e.data, '$.dept') IS NOT NULL THEN json_extract(e.data, '$.dept')
+    ELSE {LEAD_AT_EVENT} END"""
+
+FIGURE_ROWS: dict[str, str] = {
+    "assigned": "SELECT DISTINCT dept, case_id FROM temp.report_assigned ORDER BY dept, case_id",
+    "closed": _CLOSES_BY.format(where="c.result != 'withdrawn'"),
+    "resolved": _CLOSES_BY.format(where="c.result = 'resolved'"),
+    "explained": _CLOSES_BY.format(where="c.result = 'explained'"),
+    "withdrawn": _CLOSES_BY.format(where="c.result = 'withdrawn'"),
+    "on_time": _CLOSES_BY.format(where="c.result != 'withdrawn' AND c.judged <= c.dept_due"),
+    "overdue_open": (
+        "SELECT dept, case_id FROM temp.report_dept_overdue ORDER BY dept, days DESC, case_id"
+    ),
+    "pushbacks": "SELECT dept, case_id FROM temp.report_pushbacks ORDER BY dept, case_id, seq",
+    "pushbacks_charged": (
+        "SELECT dept, case_id FROM temp.report_pushbacks WHERE charged ORDER BY dept, case_id, seq"
+    ),
+    "pushback_cases": (
+        "SELECT DISTINCT dept, case_id FROM temp.report_pushbacks ORDER BY dept, case_id"
+    ),
+    "escalations": _EVENTS_OF.format(
+        dept=_ESCALATED_DEPT,
+        kind="escalate",
+        where=f"{NOT_SUPERSEDED} AND coalesce(json_extract(e.data, '$.correction'), 0) = 0 "
+        f"AND {NOT_VOIDED.format(alias='e.case_id')}",
+    ),
+    "reviewed": _EVENTS_OF.format(
+        dept=LEAD_AT_EVENT, kind="review", where=f"json_extract(e.data, '$.rating') IN {RATED}"
+    ),
+    "satisfied": _EVENTS_OF.format(
+        dept=LEAD_AT_EVENT,
+        kind="review",
+        where=f"json_extract(e.data, '$.rating') IN {SATISFIED}",
+    ),
+    "reopened": _EVENTS_OF.format(dept=LEAD_AT_EVENT, kind="reopen", where=NOT_SUPERSEDED),
+    "accepted_on_time": _ACCEPT_DUE.format(
+        where="h.accepted IS NOT NULL AND h.accepted <= h.accept_due"
+    ),
+    "accept_late": _ACCEPT_DUE.format(
+        where="NOT (h.accepted IS NOT NULL AND h.accepted <= h.accept_due)"
+    ),
+    "unaccepted": f"SELECT dept, case_id FROM ({_UNACCEPTED}) ORDER BY dept, accept_due, case_id",
+    # at most one urge per department, case and day
+    "urged": f"""
+        SELECT dept, case_id FROM (
+            SELECT DISTINCT json_extract(e.data, '$.dept') AS dept, e.case_id,
+                   {EVENT_DAY} AS day
+            FROM events e
+            WHERE e.kind = 'urge' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias="e.case_id")}
+        ) ORDER BY dept, day, case_id
+    """,
+    "redone": _EVENTS_OF.format(
+        dept="json_extract(e.data, '$.dept')",
+        kind="redo",
+        where=NOT_VOIDED.format(alias="e.case_id"),
+    ),
+    # 一次办结: no close of the case in the period followed a redo of the department's
+    # reply, nor was reopened by the period's end
+    "first_time": _CLOSED_CASES.format(having=f"NOT max({_REDONE_BEFORE} OR {_REOPENED_AFTER})"),
+    "co_late": _CO_ENDED.format(where="h.how = 'replied' AND h.ended > h.dept_due"),
+    "co_no_reply": _CO_ENDED.format(where="h.how = 'closed'"),
+}
+# The cases behind the rates' other terms, counted the same way but not listed in a report.
+RATE_ROWS: dict[str, str] = {
+    "closed_cases": _CLOSED_CASES.format(having="1"),
+    "reopened_cases": _CLOSED_CASES.format(having=f"max({_REOPENED_AFTER})"),
+}
+
+# Working days from the lead's last reply to the close or redo that judged it, for the
+# period's closes and redos that followed a reply (the window's review time, SPEC §10).
+REVIEW_DAYS = f"""
+    SELECT avg(a.idx - b.idx)
+    FROM (
+        SELECT day, replied FROM temp.report_closes WHERE replied IS NOT NULL
+        UNION ALL
+        SELECT {EVENT_DAY},
+               (SELECT substr(r.at, 1, 10) FROM events r
+                WHERE r.case_id = e.case_id AND +r.kind = 'reply' AND r.seq < e.seq
+                  AND json_extract(r.data, '$.role') = 'lead'
+                ORDER BY r.seq DESC LIMIT 1)
+        FROM events e
+        WHERE e.kind = 'redo' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias="e.case_id")}
+    ) j
+    JOIN temp.report_workdays a ON a.day = j.day
+    JOIN temp.report_workdays b ON b.day = j.replied
+"""
 
 
 @dataclass(frozen=True)
@@ -299,9 +458,22 @@ class ReportQueries:
 
     # ------------------------------------------------- department figures
 
-    def department_figures(self, period: Period) -> dict[str, dict[str, Any]]:
-        """Raw counts per department code (rates are the caller's arithmetic)."""
+    def figure_rows(self, period: Period) -> dict[str, dict[str, list[str]]]:
+        """The cases behind each counting figure (``FIGURE_ROWS``) and the rates' other terms
+        (``RATE_ROWS``): per figure, per department, one case id per case or event counted."""
         p = period.params()
+        found: dict[str, dict[str, list[str]]] = {}
+        for figure, query in (*FIGURE_ROWS.items(), *RATE_ROWS.items()):
+            by_dept: dict[str, list[str]] = {}
+            for r in self.db.execute(query, p):
+                by_dept.setdefault(r[0], []).append(r[1])
+            found[figure] = by_dept
+        return found
+
+    def department_figures(self, period: Period) -> dict[str, dict[str, Any]]:
+        """Per department code, the figures that are no count of cases (``figure_rows``
+        counts those): the average working days of its closes, the rulings of its
+        pushbacks and the cases a pushback rate is taken over."""
         figures: dict[str, dict[str, Any]] = {}
 
         def put(dept: str | None, **values: Any) -> None:
@@ -309,18 +481,8 @@ class ReportQueries:
                 figures.setdefault(dept, {}).update(values)
 
         for r in self.db.execute(
-            "SELECT dept, count(DISTINCT case_id) FROM temp.report_assigned GROUP BY dept"
-        ):
-            put(r[0], assigned=r[1])
-        for r in self.db.execute(
             """
-            SELECT c.dept,
-                   sum(c.result != 'withdrawn'),
-                   sum(c.result = 'resolved'),
-                   sum(c.result = 'explained'),
-                   sum(c.result = 'withdrawn'),
-                   sum(c.result != 'withdrawn' AND c.judged <= c.dept_due),
-                   avg(CASE WHEN c.result != 'withdrawn' THEN a.idx - b.idx END)
+            SELECT c.dept, avg(CASE WHEN c.result != 'withdrawn' THEN a.idx - b.idx END)
             FROM temp.report_closes c
             LEFT JOIN temp.report_workdays a ON a.day = c.day
             LEFT JOIN temp.report_workdays b ON b.day = c.received
@@ -328,37 +490,14 @@ class ReportQueries:
             GROUP BY c.dept
             """
         ):
-            put(
-                r[0],
-                closed=r[1],
-                resolved=r[2],
-                explained=r[3],
-                withdrawn=r[4],
-                on_time=r[5],
-                avg_working_days=r[6],
-            )
-        for r in self.db.execute(
-            "SELECT dept, count(*) FROM temp.report_dept_overdue GROUP BY dept",
-        ):
-            put(r[0], overdue_open=r[1])
+            put(r[0], avg_working_days=r[1])
         for r in self.db.execute(
             """
-            SELECT dept, count(*),
-                   sum(charged),
-                   sum(verdict IS 'invalid'),
-                   sum(verdict IS 'valid'),
-                   count(DISTINCT case_id)
+            SELECT dept, sum(verdict IS 'invalid'), sum(verdict IS 'valid')
             FROM temp.report_pushbacks GROUP BY dept
             """
         ):
-            put(
-                r[0],
-                pushbacks=r[1],
-                pushbacks_charged=r[2],
-                pushbacks_invalid=r[3],
-                pushbacks_valid=r[4],
-                pushback_cases=r[5],
-            )
+            put(r[0], pushbacks_invalid=r[1], pushbacks_valid=r[2])
         for r in self.db.execute(
             """
             SELECT dept, count(DISTINCT case_id) FROM (
@@ -368,109 +507,14 @@ class ReportQueries:
             """
         ):
             put(r[0], pushback_base=r[1])
-        for r in self.db.execute(
-            f"""
-            SELECT CASE
-                     WHEN json_extract(e.data, '$.rule') = 'pingpong' THEN NULL
-                     WHEN json_type(e.data, '$.dept') IS NOT NULL
-                       THEN json_extract(e.data, '$.dept')
-                     ELSE {LEAD_AT_EVENT}
-                   END AS dept,
-                   count(*)
-            FROM events e
-            WHERE e.kind = 'escalate' AND {IN_PERIOD} AND {NOT_SUPERSEDED}
-              AND coalesce(json_extract(e.data, '$.correction'), 0) = 0
-              AND {NOT_VOIDED.format(alias="e.case_id")}
-            GROUP BY 1
-            """,
-            p,
-        ):
-            put(r[0], escalations=r[1])
-        for r in self.db.execute(
-            f"""
-            SELECT {LEAD_AT_EVENT} AS dept, count(*),
-                   sum(json_extract(e.data, '$.rating') IN {SATISFIED})
-            FROM events e
-            WHERE e.kind = 'review' AND {IN_PERIOD}
-              AND json_extract(e.data, '$.rating') IN {RATED}
-            GROUP BY 1
-            """,
-            p,
-        ):
-            put(r[0], reviewed=r[1], satisfied=r[2])
-        for r in self.db.execute(
-            f"""
-            SELECT {LEAD_AT_EVENT} AS dept, count(*)
-            FROM events e
-            WHERE e.kind = 'reopen' AND {IN_PERIOD} AND {NOT_SUPERSEDED}
-            GROUP BY 1
-            """,
-            p,
-        ):
-            put(r[0], reopened=r[1])
         return figures
 
     # ------------------------------------------- departments in the loop (SPEC §10)
 
-    def loop_figures(self, period: Period) -> dict[str, dict[str, Any]]:
-        """Per department: signing (accept_due, accepted_on_time, unaccepted), urged,
-        redone and the call-back's solved answers. A hold that ended unsigned on or before
-        its accept due date left nothing to sign for and counts in no signing figure."""
-        p = period.params()
+    def solved_figures(self, period: Period) -> dict[str, dict[str, Any]]:
+        """Per department, the call-backs that asked whether the matter was solved and those
+        answered yes (a call-back of a case no department led goes to ``window``)."""
         figures: dict[str, dict[str, Any]] = {}
-
-        def put(dept: str | None, **values: Any) -> None:
-            # a call-back of a case no department led counts in the window's totals only
-            figures.setdefault(dept or "window", {}).update(values)
-
-        for r in self.db.execute(
-            f"""
-            SELECT h.dept, count(*), sum(h.accepted IS NOT NULL AND h.accepted <= h.accept_due)
-            FROM holds h
-            WHERE h.accept_due >= :first AND h.accept_due <= :last
-              AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
-              AND {NOT_VOIDED.format(alias="h.case_id")}
-            GROUP BY h.dept
-            """,
-            p,
-        ):
-            put(r[0], accept_due=r[1], accepted_on_time=r[2])
-        # still held and unsigned at the period's end: three disjoint sets, each by an index
-        # (held and unsigned now; ended since; signed since, still held)
-        unaccepted: dict[str, int] = {}
-        for index, still in (
-            ("holds_unsigned", "h.ended IS NULL AND h.accepted IS NULL"),
-            ("holds_ended", "h.ended > :last AND (h.accepted IS NULL OR h.accepted > :last)"),
-            ("holds_accepted", "h.ended IS NULL AND h.accepted > :last"),
-        ):
-            for r in self.db.execute(
-                f"""
-                SELECT h.dept, count(*)
-                FROM holds h INDEXED BY {index}
-                WHERE {still} AND h.accept_due < :last AND h.received <= :last
-                  AND {NOT_VOIDED.format(alias="h.case_id")}
-                GROUP BY h.dept
-                """,
-                p,
-            ):
-                unaccepted[r[0]] = unaccepted.get(r[0], 0) + r[1]
-        for dept, count in unaccepted.items():
-            put(dept, unaccepted=count)
-        for kind, name, counted in (
-            ("urge", "urged", f"count(DISTINCT e.case_id || ' ' || {EVENT_DAY})"),
-            ("redo", "redone", "count(*)"),
-        ):
-            for r in self.db.execute(
-                f"""
-                SELECT json_extract(e.data, '$.dept'), {counted}
-                FROM events e
-                WHERE e.kind = '{kind}' AND {IN_PERIOD}
-                  AND {NOT_VOIDED.format(alias="e.case_id")}
-                GROUP BY 1
-                """,
-                p,
-            ):
-                put(r[0], **{name: r[1]})
         for r in self.db.execute(
             f"""
             SELECT {LEAD_AT_EVENT} AS dept, count(*), sum(json_extract(e.data, '$.solved') = 'yes')
@@ -479,9 +523,9 @@ class ReportQueries:
               AND json_type(e.data, '$.solved') = 'text'
             GROUP BY 1
             """,
-            p,
+            period.params(),
         ):
-            put(r[0], solved_asked=r[1], solved=r[2])
+            figures[r[0] or "window"] = {"solved_asked": r[1], "solved": r[2]}
         return figures
 
     def redone_cases(self, period: Period) -> list[tuple[str, str]]:
@@ -577,6 +621,7 @@ class ReportQueries:
             """,
             p,
         ).fetchone()
+        review_days = self.db.execute(REVIEW_DAYS, p).fetchone()[0]
         overdue = self.db.execute("SELECT count(*) FROM temp.report_case_overdue").fetchone()[0]
         pushbacks = self.db.execute("SELECT count(*) FROM temp.report_pushbacks").fetchone()[0]
         return {
@@ -588,6 +633,7 @@ class ReportQueries:
             "on_time": closes[4] or 0,
             "reviewed_closes": closes[5] or 0,
             "avg_dispatch_days": dispatch,
+            "avg_review_days": review_days,
             "reviewed": reviews[0] or 0,
             "satisfied": reviews[1] or 0,
             "overdue_open": overdue,
