@@ -32,7 +32,8 @@ from bbcs.rules.ranking import (
     rate,
     red_list,
 )
-from bbcs.store_reports import FIGURE_ROWS, Period, ReportQueries
+from bbcs.store_reports import DRILL_FIGURES as DRILL_FIGURES  # the figures with their cases
+from bbcs.store_reports import Period, ReportQueries
 
 if TYPE_CHECKING:
     from bbcs.ledger import Ledger
@@ -56,8 +57,6 @@ LOOP_TOTALS = ("accept_rate", "urged", "redone", "solved_rate")
 # SPEC §10: how the lead's closes held up (一次办结, 重办率), and the co-departments' parts
 CLOSE_FIGURES = ("first_time", "first_time_rate", "reopen_rate", "co_late", "co_no_reply")
 CLOSE_TOTALS = ("first_time_rate", "reopen_rate", "avg_review_days")
-# the figures that count cases or events, each with the list of its cases (``--cases``)
-DRILL_FIGURES = tuple(FIGURE_ROWS)
 DEPT_FIGURES = (
     "assigned",
     "closed",

@@ -104,7 +104,7 @@ PUSHBACKS = f"""
 # due date in force at the close, and whether the reporter was reached by :last.
 CLOSES_IN_FULL = f"""
     SELECT k.case_id, k.seq, k.day, k.result, h.dept, h.received, h.dept_due,
-           coalesce(h.replied, k.day) AS judged, h.replied,
+           coalesce(h.replied, k.day) AS judged, h.replied, x.reopened AS reopens,
            CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
                 ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
                       WHERE d.case_id = k.case_id AND d.seq < k.seq
@@ -175,7 +175,7 @@ PERIOD_TABLES = (
     (
         "report_closes",
         "case_id TEXT, seq INTEGER, day TEXT, result TEXT, dept TEXT, received TEXT, "
-        "dept_due TEXT, judged TEXT, replied TEXT, due TEXT, reviewed INTEGER",
+        "dept_due TEXT, judged TEXT, replied TEXT, reopens INTEGER, due TEXT, reviewed INTEGER",
         CLOSES_IN_FULL.replace("{RATED}", RATED),
     ),
 )
@@ -184,43 +184,23 @@ PERIOD_TABLES = (
 # ------------------------------------------------------------ the figures that count cases
 #
 # Each figure that counts cases or events (SPEC §10, "every figure drills down to its
-# cases") is the query of its (dept, case_id) rows, one row per case or event counted,
-# in the order its list shows them: the figure is the number of its rows, so a figure and
-# the list behind it cannot disagree. Period rows are few; each query starts from the
-# period's temp tables or an index range (events by kind and time, holds by a date).
+# cases") is the rows one query yields for it, (dept, case_id), one row per case or event
+# counted, in the order its list shows them: the figure is the number of its rows, so a
+# figure and the list behind it cannot disagree. A query of ``FIGURE_ROWS`` serves the
+# figures it names: after dept and case_id it has one 0/1 column per figure, and a row
+# counts in each figure whose column is 1 (the closes are read once for five figures).
+# Period rows are few; each query starts from the period's temp tables or an index range
+# (events by kind and time, holds by a date).
 
-_CLOSES_BY = """
-    SELECT c.dept, c.case_id FROM temp.report_closes c
-    WHERE c.dept IS NOT NULL AND {where}
-    ORDER BY c.dept, c.day, c.case_id, c.seq
-"""
-# a redo of the closing department's reply before the close; a reopening after it, by :last
+# a redo of the closing department's reply before the close; a reopening after it, by :last,
+# looked for only in a case reopened at all (``reopens``, its count on the case row)
 # (the unary + keeps both on the (case_id, seq) key rather than every redo or reopen by kind)
 _REDONE_BEFORE = """EXISTS (SELECT 1 FROM events r
                     WHERE r.case_id = c.case_id AND +r.kind = 'redo' AND r.seq < c.seq
                       AND json_extract(r.data, '$.dept') = c.dept)"""
-_REOPENED_AFTER = """EXISTS (SELECT 1 FROM events e
+_REOPENED_AFTER = f"""c.reopens > 0 AND EXISTS (SELECT 1 FROM events e
                      WHERE e.case_id = c.case_id AND +e.kind = 'reopen' AND e.seq > c.seq
-                       AND +e.at < :after AND {not_superseded})""".replace(
-    "{not_superseded}", NOT_SUPERSEDED
-)
-# distinct cases a department closed in the period (withdrawn aside), kept when ``having``
-# holds of all its closes of the case
-_CLOSED_CASES = """
-    SELECT c.dept, c.case_id FROM temp.report_closes c
-    WHERE c.dept IS NOT NULL AND c.result != 'withdrawn'
-    GROUP BY c.dept, c.case_id HAVING {having}
-    ORDER BY c.dept, min(c.day), c.case_id
-"""
-# holds whose accept due date falls in the period and that had something to sign for
-_ACCEPT_DUE = f"""
-    SELECT h.dept, h.case_id FROM holds h
-    WHERE h.accept_due >= :first AND h.accept_due <= :last
-      AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
-      AND {NOT_VOIDED.format(alias="h.case_id")}
-      AND {{where}}
-    ORDER BY h.dept, h.accept_due, h.case_id
-"""
+                       AND +e.at < :after AND {NOT_SUPERSEDED})"""
 # still held and unsigned at the period's end: three disjoint sets, each by an index
 # (held and unsigned now; ended since; signed since, still held)
 _UNACCEPTED = " UNION ALL ".join(
@@ -233,92 +213,163 @@ _UNACCEPTED = " UNION ALL ".join(
         ("holds_accepted", "h.ended IS NULL AND h.accepted > :last"),
     )
 )
-# a co-department hold that ended in the period (through the ``holds_ended`` index) with a
-# co-department due date: holds from before co due dates have none and count in neither figure
-_CO_ENDED = f"""
-    SELECT h.dept, h.case_id FROM holds h
-    WHERE h.ended >= :first AND h.ended <= :last AND +h.role = 'co'
-      AND h.dept_due IS NOT NULL AND {{where}}
-      AND {NOT_VOIDED.format(alias="h.case_id")}
-    ORDER BY h.dept, h.ended, h.case_id
-"""
+# events of one kind in the period, by the department each goes to (NULL when none does:
+# ``figure_rows`` leaves those out, which keeps the lead's subquery to one run per event)
 _EVENTS_OF = f"""
-    SELECT dept, case_id FROM (
-        SELECT {{dept}} AS dept, e.case_id, e.at, e.seq
-        FROM events e
-        WHERE e.kind = '{{kind}}' AND {IN_PERIOD} AND {{where}}
-    ) WHERE dept IS NOT NULL
-    ORDER BY dept, at, case_id, seq
+    SELECT {{dept}} AS dept, e.case_id, {{columns}}
+    FROM events e
+    WHERE e.kind = '{{kind}}' AND {IN_PERIOD} AND {{where}}
+    ORDER BY 1, e.at, e.case_id, e.seq
 """
 _ESCALATED_DEPT = f"""CASE
     WHEN json_extract(e.data, '$.rule') = 'pingpong' THEN NULL
     WHEN json_type(e.data, '$.dept') IS NOT NULL THEN json_extract(e.data, '$.dept')
     ELSE {LEAD_AT_EVENT} END"""
 
-FIGURE_ROWS: dict[str, str] = {
-    "assigned": "SELECT DISTINCT dept, case_id FROM temp.report_assigned ORDER BY dept, case_id",
-    "closed": _CLOSES_BY.format(where="c.result != 'withdrawn'"),
-    "resolved": _CLOSES_BY.format(where="c.result = 'resolved'"),
-    "explained": _CLOSES_BY.format(where="c.result = 'explained'"),
-    "withdrawn": _CLOSES_BY.format(where="c.result = 'withdrawn'"),
-    "on_time": _CLOSES_BY.format(where="c.result != 'withdrawn' AND c.judged <= c.dept_due"),
-    "overdue_open": (
-        "SELECT dept, case_id FROM temp.report_dept_overdue ORDER BY dept, days DESC, case_id"
+FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("assigned",), "SELECT DISTINCT dept, case_id, 1 FROM temp.report_assigned ORDER BY 1, 2"),
+    (
+        ("closed", "resolved", "explained", "withdrawn", "on_time"),
+        """
+        SELECT c.dept, c.case_id, c.result != 'withdrawn', c.result = 'resolved',
+               c.result = 'explained', c.result = 'withdrawn',
+               c.result != 'withdrawn' AND coalesce(c.judged <= c.dept_due, 0)
+        FROM temp.report_closes c
+        WHERE c.dept IS NOT NULL
+        ORDER BY c.dept, c.day, c.case_id, c.seq
+        """,
     ),
-    "pushbacks": "SELECT dept, case_id FROM temp.report_pushbacks ORDER BY dept, case_id, seq",
-    "pushbacks_charged": (
-        "SELECT dept, case_id FROM temp.report_pushbacks WHERE charged ORDER BY dept, case_id, seq"
+    (
+        ("overdue_open",),
+        "SELECT dept, case_id, 1 FROM temp.report_dept_overdue ORDER BY dept, days DESC, case_id",
     ),
-    "pushback_cases": (
-        "SELECT DISTINCT dept, case_id FROM temp.report_pushbacks ORDER BY dept, case_id"
+    (
+        ("pushbacks", "pushbacks_charged"),
+        "SELECT dept, case_id, 1, charged FROM temp.report_pushbacks ORDER BY dept, case_id, seq",
     ),
-    "escalations": _EVENTS_OF.format(
-        dept=_ESCALATED_DEPT,
-        kind="escalate",
-        where=f"{NOT_SUPERSEDED} AND coalesce(json_extract(e.data, '$.correction'), 0) = 0 "
-        f"AND {NOT_VOIDED.format(alias='e.case_id')}",
+    (
+        ("pushback_cases",),
+        "SELECT DISTINCT dept, case_id, 1 FROM temp.report_pushbacks ORDER BY 1, 2",
     ),
-    "reviewed": _EVENTS_OF.format(
-        dept=LEAD_AT_EVENT, kind="review", where=f"json_extract(e.data, '$.rating') IN {RATED}"
+    (
+        ("escalations",),
+        _EVENTS_OF.format(
+            dept=_ESCALATED_DEPT,
+            columns="1",
+            kind="escalate",
+            where=f"{NOT_SUPERSEDED} AND coalesce(json_extract(e.data, '$.correction'), 0) = 0 "
+            f"AND {NOT_VOIDED.format(alias='e.case_id')}",
+        ),
     ),
-    "satisfied": _EVENTS_OF.format(
-        dept=LEAD_AT_EVENT,
-        kind="review",
-        where=f"json_extract(e.data, '$.rating') IN {SATISFIED}",
+    (
+        ("reviewed", "satisfied"),
+        _EVENTS_OF.format(
+            dept=LEAD_AT_EVENT,
+            columns=f"1, json_extract(e.data, '$.rating') IN {SATISFIED}",
+            kind="review",
+            where=f"json_extract(e.data, '$.rating') IN {RATED}",
+        ),
     ),
-    "reopened": _EVENTS_OF.format(dept=LEAD_AT_EVENT, kind="reopen", where=NOT_SUPERSEDED),
-    "accepted_on_time": _ACCEPT_DUE.format(
-        where="h.accepted IS NOT NULL AND h.accepted <= h.accept_due"
+    (
+        ("reopened",),
+        _EVENTS_OF.format(dept=LEAD_AT_EVENT, columns="1", kind="reopen", where=NOT_SUPERSEDED),
     ),
-    "accept_late": _ACCEPT_DUE.format(
-        where="NOT (h.accepted IS NOT NULL AND h.accepted <= h.accept_due)"
+    # holds whose accept due date falls in the period and that had something to sign for
+    (
+        ("accepted_on_time", "accept_late"),
+        f"""
+        SELECT h.dept, h.case_id, coalesce(h.accepted <= h.accept_due, 0) AS signed,
+               NOT coalesce(h.accepted <= h.accept_due, 0)
+        FROM holds h
+        WHERE h.accept_due >= :first AND h.accept_due <= :last
+          AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
+          AND {NOT_VOIDED.format(alias="h.case_id")}
+        ORDER BY h.dept, h.accept_due, h.case_id
+        """,
     ),
-    "unaccepted": f"SELECT dept, case_id FROM ({_UNACCEPTED}) ORDER BY dept, accept_due, case_id",
+    (
+        ("unaccepted",),
+        f"SELECT dept, case_id, 1 FROM ({_UNACCEPTED}) ORDER BY dept, accept_due, case_id",
+    ),
     # at most one urge per department, case and day
-    "urged": f"""
-        SELECT dept, case_id FROM (
+    (
+        ("urged",),
+        f"""
+        SELECT dept, case_id, 1 FROM (
             SELECT DISTINCT json_extract(e.data, '$.dept') AS dept, e.case_id,
                    {EVENT_DAY} AS day
             FROM events e
             WHERE e.kind = 'urge' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias="e.case_id")}
         ) ORDER BY dept, day, case_id
-    """,
-    "redone": _EVENTS_OF.format(
-        dept="json_extract(e.data, '$.dept')",
-        kind="redo",
-        where=NOT_VOIDED.format(alias="e.case_id"),
+        """,
     ),
-    # 一次办结: no close of the case in the period followed a redo of the department's
-    # reply, nor was reopened by the period's end
-    "first_time": _CLOSED_CASES.format(having=f"NOT max({_REDONE_BEFORE} OR {_REOPENED_AFTER})"),
-    "co_late": _CO_ENDED.format(where="h.how = 'replied' AND h.ended > h.dept_due"),
-    "co_no_reply": _CO_ENDED.format(where="h.how = 'closed'"),
-}
-# The cases behind the rates' other terms, counted the same way but not listed in a report.
-RATE_ROWS: dict[str, str] = {
-    "closed_cases": _CLOSED_CASES.format(having="1"),
-    "reopened_cases": _CLOSED_CASES.format(having=f"max({_REOPENED_AFTER})"),
-}
+    (
+        ("redone",),
+        _EVENTS_OF.format(
+            dept="json_extract(e.data, '$.dept')",
+            columns="1",
+            kind="redo",
+            where=NOT_VOIDED.format(alias="e.case_id"),
+        ),
+    ),
+    # the distinct cases a department closed in the period, withdrawn aside, for the rates;
+    # 一次办结 when none of its closes of the case followed a redo of its reply or was
+    # reopened by the period's end (each close's two tests run once: MATERIALIZED)
+    (
+        ("closed_cases", "first_time", "reopened_cases"),
+        f"""
+        WITH k AS MATERIALIZED (
+            SELECT c.dept, c.case_id, c.day, {_REDONE_BEFORE} AS redone,
+                   {_REOPENED_AFTER} AS reopened
+            FROM temp.report_closes c
+            WHERE c.dept IS NOT NULL AND c.result != 'withdrawn'
+        )
+        SELECT dept, case_id, 1, NOT max(redone OR reopened), max(reopened)
+        FROM k GROUP BY dept, case_id
+        ORDER BY dept, min(day), case_id
+        """,
+    ),
+    # a co-department hold that ended in the period (through the ``holds_ended`` index)
+    # with a co due date: late when replied after it, unanswered when a close ended it;
+    # holds from before co due dates have none and count in neither figure
+    (
+        ("co_late", "co_no_reply"),
+        f"""
+        SELECT h.dept, h.case_id, h.how = 'replied' AND h.ended > h.dept_due, h.how = 'closed'
+        FROM holds h
+        WHERE h.ended >= :first AND h.ended <= :last AND +h.role = 'co'
+          AND h.dept_due IS NOT NULL AND h.how IN ('replied', 'closed')
+          AND {NOT_VOIDED.format(alias="h.case_id")}
+        ORDER BY h.dept, h.ended, h.case_id
+        """,
+    ),
+)
+# The figures of ``FIGURE_ROWS`` that a report lists (SPEC §10, in its order); the others
+# are the rates' terms.
+DRILL_FIGURES = (
+    "assigned",
+    "closed",
+    "resolved",
+    "explained",
+    "withdrawn",
+    "on_time",
+    "overdue_open",
+    "pushbacks",
+    "pushbacks_charged",
+    "pushback_cases",
+    "escalations",
+    "reviewed",
+    "satisfied",
+    "reopened",
+    "accepted_on_time",
+    "accept_late",
+    "unaccepted",
+    "urged",
+    "redone",
+    "first_time",
+    "co_late",
+    "co_no_reply",
+)
 
 # Working days from the lead's last reply to the close or redo that judged it, for the
 # period's closes and redos that followed a reply (the window's review time, SPEC §10).
@@ -459,15 +510,18 @@ class ReportQueries:
     # ------------------------------------------------- department figures
 
     def figure_rows(self, period: Period) -> dict[str, dict[str, list[str]]]:
-        """The cases behind each counting figure (``FIGURE_ROWS``) and the rates' other terms
-        (``RATE_ROWS``): per figure, per department, one case id per case or event counted."""
+        """The cases behind each counting figure of ``FIGURE_ROWS`` (the rates' terms among
+        them): per figure, per department, one case id per case or event counted."""
         p = period.params()
         found: dict[str, dict[str, list[str]]] = {}
-        for figure, query in (*FIGURE_ROWS.items(), *RATE_ROWS.items()):
-            by_dept: dict[str, list[str]] = {}
-            for r in self.db.execute(query, p):
-                by_dept.setdefault(r[0], []).append(r[1])
-            found[figure] = by_dept
+        for figures, query in FIGURE_ROWS:
+            lists = [found.setdefault(figure, {}) for figure in figures]
+            for dept, case_id, *counted in self.db.execute(query, p):
+                if dept is None:  # an event no department answers for (``_EVENTS_OF``)
+                    continue
+                for by_dept, counts in zip(lists, counted, strict=True):
+                    if counts:
+                        by_dept.setdefault(dept, []).append(case_id)
         return found
 
     def department_figures(self, period: Period) -> dict[str, dict[str, Any]]:
