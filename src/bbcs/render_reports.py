@@ -576,6 +576,7 @@ h1 { font-size: 1.6em; margin: 0 0 .2em; } h2 { font-size: 1.2em; margin: 1.4em 
 .figure .value { font-size: 1.8em; font-weight: bold; white-space: nowrap; }
 .figure .chg { font-size: .9em; white-space: nowrap; }
 table { border-collapse: collapse; margin: .4em 0; }
+.wide { overflow-x: auto; }
 th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: right; }
 th { background: #f2f2f2; word-break: keep-all; vertical-align: bottom; }
 td { white-space: nowrap; }
@@ -590,6 +591,7 @@ figure { margin: 0; break-inside: avoid; }
 svg text { font-family: FONTS; font-size: 13px; }
 @media print {
   body { margin: 0; font-size: 11px; }
+  .wide { overflow: visible; } .wide table { font-size: 9px; }
   thead { display: table-header-group; }
   tr, .figure, figure { break-inside: avoid; }
   h2 { break-after: avoid; }
@@ -820,7 +822,8 @@ def _html_departments(doc: dict[str, Any]) -> str:
         cells.extend(f"<td>{dept['to'].get(code, 0)}</td>" for code in codes)
         mark = "black" if dept["dept"] in black else "red" if dept["dept"] in red else ""
         rows.append(f'<tr class="{mark}">' + "".join(cells) + "</tr>")
-    return _html_table(columns, rows)
+    # a narrow window scrolls the table sideways rather than cutting its last columns
+    return f'<div class="wide">{_html_table(columns, rows)}</div>'
 
 
 def _anchor(dept: str, figure: str | None = None) -> str:
