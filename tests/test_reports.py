@@ -128,6 +128,12 @@ def test_monthly_figures_per_department_on_their_own_clock(
         "urged": 0,
         "redone": 0,
         "solved_rate": None,
+        # A, B and H closed once each, none redone or reopened; no co-department part
+        "first_time": 3,
+        "first_time_rate": 1.0,
+        "reopen_rate": 0.0,
+        "co_late": 0,
+        "co_no_reply": 0,
     }
     scj = depts["SCJ"]
     assert (scj["rank"], scj["assigned"], scj["closed"], scj["resolved"], scj["explained"]) == (
@@ -181,6 +187,10 @@ def test_monthly_totals_use_the_case_clock(desk: Run, october: dict[str, str]) -
         "urged": 0,
         "redone": 0,
         "solved_rate": None,
+        # of the 8 cases closed (F twice), F was reopened; nothing was replied to review
+        "first_time_rate": 0.875,
+        "reopen_rate": 0.125,
+        "avg_review_days": None,
     }
 
 

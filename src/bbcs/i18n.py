@@ -819,6 +819,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.fig.category": ("Category", "类别"),
     "report.fig.departments": ("Departments", "承办单位"),
     "report.fig.overdue_days": ("Working days overdue", "超期工作日"),
+    # drill-down and loop figures (SPEC §10)
+    "report.fig.first_time": ("Closed first time", "一次办结"),
+    "report.fig.first_time_rate": ("First-time rate", "一次办结率"),
+    "report.fig.reopen_rate": ("Reopen rate", "重办率"),
+    "report.fig.co_late": ("Co-parts late", "协办超期"),
+    "report.fig.co_no_reply": ("Co-parts unanswered", "协办未复"),
+    "report.fig.avg_review_days": ("Avg review days", "平均审核天数"),
+    "report.bad_figure": (
+        "unknown figure {figure}; use one of {figures}",
+        "未知指标 {figure}；可用：{figures}",
+    ),
+    "report.figure_needs_dept": (
+        "--dept and --figure go together: name the department and the figure whose cases to list",
+        "--dept 与 --figure 须同时使用：请指明单位和要列出事项的指标",
+    ),
+    "report.figure_format": (
+        "--figure lists cases as a table or, with --json, as case objects; "
+        "it takes no --format {value}",
+        "--figure 以表格（或加 --json 以事项对象）列出事项，不能使用 --format {value}",
+    ),
+    "report.figure_alone": (
+        "--figure lists the cases behind a figure on screen and cannot be used with "
+        "--output, --publish, --republish or --published",
+        "--figure 只在屏幕上列出指标对应的事项，不能与 --output、--publish、--republish "
+        "或 --published 同时使用",
+    ),
+    "report.figure_title": (
+        "{dept} {name}, {figure} ({first} to {last}): {count}",
+        "{dept} {name}，{figure}（{first} 至 {last}）：{count}",
+    ),
+    "report.cases_behind": ("Cases behind the figures", "各项指标对应事项"),
+    "report.back_to_table": ("back to the table", "返回表格"),
     # --- CSV ledgers (issue 5)
     "export.done": ("Exported {count} cases to {path}", "已导出 {count} 件事项到 {path}"),
     "export.done_events": (

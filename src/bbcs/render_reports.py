@@ -15,7 +15,7 @@ from typing import Any
 
 from bbcs import spreadsheet
 from bbcs.i18n import label, language, t
-from bbcs.reports import AVERAGES, DEPT_FIGURES, RATES, TOTAL_FIGURES, WINDOW
+from bbcs.reports import AVERAGES, DEPT_FIGURES, DRILL_FIGURES, RATES, TOTAL_FIGURES, WINDOW
 
 FORMATS = ("table", "json", "csv", "md", "html", "xlsx")
 SUFFIX = {"table": "txt", "json": "json", "csv": "csv", "md": "md", "html": "html", "xlsx": "xlsx"}
@@ -35,6 +35,10 @@ TABLE_FIGURES = (
     "escalations",
     "satisfaction_rate",
     "reopened",
+    "first_time_rate",
+    "reopen_rate",
+    "co_late",
+    "co_no_reply",
 )
 # the terminal has less room: the figures the Monday meeting reads first
 SCREEN_FIGURES = tuple(
@@ -206,6 +210,14 @@ def to_json(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+def without_cases(doc: dict[str, Any]) -> dict[str, Any]:
+    """The report without the cases behind its figures (``--cases``), as it is by default."""
+    if not any("cases" in d for d in doc.get("departments", [])):
+        return doc
+    departments = [{k: v for k, v in d.items() if k != "cases"} for d in doc["departments"]]
+    return {**doc, "departments": departments}
+
+
 # ---------------------------------------------------------------- rich table
 
 
@@ -235,6 +247,10 @@ DROP = {
     "dept_due_date": 2,
     "due_date": 1,
     # the department table: the on-time rate and the closes stay longest
+    "co_no_reply": 12,
+    "co_late": 11,
+    "reopen_rate": 10,
+    "first_time_rate": 9,
     "avg_working_days": 8,
     "escalations": 7,
     "on_time": 6,
@@ -560,6 +576,7 @@ h1 { font-size: 1.6em; margin: 0 0 .2em; } h2 { font-size: 1.2em; margin: 1.4em 
 .figure .value { font-size: 1.8em; font-weight: bold; white-space: nowrap; }
 .figure .chg { font-size: .9em; white-space: nowrap; }
 table { border-collapse: collapse; margin: .4em 0; }
+.wide { overflow-x: auto; }
 th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: right; }
 th { background: #f2f2f2; word-break: keep-all; vertical-align: bottom; }
 td { white-space: nowrap; }
@@ -574,6 +591,7 @@ figure { margin: 0; break-inside: avoid; }
 svg text { font-family: FONTS; font-size: 13px; }
 @media print {
   body { margin: 0; font-size: 11px; }
+  .wide { overflow: visible; } .wide table { font-size: 9px; }
   thead { display: table-header-group; }
   tr, .figure, figure { break-inside: avoid; }
   h2 { break-after: avoid; }
@@ -584,7 +602,17 @@ svg text { font-family: FONTS; font-size: 13px; }
 HEADLINE = ("opened", "closed", "on_time_rate", "satisfaction_rate", "overdue_open")
 NEUTRAL = frozenset(("opened", "assigned"))  # more cases is neither better nor worse
 BETTER_DOWN = frozenset(
-    ("overdue_open", "pushbacks", "pushbacks_charged", "pushback_rate", "escalations", "reopened")
+    (
+        "overdue_open",
+        "pushbacks",
+        "pushbacks_charged",
+        "pushback_rate",
+        "escalations",
+        "reopened",
+        "reopen_rate",
+        "co_late",
+        "co_no_reply",
+    )
 )
 
 
@@ -779,18 +807,55 @@ def _html_departments(doc: dict[str, Any]) -> str:
             f'<td class="text">{escape(dept["dept"])}</td>',
             f'<td class="text">{escape(dept["name"])}</td>',
         ]
+        listed = dept.get("cases") or {}
         for name in figures:
             css = _verdict(doc, name, dept[name])
             moved = shown_change(name, change.get(name))
+            number = escape(shown(name, dept[name]))
+            if listed.get(name):  # a number with cases behind it links to their list
+                number = f'<a href="#{_anchor(dept["dept"], name)}">{number}</a>'
             cells.append(
-                f'<td class="{css}">{escape(shown(name, dept[name]))}'
+                f'<td class="{css}">{number}'
                 + (f'<small class="chg">{escape(moved)}</small>' if moved else "")
                 + "</td>"
             )
         cells.extend(f"<td>{dept['to'].get(code, 0)}</td>" for code in codes)
         mark = "black" if dept["dept"] in black else "red" if dept["dept"] in red else ""
         rows.append(f'<tr class="{mark}">' + "".join(cells) + "</tr>")
-    return _html_table(columns, rows)
+    # a narrow window scrolls the table sideways rather than cutting its last columns
+    return f'<div class="wide">{_html_table(columns, rows)}</div>'
+
+
+def _anchor(dept: str, figure: str | None = None) -> str:
+    """The id of a department's lists of cases, or of one figure's (codes are [A-Z0-9_-])."""
+    return f"cases-{dept}" + (f"-{figure}" if figure else "")
+
+
+def _html_cases(doc: dict[str, Any]) -> list[str]:
+    """Under each department, the cases behind each of its nonzero counting figures, each
+    list with the anchor its number in the department table links to."""
+    from html import escape
+
+    shown_any = [d for d in doc["departments"] if any((d.get("cases") or {}).values())]
+    if not shown_any:
+        return []
+    body = [f"<h2>{escape(t('report.cases_behind'))}</h2>"]
+    for dept in shown_any:
+        body.append(
+            f'<h3 id="{_anchor(dept["dept"])}">{escape(dept["dept"])} {escape(dept["name"])}'
+            f' <small><a href="#departments">{escape(t("report.back_to_table"))}</a></small></h3>'
+        )
+        rows = [
+            f'<tr id="{_anchor(dept["dept"], name)}">'
+            f'<td class="text">{escape(heading(name))}</td>'
+            f"<td>{len(ids)}</td>"
+            f'<td class="text wrap">{"、".join(escape(i) for i in ids)}</td></tr>'
+            for name in DRILL_FIGURES
+            if (ids := dept["cases"].get(name))
+        ]
+        columns = [(t("report.figure"), True), (t("report.value"), False)]
+        body.append(_html_table([*columns, (t("report.cases"), True)], rows))
+    return body
 
 
 def _html_lists(doc: dict[str, Any]) -> list[str]:
@@ -848,8 +913,10 @@ def to_html(doc: dict[str, Any]) -> str:
     """One self-contained page (no scripts, no links out) a department head prints and pins up.
 
     Headline figures first, each with its change (环比) as an arrow; then the department
-    table with rates coloured against the policy's thresholds; the red and black lists
-    with the cases behind them; the charts; the totals. A4 landscape when printed.
+    table with rates coloured against the policy's thresholds, each count with cases
+    behind it linking to their list; the red and black lists with the cases behind them;
+    under each department, the cases behind its figures (SPEC §10), when the report
+    carries them; the charts; the totals. A4 landscape when printed.
     """
     from html import escape
 
@@ -884,9 +951,10 @@ def to_html(doc: dict[str, Any]) -> str:
             body.append(f"<p>{escape(t('report.no_overdue'))}</p>")
     else:
         body.append(_headline(doc))
-        body.append(f"<h2>{escape(t('report.departments'))}</h2>")
+        body.append(f'<h2 id="departments">{escape(t("report.departments"))}</h2>')
         body.append(_html_departments(doc))
         body.extend(_html_lists(doc))
+        body.extend(_html_cases(doc))
         if doc["kind"] == "casebook":
             name, columns, rows = next(
                 p for p in sections(doc) if p[0] == t("report.kind.casebook")

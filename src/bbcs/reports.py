@@ -33,6 +33,7 @@ from bbcs.rules.ranking import (
     rate,
     red_list,
 )
+from bbcs.store_reports import DRILL_FIGURES as DRILL_FIGURES  # the figures with their cases
 from bbcs.store_reports import Period, ReportQueries
 
 if TYPE_CHECKING:
@@ -54,6 +55,9 @@ LOOP_FIGURES = (
     "solved_rate",
 )
 LOOP_TOTALS = ("accept_rate", "urged", "redone", "solved_rate")
+# SPEC §10: how the lead's closes held up (一次办结, 重办率), and the co-departments' parts
+CLOSE_FIGURES = ("first_time", "first_time_rate", "reopen_rate", "co_late", "co_no_reply")
+CLOSE_TOTALS = ("first_time_rate", "reopen_rate", "avg_review_days")
 DEPT_FIGURES = (
     "assigned",
     "closed",
@@ -76,6 +80,7 @@ DEPT_FIGURES = (
     "satisfaction_rate",
     "reopened",
     *LOOP_FIGURES,
+    *CLOSE_FIGURES,
 )
 TOTAL_FIGURES = (
     "opened",
@@ -92,6 +97,7 @@ TOTAL_FIGURES = (
     "pushbacks",
     "voided",
     *LOOP_TOTALS,
+    *CLOSE_TOTALS,
 )
 RATES = frozenset(
     {
@@ -102,9 +108,11 @@ RATES = frozenset(
         "review_rate",
         "accept_rate",
         "solved_rate",
+        "first_time_rate",
+        "reopen_rate",
     }
 )
-AVERAGES = frozenset({"avg_working_days", "avg_dispatch_days"})
+AVERAGES = frozenset({"avg_working_days", "avg_dispatch_days", "avg_review_days"})
 WINDOW = "window"
 
 ONE_DAY = timedelta(days=1)
@@ -272,6 +280,7 @@ def _department(code: str, name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
         "satisfaction_rate": rate(n("satisfied"), n("reviewed")),
         "reopened": n("reopened"),
         **_loop(raw),
+        **_closes(raw),
     }
 
 
@@ -294,14 +303,40 @@ def _loop(raw: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _loop_totals(loop: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+def _closes(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """How a department's closes held up, and its co-department parts (SPEC §10)."""
+
+    def n(key: str) -> int:
+        return int(raw.get(key) or 0)
+
+    return {
+        "first_time": n("first_time"),
+        "first_time_rate": rate(n("first_time"), n("closed_cases")),
+        "reopen_rate": rate(n("reopened_cases"), n("closed_cases")),
+        "co_late": n("co_late"),
+        "co_no_reply": n("co_no_reply"),
+    }
+
+
+# the departments' counts the window's totals of the loop's rates are taken from
+_SUMMED = (
+    "accept_due",
+    "accepted_on_time",
+    "urged",
+    "redone",
+    "solved",
+    "solved_asked",
+    "first_time",
+    "closed_cases",
+    "reopened_cases",
+)
+
+
+def _loop_totals(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """The window's totals of the loop's figures: the departments' counts summed."""
-    summed: dict[str, int] = {}
-    for figures in loop.values():
-        for key, value in figures.items():
-            summed[key] = summed.get(key, 0) + int(value or 0)
-    every = _loop(summed)
-    return {name: every[name] for name in LOOP_TOTALS}
+    summed = {key: sum(int(f.get(key) or 0) for f in raw.values()) for key in _SUMMED}
+    every = {**_loop(summed), **_closes(summed)}
+    return {name: every[name] for name in (*LOOP_TOTALS, *CLOSE_TOTALS) if name in every}
 
 
 def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -315,6 +350,7 @@ def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
         "resolution_rate": rate(raw["resolved"], closed),
         "on_time_rate": rate(raw["on_time"], closed + raw["overdue_open"]),
         "avg_dispatch_days": average(raw["avg_dispatch_days"]),
+        "avg_review_days": average(raw["avg_review_days"]),
         "review_rate": rate(raw["reviewed_closes"], closed),
         "satisfaction_rate": rate(raw["satisfied"], raw["reviewed"]),
         "overdue_open": raw["overdue_open"],
@@ -348,21 +384,39 @@ class ReportBuilder:
         self.queries.load_superseded(superseded)
         return period
 
-    def figures(self, span: Span) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-        """The departments (ranked) and the window's totals for ``span``."""
+    def figures(
+        self, span: Span, *, cases: bool = False
+    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """The departments (ranked) and the window's totals for ``span``; with ``cases``,
+        each department carries the cases behind each of its ``DRILL_FIGURES``.
+
+        A counting figure is the length of its list of cases, whether or not the list is
+        shown (``ReportQueries.figure_rows``)."""
         period = self._prepare(span)
-        raw = self.queries.department_figures(period)
-        loop = self.queries.loop_figures(period)
+        rows = self.queries.figure_rows(period)
+        raw: dict[str, dict[str, Any]] = {}
+        for figure, by_dept in rows.items():
+            for dept, ids in by_dept.items():
+                raw.setdefault(dept, {})[figure] = len(ids)
+        for more in (
+            self.queries.department_figures(period),
+            self.queries.solved_figures(period),
+        ):
+            for dept, values in more.items():
+                raw.setdefault(dept, {}).update(values)
+        for values in raw.values():
+            values["accept_due"] = values.get("accepted_on_time", 0) + values.get("accept_late", 0)
         known = self.book.store.departments()
         names = {d.code: d.name for d in known}
         # a retired department stays in a report only where it has figures (SPEC §13)
         active = {d.code for d in known if not d.retired}
-        codes = sorted(active | set(raw) | (set(loop) - {WINDOW}))
-        departments = [
-            _department(code, names.get(code, code), {**raw.get(code, {}), **loop.get(code, {})})
-            for code in codes
-        ]
-        totals = {**_totals(self.queries.totals(period)), **_loop_totals(loop)}
+        departments: list[dict[str, Any]] = []
+        for code in sorted(active | (set(raw) - {WINDOW})):
+            line = _department(code, names.get(code, code), raw.get(code, {}))
+            if cases:
+                line["cases"] = {name: rows[name].get(code, []) for name in DRILL_FIGURES}
+            departments.append(line)
+        totals = {**_totals(self.queries.totals(period)), **_loop_totals(raw)}
         return rank(departments), totals
 
     def thresholds(self) -> dict[str, float | int]:
@@ -412,9 +466,10 @@ class ReportBuilder:
         black = list(dict.fromkeys(entry["dept"] for entry in detail))
         return red_list(departments, black, thresholds), black, detail
 
-    def report(self, kind: str, span: Span) -> dict[str, Any]:
-        """The report of ``kind`` (any but ``overdue``) over ``span``."""
-        departments, totals = self.figures(span)
+    def report(self, kind: str, span: Span, *, cases: bool = False) -> dict[str, Any]:
+        """The report of ``kind`` (any but ``overdue``) over ``span``; ``cases`` adds the
+        cases behind each department's counting figures (SPEC §10)."""
+        departments, totals = self.figures(span, cases=cases)
         red, black, detail = self.lists(departments, span)
         by_day = {day: (opened, closed) for day, opened, closed in self.queries.days(span.period)}
         doc: dict[str, Any] = {
@@ -584,6 +639,7 @@ def issue(
     republish: str | None = None,
     head: bool = False,
     deliver: Callable[[dict[str, Any]], None] | None = None,
+    cases: bool = False,
 ) -> dict[str, Any]:
     """Build the report in one transaction.
 
@@ -593,12 +649,12 @@ def issue(
     again only with ``republish``, the reason, and every version is kept
     (``version`` counts from 1). ``deliver`` (printing it, or writing its file)
     runs inside that transaction: a report that could not be delivered is not
-    recorded as published.
+    recorded as published. ``cases`` adds each department's ``cases`` (``--cases``).
     """
     builder = ReportBuilder(book)
     if not publish:
         with builder.queries.snapshot():
-            doc = _build(builder, kind, span)
+            doc = _build(builder, kind, span, cases=cases)
             if head:
                 doc["head"] = book.store.head()
         if deliver is not None:
@@ -609,7 +665,7 @@ def issue(
         issues = builder.queries.published_count(kind, first, last)
         if issues and republish is None:
             raise Conflict("report.already_published", kind=kind, first=first, last=last)
-        doc = _build(builder, kind, span)
+        doc = _build(builder, kind, span, cases=cases)
         doc["head"] = book.store.head()
         doc["version"] = doc["versions"] = issues + 1
         if republish is not None:
@@ -633,10 +689,28 @@ def _stored_first(kind: str, span: Span) -> str:
     return span.last.isoformat() if kind == "overdue" else span.first.isoformat()
 
 
-def _build(builder: ReportBuilder, kind: str, span: Span) -> dict[str, Any]:
+def _build(builder: ReportBuilder, kind: str, span: Span, *, cases: bool) -> dict[str, Any]:
     if kind == "overdue":
         return builder.overdue(span.last)
-    return builder.report(kind, span)
+    return builder.report(kind, span, cases=cases)
+
+
+def figure_cases(book: Ledger, span: Span, dept: str, figure: str) -> list[dict[str, Any]]:
+    """The cases behind one department's figure over ``span``, as ``list --json`` gives
+    them: one per case or event counted, so as many as the figure says (SPEC §10)."""
+    if figure not in DRILL_FIGURES:
+        raise InvalidInput("report.bad_figure", figure=figure, figures=", ".join(DRILL_FIGURES))
+    code = book.department(dept)
+    builder = ReportBuilder(book)
+    with builder.queries.snapshot():
+        departments, _ = builder.figures(span, cases=True)
+        ids: list[str] = next((d["cases"][figure] for d in departments if d["dept"] == code), [])
+        distinct = list(dict.fromkeys(ids))
+        for case_id in distinct:
+            # the cases as ``show`` would give them: a department user sees those it held
+            book._permit("show", case_id)
+        rows = book.store.case_rows(distinct)
+        return [book.case_json(rows[case_id], mask=True) for case_id in ids]
 
 
 def published(book: Ledger, kind: str, span: Span, version: int | None = None) -> str:
@@ -653,4 +727,12 @@ def published(book: Ledger, kind: str, span: Span, version: int | None = None) -
     for totals in (doc.get("totals"), (doc.get("previous") or {}).get("totals"), doc.get("change")):
         if totals is not None:  # issued before bbcs could void a case: none was voided
             totals.setdefault("voided", 0)
+            for name in CLOSE_TOTALS:  # issued before the figures of SPEC §10's closes
+                totals.setdefault(name, None)
+    for dept in doc.get("departments", []):
+        for name in CLOSE_FIGURES:
+            dept.setdefault(name, None if name in RATES else 0)
+        if dept.get("change") is not None:
+            for name in CLOSE_FIGURES:
+                dept["change"].setdefault(name, None)
     return json.dumps(doc, ensure_ascii=False, indent=2)

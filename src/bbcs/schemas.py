@@ -191,6 +191,20 @@ class Figures(Document):
     urged: int = Field(default=0, ge=0, description="once per department, case and day")
     redone: int = Field(default=0, ge=0, description="发回重办 of its replies")
     solved_rate: Rate = None
+    first_time: int = Field(
+        default=0,
+        ge=0,
+        description="一次办结: cases it closed in the period with no redo of its reply, "
+        "not reopened by the period's end",
+    )
+    first_time_rate: Rate = Field(default=None, description="first_time / distinct cases closed")
+    reopen_rate: Rate = Field(
+        default=None, description="重办率: closed cases reopened by the period's end / closed"
+    )
+    co_late: int = Field(default=0, ge=0, description="协办超期: co-department replies past due")
+    co_no_reply: int = Field(
+        default=0, ge=0, description="协办未复: co-department holds a close ended unanswered"
+    )
 
 
 class FigureChanges(Document):
@@ -224,6 +238,42 @@ class FigureChanges(Document):
     urged: Change = None
     redone: Change = None
     solved_rate: Change = None
+    first_time: Change = None
+    first_time_rate: Change = None
+    reopen_rate: Change = None
+    co_late: Change = None
+    co_no_reply: Change = None
+
+
+Listed = Annotated[list[CaseId], Field(description="one id per case or event counted")]
+
+
+class FigureCases(Document):
+    """The cases behind each figure that counts cases or events (``--cases``, SPEC §10):
+    each list as long as its figure."""
+
+    assigned: Listed
+    closed: Listed
+    resolved: Listed
+    explained: Listed
+    withdrawn: Listed
+    on_time: Listed
+    overdue_open: Listed
+    pushbacks: Listed
+    pushbacks_charged: Listed
+    pushback_cases: Listed
+    escalations: Listed
+    reviewed: Listed
+    satisfied: Listed
+    reopened: Listed
+    accepted_on_time: Listed
+    accept_late: Listed
+    unaccepted: Listed
+    urged: Listed
+    redone: Listed
+    first_time: Listed
+    co_late: Listed
+    co_no_reply: Listed
 
 
 class Department(Figures):
@@ -238,6 +288,7 @@ class Department(Figures):
         description="pushback report only: pushbacks onto each department (window: back to "
         "the window)",
     )
+    cases: FigureCases | None = Field(default=None, description="with --cases only")
 
 
 class Totals(Document):
@@ -262,6 +313,11 @@ class Totals(Document):
     urged: int = Field(default=0, ge=0)
     redone: int = Field(default=0, ge=0)
     solved_rate: Rate = None
+    first_time_rate: Rate = None
+    reopen_rate: Rate = None
+    avg_review_days: Average = Field(
+        default=None, description="working days from the last reply to the close or redo"
+    )
 
 
 class TotalChanges(Document):
@@ -284,6 +340,9 @@ class TotalChanges(Document):
     urged: Change = None
     redone: Change = None
     solved_rate: Change = None
+    first_time_rate: Change = None
+    reopen_rate: Change = None
+    avg_review_days: Change = None
 
 
 class BlackListEntry(Document):

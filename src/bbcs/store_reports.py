@@ -104,7 +104,7 @@ PUSHBACKS = f"""
 # due date in force at the close, and whether the reporter was reached by :last.
 CLOSES_IN_FULL = f"""
     SELECT k.case_id, k.seq, k.day, k.result, h.dept, h.received, h.dept_due,
-           coalesce(h.replied, k.day) AS judged,
+           coalesce(h.replied, k.day) AS judged, h.replied, x.reopened AS reopens,
            CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
                 ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
                       WHERE d.case_id = k.case_id AND d.seq < k.seq
@@ -175,10 +175,220 @@ PERIOD_TABLES = (
     (
         "report_closes",
         "case_id TEXT, seq INTEGER, day TEXT, result TEXT, dept TEXT, received TEXT, "
-        "dept_due TEXT, judged TEXT, due TEXT, reviewed INTEGER",
+        "dept_due TEXT, judged TEXT, replied TEXT, reopens INTEGER, due TEXT, reviewed INTEGER",
         CLOSES_IN_FULL.replace("{RATED}", RATED),
     ),
 )
+
+
+# ------------------------------------------------------------ the figures that count cases
+#
+# Each figure that counts cases or events (SPEC §10, "every figure drills down to its
+# cases") is the rows one query yields for it, (dept, case_id), one row per case or event
+# counted, in the order its list shows them: the figure is the number of its rows, so a
+# figure and the list behind it cannot disagree. A query of ``FIGURE_ROWS`` serves the
+# figures it names: after dept and case_id it has one 0/1 column per figure, and a row
+# counts in each figure whose column is 1 (the closes are read once for five figures).
+# Period rows are few; each query starts from the period's temp tables or an index range
+# (events by kind and time, holds by a date).
+
+# a redo of the closing department's reply before the close; a reopening after it, by :last,
+# looked for only in a case reopened at all (``reopens``, its count on the case row)
+# (the unary + keeps both on the (case_id, seq) key rather than every redo or reopen by kind)
+_REDONE_BEFORE = """EXISTS (SELECT 1 FROM events r
+                    WHERE r.case_id = c.case_id AND +r.kind = 'redo' AND r.seq < c.seq
+                      AND json_extract(r.data, '$.dept') = c.dept)"""
+_REOPENED_AFTER = f"""c.reopens > 0 AND EXISTS (SELECT 1 FROM events e
+                     WHERE e.case_id = c.case_id AND +e.kind = 'reopen' AND e.seq > c.seq
+                       AND +e.at < :after AND {NOT_SUPERSEDED})"""
+# still held and unsigned at the period's end: three disjoint sets, each by an index
+# (held and unsigned now; ended since; signed since, still held)
+_UNACCEPTED = " UNION ALL ".join(
+    f"""SELECT h.dept, h.case_id, h.accept_due FROM holds h INDEXED BY {index}
+        WHERE {still} AND h.accept_due < :last AND h.received <= :last
+          AND {NOT_VOIDED.format(alias="h.case_id")}"""
+    for index, still in (
+        ("holds_unsigned", "h.ended IS NULL AND h.accepted IS NULL"),
+        ("holds_ended", "h.ended > :last AND (h.accepted IS NULL OR h.accepted > :last)"),
+        ("holds_accepted", "h.ended IS NULL AND h.accepted > :last"),
+    )
+)
+# events of one kind in the period, by the department each goes to (NULL when none does:
+# ``figure_rows`` leaves those out, which keeps the lead's subquery to one run per event)
+_EVENTS_OF = f"""
+    SELECT {{dept}} AS dept, e.case_id, {{columns}}
+    FROM events e
+    WHERE e.kind = '{{kind}}' AND {IN_PERIOD} AND {{where}}
+    ORDER BY 1, e.at, e.case_id, e.seq
+"""
+_ESCALATED_DEPT = f"""CASE
+    WHEN json_extract(e.data, '$.rule') = 'pingpong' THEN NULL
+    WHEN json_type(e.data, '$.dept') IS NOT NULL THEN json_extract(e.data, '$.dept')
+    ELSE {LEAD_AT_EVENT} END"""
+
+FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("assigned",), "SELECT DISTINCT dept, case_id, 1 FROM temp.report_assigned ORDER BY 1, 2"),
+    (
+        ("closed", "resolved", "explained", "withdrawn", "on_time"),
+        """
+        SELECT c.dept, c.case_id, c.result != 'withdrawn', c.result = 'resolved',
+               c.result = 'explained', c.result = 'withdrawn',
+               c.result != 'withdrawn' AND coalesce(c.judged <= c.dept_due, 0)
+        FROM temp.report_closes c
+        WHERE c.dept IS NOT NULL
+        ORDER BY c.dept, c.day, c.case_id, c.seq
+        """,
+    ),
+    (
+        ("overdue_open",),
+        "SELECT dept, case_id, 1 FROM temp.report_dept_overdue ORDER BY dept, days DESC, case_id",
+    ),
+    (
+        ("pushbacks", "pushbacks_charged"),
+        "SELECT dept, case_id, 1, charged FROM temp.report_pushbacks ORDER BY dept, case_id, seq",
+    ),
+    (
+        ("pushback_cases",),
+        "SELECT DISTINCT dept, case_id, 1 FROM temp.report_pushbacks ORDER BY 1, 2",
+    ),
+    (
+        ("escalations",),
+        _EVENTS_OF.format(
+            dept=_ESCALATED_DEPT,
+            columns="1",
+            kind="escalate",
+            where=f"{NOT_SUPERSEDED} AND coalesce(json_extract(e.data, '$.correction'), 0) = 0 "
+            f"AND {NOT_VOIDED.format(alias='e.case_id')}",
+        ),
+    ),
+    (
+        ("reviewed", "satisfied"),
+        _EVENTS_OF.format(
+            dept=LEAD_AT_EVENT,
+            columns=f"1, json_extract(e.data, '$.rating') IN {SATISFIED}",
+            kind="review",
+            where=f"json_extract(e.data, '$.rating') IN {RATED}",
+        ),
+    ),
+    (
+        ("reopened",),
+        _EVENTS_OF.format(dept=LEAD_AT_EVENT, columns="1", kind="reopen", where=NOT_SUPERSEDED),
+    ),
+    # holds whose accept due date falls in the period and that had something to sign for
+    (
+        ("accepted_on_time", "accept_late"),
+        f"""
+        SELECT h.dept, h.case_id, coalesce(h.accepted <= h.accept_due, 0) AS signed,
+               NOT coalesce(h.accepted <= h.accept_due, 0)
+        FROM holds h
+        WHERE h.accept_due >= :first AND h.accept_due <= :last
+          AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
+          AND {NOT_VOIDED.format(alias="h.case_id")}
+        ORDER BY h.dept, h.accept_due, h.case_id
+        """,
+    ),
+    (
+        ("unaccepted",),
+        f"SELECT dept, case_id, 1 FROM ({_UNACCEPTED}) ORDER BY dept, accept_due, case_id",
+    ),
+    # at most one urge per department, case and day
+    (
+        ("urged",),
+        f"""
+        SELECT dept, case_id, 1 FROM (
+            SELECT DISTINCT json_extract(e.data, '$.dept') AS dept, e.case_id,
+                   {EVENT_DAY} AS day
+            FROM events e
+            WHERE e.kind = 'urge' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias="e.case_id")}
+        ) ORDER BY dept, day, case_id
+        """,
+    ),
+    (
+        ("redone",),
+        _EVENTS_OF.format(
+            dept="json_extract(e.data, '$.dept')",
+            columns="1",
+            kind="redo",
+            where=NOT_VOIDED.format(alias="e.case_id"),
+        ),
+    ),
+    # the distinct cases a department closed in the period, withdrawn aside, for the rates;
+    # 一次办结 when none of its closes of the case followed a redo of its reply or was
+    # reopened by the period's end (each close's two tests run once: MATERIALIZED)
+    (
+        ("closed_cases", "first_time", "reopened_cases"),
+        f"""
+        WITH k AS MATERIALIZED (
+            SELECT c.dept, c.case_id, c.day, {_REDONE_BEFORE} AS redone,
+                   {_REOPENED_AFTER} AS reopened
+            FROM temp.report_closes c
+            WHERE c.dept IS NOT NULL AND c.result != 'withdrawn'
+        )
+        SELECT dept, case_id, 1, NOT max(redone OR reopened), max(reopened)
+        FROM k GROUP BY dept, case_id
+        ORDER BY dept, min(day), case_id
+        """,
+    ),
+    # a co-department hold that ended in the period (through the ``holds_ended`` index)
+    # with a co due date: late when replied after it, unanswered when a close ended it;
+    # holds from before co due dates have none and count in neither figure
+    (
+        ("co_late", "co_no_reply"),
+        f"""
+        SELECT h.dept, h.case_id, h.how = 'replied' AND h.ended > h.dept_due, h.how = 'closed'
+        FROM holds h
+        WHERE h.ended >= :first AND h.ended <= :last AND +h.role = 'co'
+          AND h.dept_due IS NOT NULL AND h.how IN ('replied', 'closed')
+          AND {NOT_VOIDED.format(alias="h.case_id")}
+        ORDER BY h.dept, h.ended, h.case_id
+        """,
+    ),
+)
+# The figures of ``FIGURE_ROWS`` that a report lists (SPEC §10, in its order); the others
+# are the rates' terms.
+DRILL_FIGURES = (
+    "assigned",
+    "closed",
+    "resolved",
+    "explained",
+    "withdrawn",
+    "on_time",
+    "overdue_open",
+    "pushbacks",
+    "pushbacks_charged",
+    "pushback_cases",
+    "escalations",
+    "reviewed",
+    "satisfied",
+    "reopened",
+    "accepted_on_time",
+    "accept_late",
+    "unaccepted",
+    "urged",
+    "redone",
+    "first_time",
+    "co_late",
+    "co_no_reply",
+)
+
+# Working days from the lead's last reply to the close or redo that judged it, for the
+# period's closes and redos that followed a reply (the window's review time, SPEC §10).
+REVIEW_DAYS = f"""
+    SELECT avg(a.idx - b.idx)
+    FROM (
+        SELECT day, replied FROM temp.report_closes WHERE replied IS NOT NULL
+        UNION ALL
+        SELECT {EVENT_DAY},
+               (SELECT substr(r.at, 1, 10) FROM events r
+                WHERE r.case_id = e.case_id AND +r.kind = 'reply' AND r.seq < e.seq
+                  AND json_extract(r.data, '$.role') = 'lead'
+                ORDER BY r.seq DESC LIMIT 1)
+        FROM events e
+        WHERE e.kind = 'redo' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias="e.case_id")}
+    ) j
+    JOIN temp.report_workdays a ON a.day = j.day
+    JOIN temp.report_workdays b ON b.day = j.replied
+"""
 
 
 @dataclass(frozen=True)
@@ -299,9 +509,25 @@ class ReportQueries:
 
     # ------------------------------------------------- department figures
 
-    def department_figures(self, period: Period) -> dict[str, dict[str, Any]]:
-        """Raw counts per department code (rates are the caller's arithmetic)."""
+    def figure_rows(self, period: Period) -> dict[str, dict[str, list[str]]]:
+        """The cases behind each counting figure of ``FIGURE_ROWS`` (the rates' terms among
+        them): per figure, per department, one case id per case or event counted."""
         p = period.params()
+        found: dict[str, dict[str, list[str]]] = {}
+        for figures, query in FIGURE_ROWS:
+            lists = [found.setdefault(figure, {}) for figure in figures]
+            for dept, case_id, *counted in self.db.execute(query, p):
+                if dept is None:  # an event no department answers for (``_EVENTS_OF``)
+                    continue
+                for by_dept, counts in zip(lists, counted, strict=True):
+                    if counts:
+                        by_dept.setdefault(dept, []).append(case_id)
+        return found
+
+    def department_figures(self, period: Period) -> dict[str, dict[str, Any]]:
+        """Per department code, the figures that are no count of cases (``figure_rows``
+        counts those): the average working days of its closes, the rulings of its
+        pushbacks and the cases a pushback rate is taken over."""
         figures: dict[str, dict[str, Any]] = {}
 
         def put(dept: str | None, **values: Any) -> None:
@@ -309,18 +535,8 @@ class ReportQueries:
                 figures.setdefault(dept, {}).update(values)
 
         for r in self.db.execute(
-            "SELECT dept, count(DISTINCT case_id) FROM temp.report_assigned GROUP BY dept"
-        ):
-            put(r[0], assigned=r[1])
-        for r in self.db.execute(
             """
-            SELECT c.dept,
-                   sum(c.result != 'withdrawn'),
-                   sum(c.result = 'resolved'),
-                   sum(c.result = 'explained'),
-                   sum(c.result = 'withdrawn'),
-                   sum(c.result != 'withdrawn' AND c.judged <= c.dept_due),
-                   avg(CASE WHEN c.result != 'withdrawn' THEN a.idx - b.idx END)
+            SELECT c.dept, avg(CASE WHEN c.result != 'withdrawn' THEN a.idx - b.idx END)
             FROM temp.report_closes c
             LEFT JOIN temp.report_workdays a ON a.day = c.day
             LEFT JOIN temp.report_workdays b ON b.day = c.received
@@ -328,37 +544,14 @@ class ReportQueries:
             GROUP BY c.dept
             """
         ):
-            put(
-                r[0],
-                closed=r[1],
-                resolved=r[2],
-                explained=r[3],
-                withdrawn=r[4],
-                on_time=r[5],
-                avg_working_days=r[6],
-            )
-        for r in self.db.execute(
-            "SELECT dept, count(*) FROM temp.report_dept_overdue GROUP BY dept",
-        ):
-            put(r[0], overdue_open=r[1])
+            put(r[0], avg_working_days=r[1])
         for r in self.db.execute(
             """
-            SELECT dept, count(*),
-                   sum(charged),
-                   sum(verdict IS 'invalid'),
-                   sum(verdict IS 'valid'),
-                   count(DISTINCT case_id)
+            SELECT dept, sum(verdict IS 'invalid'), sum(verdict IS 'valid')
             FROM temp.report_pushbacks GROUP BY dept
             """
         ):
-            put(
-                r[0],
-                pushbacks=r[1],
-                pushbacks_charged=r[2],
-                pushbacks_invalid=r[3],
-                pushbacks_valid=r[4],
-                pushback_cases=r[5],
-            )
+            put(r[0], pushbacks_invalid=r[1], pushbacks_valid=r[2])
         for r in self.db.execute(
             """
             SELECT dept, count(DISTINCT case_id) FROM (
@@ -368,109 +561,14 @@ class ReportQueries:
             """
         ):
             put(r[0], pushback_base=r[1])
-        for r in self.db.execute(
-            f"""
-            SELECT CASE
-                     WHEN json_extract(e.data, '$.rule') = 'pingpong' THEN NULL
-                     WHEN json_type(e.data, '$.dept') IS NOT NULL
-                       THEN json_extract(e.data, '$.dept')
-                     ELSE {LEAD_AT_EVENT}
-                   END AS dept,
-                   count(*)
-            FROM events e
-            WHERE e.kind = 'escalate' AND {IN_PERIOD} AND {NOT_SUPERSEDED}
-              AND coalesce(json_extract(e.data, '$.correction'), 0) = 0
-              AND {NOT_VOIDED.format(alias="e.case_id")}
-            GROUP BY 1
-            """,
-            p,
-        ):
-            put(r[0], escalations=r[1])
-        for r in self.db.execute(
-            f"""
-            SELECT {LEAD_AT_EVENT} AS dept, count(*),
-                   sum(json_extract(e.data, '$.rating') IN {SATISFIED})
-            FROM events e
-            WHERE e.kind = 'review' AND {IN_PERIOD}
-              AND json_extract(e.data, '$.rating') IN {RATED}
-            GROUP BY 1
-            """,
-            p,
-        ):
-            put(r[0], reviewed=r[1], satisfied=r[2])
-        for r in self.db.execute(
-            f"""
-            SELECT {LEAD_AT_EVENT} AS dept, count(*)
-            FROM events e
-            WHERE e.kind = 'reopen' AND {IN_PERIOD} AND {NOT_SUPERSEDED}
-            GROUP BY 1
-            """,
-            p,
-        ):
-            put(r[0], reopened=r[1])
         return figures
 
     # ------------------------------------------- departments in the loop (SPEC §10)
 
-    def loop_figures(self, period: Period) -> dict[str, dict[str, Any]]:
-        """Per department: signing (accept_due, accepted_on_time, unaccepted), urged,
-        redone and the call-back's solved answers. A hold that ended unsigned on or before
-        its accept due date left nothing to sign for and counts in no signing figure."""
-        p = period.params()
+    def solved_figures(self, period: Period) -> dict[str, dict[str, Any]]:
+        """Per department, the call-backs that asked whether the matter was solved and those
+        answered yes (a call-back of a case no department led goes to ``window``)."""
         figures: dict[str, dict[str, Any]] = {}
-
-        def put(dept: str | None, **values: Any) -> None:
-            # a call-back of a case no department led counts in the window's totals only
-            figures.setdefault(dept or "window", {}).update(values)
-
-        for r in self.db.execute(
-            f"""
-            SELECT h.dept, count(*), sum(h.accepted IS NOT NULL AND h.accepted <= h.accept_due)
-            FROM holds h
-            WHERE h.accept_due >= :first AND h.accept_due <= :last
-              AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
-              AND {NOT_VOIDED.format(alias="h.case_id")}
-            GROUP BY h.dept
-            """,
-            p,
-        ):
-            put(r[0], accept_due=r[1], accepted_on_time=r[2])
-        # still held and unsigned at the period's end: three disjoint sets, each by an index
-        # (held and unsigned now; ended since; signed since, still held)
-        unaccepted: dict[str, int] = {}
-        for index, still in (
-            ("holds_unsigned", "h.ended IS NULL AND h.accepted IS NULL"),
-            ("holds_ended", "h.ended > :last AND (h.accepted IS NULL OR h.accepted > :last)"),
-            ("holds_accepted", "h.ended IS NULL AND h.accepted > :last"),
-        ):
-            for r in self.db.execute(
-                f"""
-                SELECT h.dept, count(*)
-                FROM holds h INDEXED BY {index}
-                WHERE {still} AND h.accept_due < :last AND h.received <= :last
-                  AND {NOT_VOIDED.format(alias="h.case_id")}
-                GROUP BY h.dept
-                """,
-                p,
-            ):
-                unaccepted[r[0]] = unaccepted.get(r[0], 0) + r[1]
-        for dept, count in unaccepted.items():
-            put(dept, unaccepted=count)
-        for kind, name, counted in (
-            ("urge", "urged", f"count(DISTINCT e.case_id || ' ' || {EVENT_DAY})"),
-            ("redo", "redone", "count(*)"),
-        ):
-            for r in self.db.execute(
-                f"""
-                SELECT json_extract(e.data, '$.dept'), {counted}
-                FROM events e
-                WHERE e.kind = '{kind}' AND {IN_PERIOD}
-                  AND {NOT_VOIDED.format(alias="e.case_id")}
-                GROUP BY 1
-                """,
-                p,
-            ):
-                put(r[0], **{name: r[1]})
         for r in self.db.execute(
             f"""
             SELECT {LEAD_AT_EVENT} AS dept, count(*), sum(json_extract(e.data, '$.solved') = 'yes')
@@ -479,9 +577,9 @@ class ReportQueries:
               AND json_type(e.data, '$.solved') = 'text'
             GROUP BY 1
             """,
-            p,
+            period.params(),
         ):
-            put(r[0], solved_asked=r[1], solved=r[2])
+            figures[r[0] or "window"] = {"solved_asked": r[1], "solved": r[2]}
         return figures
 
     def redone_cases(self, period: Period) -> list[tuple[str, str]]:
@@ -591,6 +689,7 @@ class ReportQueries:
             """,
             p,
         ).fetchone()
+        review_days = self.db.execute(REVIEW_DAYS, p).fetchone()[0]
         overdue = self.db.execute("SELECT count(*) FROM temp.report_case_overdue").fetchone()[0]
         pushbacks = self.db.execute("SELECT count(*) FROM temp.report_pushbacks").fetchone()[0]
         return {
@@ -602,6 +701,7 @@ class ReportQueries:
             "on_time": closes[4] or 0,
             "reviewed_closes": closes[5] or 0,
             "avg_dispatch_days": dispatch,
+            "avg_review_days": review_days,
             "reviewed": reviews[0] or 0,
             "satisfied": reviews[1] or 0,
             "overdue_open": overdue,

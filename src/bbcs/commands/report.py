@@ -23,6 +23,7 @@ from bbcs.i18n import t
 if TYPE_CHECKING:
     from bbcs.files import Replacement
     from bbcs.ledger import Ledger
+    from bbcs.reports import Span
 
 
 def _ledger() -> "Ledger":
@@ -94,6 +95,29 @@ WeekOpt = Annotated[
     str | None,
     typer.Option("--week", help=_h("ISO week, e.g. 2026-W47."), show_default=False),
 ]
+CasesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--cases",
+        help=_h("Add to each department the cases behind each figure that counts cases."),
+    ),
+]
+DeptOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dept",
+        help=_h("With --figure: the department whose cases to list."),
+        show_default=False,
+    ),
+]
+FigureOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--figure",
+        help=_h("List the cases behind this figure of --dept, e.g. accept_late."),
+        show_default=False,
+    ),
+]
 MonthOpt = Annotated[
     str | None,
     typer.Option("--month", help=_h("Month, e.g. 2026-11."), show_default=False),
@@ -111,6 +135,9 @@ def _run(
     republish: bool = False,
     reason: str | None = None,
     version: int | None = None,
+    cases: bool = False,
+    dept: str | None = None,
+    figure: str | None = None,
     **period: Any,
 ) -> None:
     from contextlib import nullcontext
@@ -122,6 +149,9 @@ def _run(
     chosen = "json" if as_json else fmt.strip().lower()
     if chosen not in FORMATS:
         raise InvalidInput("report.bad_format", value=fmt)
+    if dept is not None or figure is not None:
+        _figure_cases(kind, chosen, dept, figure, output, publish or republish or reprint, period)
+        return
     if chosen == "xlsx" and output is None:
         raise InvalidInput("report.xlsx_needs_output")
     if (publish or republish) and reprint:
@@ -130,15 +160,7 @@ def _run(
     if version is not None and not reprint:
         raise InvalidInput("report.version_needs_published")
     book = _ledger()
-    span = reports.choose_span(
-        kind,
-        book.today,
-        day=_day(period.get("date")),
-        week=period.get("week"),
-        month=period.get("month"),
-        first=_day(period.get("first")),
-        last=_day(period.get("last")),
-    )
+    span = _span(book, kind, period)
     # the output file is prepared before the report is issued: a --publish is stored
     # in the same transaction that moves the file into place, or not at all
     with Replacement(output, ledger=book.store_path) if output else nullcontext() as target:
@@ -164,11 +186,70 @@ def _run(
                     publish=publish or republish,
                     republish=why,
                     deliver=lambda doc: _deliver_document(doc, chosen, target),
+                    # the HTML report lists the cases behind each figure under its department
+                    cases=cases or chosen == "html",
                 )
     if output is not None:
         from bbcs import render
 
         render.line(t("report.wrote", path=str(output)))
+
+
+def _figure_cases(
+    kind: str,
+    chosen: str,
+    dept: str | None,
+    figure: str | None,
+    output: Path | None,
+    issuing: bool,
+    period: dict[str, Any],
+) -> None:
+    """Print the cases behind one department's figure: the case table ``list`` prints, or
+    with ``--json`` the case objects, one per case or event the figure counts."""
+    from bbcs import render, reports
+
+    if dept is None or figure is None:
+        raise InvalidInput("report.figure_needs_dept")
+    if output is not None or issuing:
+        raise InvalidInput("report.figure_alone")
+    if chosen not in ("table", "json"):
+        raise InvalidInput("report.figure_format", value=chosen)
+    book = _ledger()
+    span = _span(book, kind, period)
+    found = reports.figure_cases(book, span, dept, figure.strip().lower())
+    if chosen == "json":
+        render.print_json(found)
+        return
+    from bbcs.render_reports import heading
+
+    code = book.department(dept)
+    name = next((d.name for d in book.departments() if d.code == code), code)
+    render.line(
+        t(
+            "report.figure_title",
+            dept=code,
+            name=name,
+            figure=heading(figure.strip().lower()),
+            first=span.first.isoformat(),
+            last=span.last.isoformat(),
+            count=len(found),
+        )
+    )
+    render.cases_table(found, len(found))
+
+
+def _span(book: "Ledger", kind: str, period: dict[str, Any]) -> "Span":
+    from bbcs import reports
+
+    return reports.choose_span(
+        kind,
+        book.today,
+        day=_day(period.get("date")),
+        week=period.get("week"),
+        month=period.get("month"),
+        first=_day(period.get("first")),
+        last=_day(period.get("last")),
+    )
 
 
 def _republish_reason(republish: bool, reason: str | None) -> str | None:
@@ -220,6 +301,9 @@ def report_daily(
     republish: RepublishOpt = False,
     reason: ReasonOpt = None,
     version: VersionOpt = None,
+    cases: CasesOpt = False,
+    dept: DeptOpt = None,
+    figure: FigureOpt = None,
 ) -> None:
     """Report one day's figures per department.
 
@@ -235,6 +319,9 @@ def report_daily(
         republish=republish,
         reason=reason,
         version=version,
+        cases=cases,
+        dept=dept,
+        figure=figure,
         date=date,
         first=first,
         last=last,
@@ -254,6 +341,9 @@ def report_weekly(
     republish: RepublishOpt = False,
     reason: ReasonOpt = None,
     version: VersionOpt = None,
+    cases: CasesOpt = False,
+    dept: DeptOpt = None,
+    figure: FigureOpt = None,
 ) -> None:
     """Rank the departments over a week (default the last complete one), with 环比.
 
@@ -269,6 +359,9 @@ def report_weekly(
         republish=republish,
         reason=reason,
         version=version,
+        cases=cases,
+        dept=dept,
+        figure=figure,
         week=week,
         first=first,
         last=last,
@@ -288,6 +381,9 @@ def report_monthly(
     republish: RepublishOpt = False,
     reason: ReasonOpt = None,
     version: VersionOpt = None,
+    cases: CasesOpt = False,
+    dept: DeptOpt = None,
+    figure: FigureOpt = None,
 ) -> None:
     """Rank the departments over a month (default the last complete one), with 环比.
 
@@ -303,6 +399,9 @@ def report_monthly(
         republish=republish,
         reason=reason,
         version=version,
+        cases=cases,
+        dept=dept,
+        figure=figure,
         month=month,
         first=first,
         last=last,
@@ -322,6 +421,9 @@ def report_pushback(
     republish: RepublishOpt = False,
     reason: ReasonOpt = None,
     version: VersionOpt = None,
+    cases: CasesOpt = False,
+    dept: DeptOpt = None,
+    figure: FigureOpt = None,
 ) -> None:
     """Show who pushed how many cases onto whom (default the last complete week).
 
@@ -337,6 +439,9 @@ def report_pushback(
         republish=republish,
         reason=reason,
         version=version,
+        cases=cases,
+        dept=dept,
+        figure=figure,
         week=week,
         first=first,
         last=last,
@@ -393,6 +498,9 @@ def report_casebook(
     republish: RepublishOpt = False,
     reason: ReasonOpt = None,
     version: VersionOpt = None,
+    cases: CasesOpt = False,
+    dept: DeptOpt = None,
+    figure: FigureOpt = None,
 ) -> None:
     """Digest the cases closed in a period by category (案例汇总; default the last month).
 
@@ -408,6 +516,9 @@ def report_casebook(
         republish=republish,
         reason=reason,
         version=version,
+        cases=cases,
+        dept=dept,
+        figure=figure,
         month=month,
         first=first,
         last=last,
@@ -497,7 +608,7 @@ def report_nightly(
 
     from bbcs import render, reports
     from bbcs.files import FILE_MODE, make_folder, refuse_ledger, write_atomically
-    from bbcs.render_reports import FORMATS, SUFFIX, render_bytes
+    from bbcs.render_reports import FORMATS, SUFFIX, render_bytes, without_cases
 
     asked = _day(date)  # every argument is read before the sweep writes anything
     book = _ledger()
@@ -517,10 +628,12 @@ def report_nightly(
     try:
         swept = book.sweep()
         progress.step()
-        doc = reports.issue(book, "daily", reports.Span(chosen, chosen), head=True)
+        doc = reports.issue(book, "daily", reports.Span(chosen, chosen), head=True, cases=True)
         progress.step()
         for fmt, path in zip(FORMATS, paths, strict=True):
-            write_atomically(path, render_bytes(doc, fmt), ledger=book.store_path)
+            # the HTML file lists the cases behind each figure; the others are as before
+            shown = doc if fmt == "html" else without_cases(doc)
+            write_atomically(path, render_bytes(shown, fmt), ledger=book.store_path)
             progress.step()
     finally:
         progress.close()
