@@ -164,7 +164,6 @@ def test_co_departments_are_judged_on_their_co_due_dates(desk: Run, week: dict[s
     assert _by_dept(_report(desk))["SCJ"]["co_late"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="needs co due dates")
 def test_co_figures_from_the_co_due_dates_the_ledger_records(
     desk: Run, week: dict[str, str]
 ) -> None:
