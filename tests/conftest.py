@@ -189,7 +189,7 @@ def snapshot(world: Path | str) -> Callable[[], list[tuple[Any, ...]]]:
     """Everything in the ledger, to compare before and after a refused command."""
 
     def take() -> list[tuple[Any, ...]]:
-        if isinstance(world, str):
+        if isinstance(world, str):  # a database of the cluster
             tables = [
                 r[0]
                 for r in rows(
@@ -220,7 +220,7 @@ def snapshot(world: Path | str) -> Callable[[], list[tuple[Any, ...]]]:
 def rows(db: Path | str, sql: str, *params: Any) -> list[Any]:
     """The rows a query reads from the ledger itself: its file, or its database (as the
     server's administrator, who sees every row)."""
-    if isinstance(db, str):
+    if isinstance(db, str) and db.startswith("postgresql://"):
         from bbcs.store_postgres import PgConnection
 
         con_pg = PgConnection(db.replace("postgresql://", "postgresql://postgres@", 1))

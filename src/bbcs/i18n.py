@@ -1181,6 +1181,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} works for {dept}, which has never held case {case}",
         "{user} 所在的 {dept} 从未承办事项 {case}，无权操作",
     ),
+    "role.other_figures": (
+        "{user} works for {dept} and may open {dept}'s figures onto their cases, not {other}'s",
+        "{user} 所在单位为 {dept}，只能查看本单位数字背后的事项，不能查看 {other} 的",
+    ),
+    "role.partial_view": (
+        "{user} logs in for {dept}, and the shared ledger shows that login only {dept}'s cases, "
+        "so `{command}` would read a part as the whole; a clerk of the window runs it",
+        "{user} 以 {dept} 的身份登录，共享台账只向该登录名显示 {dept} 的事项，"
+        "`{command}` 读到的将只是部分而非全部；请由窗口人员运行",
+    ),
     "role.other_dept": (
         "{user} works for {dept} and may push back only for it, not for {other}",
         "{user} 所在单位为 {dept}，只能以本单位名义退回，不能代 {other} 退回",

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bbcs import clock, fields
-from bbcs.errors import Conflict, InvalidInput, NotFound
+from bbcs.errors import Conflict, Forbidden, InvalidInput, NotFound
 from bbcs.models import (
     SYSTEM_ACTOR,
     Channel,
@@ -1100,6 +1100,20 @@ class Ledger:
             return user.dept
         return acting_for
 
+    def require_whole_view(self, command: str) -> None:
+        """Refuse a read of the whole ledger (a report, verify, a backup) to a department
+        login on a server: the database shows it only its department's cases (SPEC §12), so
+        what it read would be wrong, not merely partial."""
+        _, user = self._registration
+        if self.store.engine != "sqlite" and user is not None and user.role is Role.DEPT:
+            raise Forbidden("role.partial_view", user=user.name, dept=user.dept, command=command)
+
+    def permit_drill(self, dept: str) -> None:
+        """A department user opens only its own department's figures onto their cases."""
+        _, user = self._registration
+        if user is not None and user.role is Role.DEPT and user.dept != dept:
+            raise Forbidden("role.other_figures", user=user.name, dept=user.dept, other=dept)
+
     def _scope(self, query: CaseQuery) -> CaseQuery:
         """A department user's lists hold only the cases its department holds or held."""
         _, user = self._registration
@@ -1183,9 +1197,10 @@ class Ledger:
         """The ledger as a clerk names it: its file, or its server's address."""
         return self.store.where
 
-    def permit(self, command: str) -> None:
-        """Refuse ``command`` unless the actor's role allows it, for a command with no method here."""
-        self._permit(command)
+    def permit(self, command: str, case_id: str | None = None) -> None:
+        """Refuse ``command`` (on ``case_id``) unless the actor's role allows it, for a
+        command with no method here."""
+        self._permit(command, case_id)
 
     def __enter__(self) -> Ledger:
         return self
@@ -1213,6 +1228,7 @@ class Ledger:
     def backup(self, dest: Path) -> Path:
         """A whole copy of the ledger taken while others write: at ``dest``, or in it when
         it is a folder (named by the ledger and the time). Never over an existing file."""
+        self.require_whole_view("backup")
         from bbcs.files import refuse_ledger
 
         path = self.store.path
@@ -1236,6 +1252,7 @@ class Ledger:
         """Every check of ``bbcs.integrity`` on this ledger."""
         from bbcs.integrity import verify
 
+        self.require_whole_view("verify")
         return verify(self.store, head, progress, records_head)
 
     def departments(self) -> list[Department]:

@@ -701,6 +701,7 @@ def figure_cases(book: Ledger, span: Span, dept: str, figure: str) -> list[dict[
     if figure not in DRILL_FIGURES:
         raise InvalidInput("report.bad_figure", figure=figure, figures=", ".join(DRILL_FIGURES))
     code = book.department(dept)
+    book.permit_drill(code)
     builder = ReportBuilder(book)
     with builder.queries.snapshot():
         departments, _ = builder.figures(span, cases=True)
@@ -708,7 +709,7 @@ def figure_cases(book: Ledger, span: Span, dept: str, figure: str) -> list[dict[
         distinct = list(dict.fromkeys(ids))
         for case_id in distinct:
             # the cases as ``show`` would give them: a department user sees those it held
-            book._permit("show", case_id)
+            book.permit("show", case_id)
         rows = book.store.case_rows(distinct)
         return [book.case_json(rows[case_id], mask=True) for case_id in ids]
 

@@ -967,10 +967,14 @@ class Store:
 
     # ------------------------------------------- verification and users (issue 6)
 
+    def begin_read(self) -> None:
+        """Begin a transaction whose queries all see one snapshot while others write."""
+        self.db.execute("BEGIN")
+
     @contextmanager
     def reading(self) -> Iterator[None]:
         """One read transaction: every query inside sees one snapshot while others write."""
-        self.db.execute("BEGIN")
+        self.begin_read()
         try:
             yield
         finally:

@@ -66,7 +66,7 @@ SUSPENDED_AT_END = """
                         WHERE s.case_id = {alias} AND +s.kind IN ('suspend', 'resume')
                           AND +s.at < :after
                         ORDER BY s.at DESC, s.seq DESC LIMIT 1), 'resume') = 'suspend'
-         ELSE 0 END
+         ELSE false END
 """
 
 # The period's closes with the lead hold each one ended (NULL when the case
@@ -111,10 +111,11 @@ CLOSES_IN_FULL = f"""
                         AND json_type(d.data, '$.due_date') = 'text'
                       ORDER BY d.at DESC, d.seq DESC LIMIT 1)
            END AS due,
-           EXISTS (SELECT 1 FROM events v
+           CASE WHEN EXISTS (SELECT 1 FROM events v
                    WHERE v.case_id = k.case_id AND v.kind = 'review'
                      AND v.seq > k.seq AND v.at < :after
-                     AND json_extract(v.data, '$.rating') IN {{RATED}}) AS reviewed
+                     AND json_extract(v.data, '$.rating') IN {{RATED}}) THEN 1 ELSE 0 END
+           AS reviewed
     FROM ({CLOSES}) k
     JOIN cases x ON x.id = k.case_id
     LEFT JOIN holds h ON h.case_id = k.case_id AND h.n = k.hold_n
@@ -233,7 +234,7 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
         """
         SELECT c.dept, c.case_id, c.result != 'withdrawn', c.result = 'resolved',
                c.result = 'explained', c.result = 'withdrawn',
-               c.result != 'withdrawn' AND coalesce(c.judged <= c.dept_due, 0)
+               c.result != 'withdrawn' AND coalesce(c.judged <= c.dept_due, false)
         FROM temp.report_closes c
         WHERE c.dept IS NOT NULL
         ORDER BY c.dept, c.day, c.case_id, c.seq
@@ -257,7 +258,7 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
             dept=_ESCALATED_DEPT,
             columns="1",
             kind="escalate",
-            where=f"{NOT_SUPERSEDED} AND coalesce(json_extract(e.data, '$.correction'), 0) = 0 "
+            where=f"{NOT_SUPERSEDED} AND coalesce(json_type(e.data, '$.correction'), 'false') = 'false' "
             f"AND {NOT_VOIDED.format(alias='e.case_id')}",
         ),
     ),
@@ -278,8 +279,8 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("accepted_on_time", "accept_late"),
         f"""
-        SELECT h.dept, h.case_id, coalesce(h.accepted <= h.accept_due, 0) AS signed,
-               NOT coalesce(h.accepted <= h.accept_due, 0)
+        SELECT h.dept, h.case_id, coalesce(h.accepted <= h.accept_due, false) AS signed,
+               NOT coalesce(h.accepted <= h.accept_due, false)
         FROM holds h
         WHERE h.accept_due >= :first AND h.accept_due <= :last
           AND NOT (h.accepted IS NULL AND h.ended IS NOT NULL AND h.ended <= h.accept_due)
@@ -289,7 +290,7 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("unaccepted",),
-        f"SELECT dept, case_id, 1 FROM ({_UNACCEPTED}) ORDER BY dept, accept_due, case_id",
+        f"SELECT dept, case_id, 1 FROM ({_UNACCEPTED}) u ORDER BY dept, accept_due, case_id",
     ),
     # at most one urge per department, case and day
     (
@@ -300,7 +301,7 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
                    {EVENT_DAY} AS day
             FROM events e
             WHERE e.kind = 'urge' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias="e.case_id")}
-        ) ORDER BY dept, day, case_id
+        ) u ORDER BY dept, day, case_id
         """,
     ),
     (
@@ -413,7 +414,7 @@ class ReportQueries:
     @contextmanager
     def snapshot(self) -> Iterator[None]:
         """One read transaction, so every figure of a report sees the same ledger."""
-        self.db.execute("BEGIN")
+        self.store.begin_read()
         try:
             yield
         finally:
@@ -428,7 +429,8 @@ class ReportQueries:
         or after the opening of the oldest case; the index answers that at once.
         """
         row = self.db.execute(
-            "SELECT min(:first, coalesce((SELECT min(opened_on) FROM cases), :first))",
+            "SELECT CASE WHEN o < :first THEN o ELSE :first END "
+            "FROM (SELECT coalesce((SELECT min(opened_on) FROM cases), :first) AS o) f",
             period.params(),
         ).fetchone()
         return str(row[0])
@@ -445,8 +447,8 @@ class ReportQueries:
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS report_voided (case_id TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM temp.report_voided")
         self.db.execute(
-            "INSERT OR IGNORE INTO temp.report_voided (case_id) "
-            "SELECT case_id FROM events WHERE kind = 'void'"
+            "INSERT INTO temp.report_voided (case_id) "
+            "SELECT case_id FROM events WHERE kind = 'void' ON CONFLICT DO NOTHING"
         )
 
     def load_overdue(self, period: Period) -> None:
@@ -464,19 +466,20 @@ class ReportQueries:
             self.db.execute(f"DELETE FROM temp.{table}")
         p = period.params()
         self.db.execute(
-            "INSERT OR IGNORE INTO temp.report_maybe_suspended (case_id) "
+            "INSERT INTO temp.report_maybe_suspended (case_id) "
             "SELECT id FROM cases WHERE status = 'suspended' "
-            "UNION SELECT case_id FROM events WHERE kind = 'resume' AND at >= :after",
+            "UNION SELECT case_id FROM events WHERE kind = 'resume' AND at >= :after "
+            "ON CONFLICT DO NOTHING",
             p,
         )
         self.db.execute(
             "INSERT INTO temp.report_dept_overdue (dept, case_id, days) "
-            f"SELECT dept, case_id, days FROM ({DEPT_OVERDUE})",
+            f"SELECT dept, case_id, days FROM ({DEPT_OVERDUE}) o",
             p,
         )
         self.db.execute(
             "INSERT INTO temp.report_case_overdue (id, due_date, days) "
-            f"SELECT id, due_date, days FROM ({CASE_OVERDUE})",
+            f"SELECT id, due_date, days FROM ({CASE_OVERDUE}) o",
             p,
         )
 
@@ -504,7 +507,8 @@ class ReportQueries:
         )
         self.db.execute("DELETE FROM temp.report_superseded")
         self.db.executemany(
-            "INSERT OR IGNORE INTO temp.report_superseded (case_id, seq) VALUES (?, ?)", events
+            "INSERT INTO temp.report_superseded (case_id, seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            events,
         )
 
     # ------------------------------------------------- department figures
@@ -547,7 +551,7 @@ class ReportQueries:
             put(r[0], avg_working_days=r[1])
         for r in self.db.execute(
             """
-            SELECT dept, sum(verdict IS 'invalid'), sum(verdict IS 'valid')
+            SELECT dept, sum(verdict IS NOT DISTINCT FROM 'invalid'), sum(verdict IS NOT DISTINCT FROM 'valid')
             FROM temp.report_pushbacks GROUP BY dept
             """
         ):
@@ -557,7 +561,7 @@ class ReportQueries:
             SELECT dept, count(DISTINCT case_id) FROM (
                 SELECT dept, case_id FROM temp.report_assigned
                 UNION SELECT dept, case_id FROM temp.report_pushbacks
-            ) GROUP BY dept
+            ) u GROUP BY dept
             """
         ):
             put(r[0], pushback_base=r[1])
@@ -600,7 +604,7 @@ class ReportQueries:
             "SELECT e.case_id, e.seq FROM events e JOIN cases c ON c.id = e.case_id "
             "WHERE e.kind = 'urge' AND e.at < :after "
             "AND json_extract(e.data, '$.how') = 'written' "
-            "AND (c.closed_on IS NULL OR c.closed_on >= :first) AND c.result IS NOT 'void' "
+            "AND (c.closed_on IS NULL OR c.closed_on >= :first) AND c.result IS DISTINCT FROM 'void' "
             "ORDER BY e.case_id, e.seq",
             period.params(),
         )
@@ -639,7 +643,7 @@ class ReportQueries:
         """(department, case) for the period's pushbacks not ruled valid."""
         rows = self.db.execute(
             "SELECT DISTINCT dept, case_id FROM temp.report_pushbacks "
-            "WHERE charged ORDER BY dept, case_id"
+            "WHERE charged != 0 ORDER BY dept, case_id"
         )
         return [(r[0], r[1]) for r in rows]
 
@@ -663,7 +667,7 @@ class ReportQueries:
                    sum(result = 'explained'),
                    sum(result = 'withdrawn'),
                    sum(result != 'withdrawn' AND day <= due),
-                   sum(result != 'withdrawn' AND reviewed)
+                   sum(result != 'withdrawn' AND reviewed = 1)
             FROM temp.report_closes
             """
         ).fetchone()
@@ -766,7 +770,7 @@ class ReportQueries:
                    c.result, c.resolution, c.closed_on, c.round_start,
                    (SELECT group_concat(dept, ',') FROM (
                         SELECT dept FROM holds WHERE case_id = c.id
-                        GROUP BY dept ORDER BY min(n))) AS departments,
+                        GROUP BY dept ORDER BY min(n)) d) AS departments,
                    a.idx - b.idx AS working_days_taken
             FROM cases c
             LEFT JOIN temp.report_workdays a ON a.day = c.closed_on

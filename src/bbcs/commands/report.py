@@ -160,6 +160,7 @@ def _run(
     if version is not None and not reprint:
         raise InvalidInput("report.version_needs_published")
     book = _ledger()
+    book.require_whole_view("report")
     span = _span(book, kind, period)
     # the output file is prepared before the report is issued: a --publish is stored
     # in the same transaction that moves the file into place, or not at all
@@ -612,6 +613,7 @@ def report_nightly(
 
     asked = _day(date)  # every argument is read before the sweep writes anything
     book = _ledger()
+    book.require_whole_view("report nightly")
     chosen = asked or book.today
     paths = [out / f"{chosen.isoformat()}.{SUFFIX[fmt]}" for fmt in FORMATS]
     if out.exists() and not out.is_dir():
