@@ -26,7 +26,8 @@ GROUPS = {
 # each command, by its full name under ``bbcs``
 COMMANDS = {
     "init": "创建台账或设置站点代码。\n\n示例：bbcs init --site HX",
-    "migrate": "升级旧版 bbcs 创建的台账（先在原位置备份）。\n\n示例：bbcs migrate",
+    "migrate": "升级旧版 bbcs 创建的台账（先在原位置备份）；或用 --to 将其复制到多台电脑共用的"
+    " PostgreSQL 数据库。\n\n示例：bbcs migrate --to postgresql://dbhost/bbcs",
     "open": "受理登记新事项，输出编号和办结期限。\n\n"
     '示例：bbcs open "营业执照变更办不下来" --reporter 张三 --phone 13812345678 --dept SCJ',
     "assign": "将待交办事项交给牵头单位（可加协办单位）。\n\n示例：bbcs assign 42 ZJJ --co GTJ",
@@ -178,6 +179,9 @@ OPTIONS = {
     "Lead department.": "牵头单位。",
     "Lead department: assign at once.": "牵头单位（登记即交办）。",
     "Lead or co-department.": "牵头或协办单位。",
+    "Copy this SQLite ledger into an empty PostgreSQL database (postgresql://…).": (
+        "将此 SQLite 台账复制到空的 PostgreSQL 数据库（postgresql://…）。"
+    ),
     "Ledger file or postgresql:// URL (else $BBCS_DB, else the data folder).": (
         "台账文件或 postgresql:// 地址（默认 $BBCS_DB 或数据目录）。"
     ),

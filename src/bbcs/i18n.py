@@ -584,6 +584,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the ledger {path} is already at schema {version}; nothing to do",
         "台账 {path} 已是最新结构（版本 {version}），无需升级",
     ),
+    "migrate.to_not_server": (
+        "--to names the PostgreSQL database to copy the ledger into, as postgresql://…, not {target}",
+        "--to 应为要复制到的 PostgreSQL 数据库（postgresql://…），而不是 {target}",
+    ),
+    "migrate.to_from_server": (
+        "this ledger is already on a server; to copy it into a file use `bbcs backup FILE`",
+        "此台账已在服务器上；如需复制为文件，请用 `bbcs backup 文件`",
+    ),
+    "migrate.to_needs_current": (
+        "upgrade {path} first with `bbcs migrate`, then copy it",
+        "请先用 `bbcs migrate` 升级 {path}，再复制",
+    ),
+    "migrate.target_not_empty": (
+        "the database {path} already holds a ledger; copy into an empty database",
+        "数据库 {path} 已有台账；请复制到空数据库",
+    ),
+    "migrate.copied": (
+        "copied {path} into {target}: {events} event(s) and {cases} case(s) rebuilt and verified; head {head}",
+        "已将 {path} 复制到 {target}：{events} 个事件、{cases} 件事项已重建并校验；链头 {head}",
+    ),
+    "migrate.copy_failed": (
+        "the copy in {target} does not match {path}; it was left there for inspection",
+        "{target} 中的副本与 {path} 不一致，已保留以便检查",
+    ),
     "migrate.done_server": (
         "upgraded {path} from schema {old} to {new}",
         "已将 {path} 从结构版本 {old} 升级到 {new}",

@@ -1243,6 +1243,27 @@ class Ledger:
         self.store.backup_to(target)
         return target
 
+    def migrate_to(self, url: str) -> Verification:
+        """Copy this SQLite ledger into an empty PostgreSQL database (SPEC §12): its events
+        and records as they are, its cases rebuilt from the events there; then verify the
+        copy against this ledger's chain heads. Creates no logins (``user add`` does)."""
+        from bbcs.integrity import Head, verify
+        from bbcs.store_postgres import copy_into, is_url
+
+        self._permit("migrate")
+        if not is_url(url):
+            raise InvalidInput("migrate.to_not_server", target=url)
+        if self.store.engine != "sqlite":
+            raise InvalidInput("migrate.to_from_server")
+        if self.store.version != self.store.latest:
+            raise InvalidInput("migrate.to_needs_current", path=self.where)
+        heads = Head.parse(self.store.head()), Head.parse(self.store.records_head())
+        target = copy_into(self.store, url)
+        try:
+            return verify(target, heads[0], None, heads[1])
+        finally:
+            target.close()
+
     def verify(
         self,
         head: Head | None,

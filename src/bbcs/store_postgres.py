@@ -14,15 +14,18 @@ installed (``pip install "bbcs[postgres]"`` brings the binary wheel, no compiler
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, ClassVar
 
 import psycopg
 
 from bbcs.errors import LedgerProblem
-from bbcs.store import GUARDS, RECORD_TABLES, Store, search_words
+from bbcs.files import create_private
+from bbcs.store import GUARDS, RECORD_TABLES, Store, canonical_json, search_words
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 SCHEMA = "bbcs"
@@ -576,6 +579,23 @@ class PgStore(Store):
         }
         return [(table, name) for table, name in GUARDS if name not in present]
 
+    def backup_to(self, dest: Path) -> None:
+        backup_to_sqlite(self, dest)
+
+    def continue_numbering(self) -> None:
+        """After rows were copied in with their own ids, new rows are numbered after them
+        (the sequences belong to the owner role, taken up for the moment)."""
+        owner = quoted(role_names(self.pg)["owner"])
+        self.pg.execute(f"GRANT {owner} TO CURRENT_USER")
+        self.pg.execute(f"SET LOCAL ROLE {owner}")
+        for table in ("events", "policy", "audit", "published", "records"):
+            self.pg.execute(
+                f"SELECT setval(pg_get_serial_sequence('{SCHEMA}.{table}', 'id'), "
+                f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+            )
+        self.pg.execute("RESET ROLE")
+        self.pg.execute(f"REVOKE {owner} FROM CURRENT_USER")
+
     LAST_LINK: ClassVar[str] = "SELECT bbcs_last_link()"
     EVENT_COUNT: ClassVar[str] = "SELECT bbcs_event_count()"
 
@@ -585,14 +605,22 @@ class PgStore(Store):
         self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str
     ) -> None:
         """Register the user and give their login (made now if the server has none) the
-        grants of its bbcs role; the first user ends the ledger's open set-up."""
-        first = self.user_count() == 0
-        super().add_user(name, role, dept, at, by, os_user)
+        grants of its bbcs role; the first login ends the ledger's open set-up.
+
+        A user already registered (a ledger copied in by ``migrate --to``, which makes no
+        logins) with the same role is given their login and its grants only."""
+        known = self.user(name)
+        if known is None or (known["role"], known["dept"]) != (role, dept):
+            super().add_user(name, role, dept, at, by, os_user)
+        else:
+            self.add_audit(at, by, os_user, "user login", canonical_json({"name": name}))
         exists = self.pg.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone()
         if not exists:
             self.pg.execute(f"CREATE ROLE {quoted(name)} LOGIN")
         self._grant_role(name, role)
-        if first:
+        if self.pg.execute(
+            "SELECT 1 FROM pg_policies WHERE schemaname = ? AND policyname = 'bootstrap'", (SCHEMA,)
+        ).fetchone():
             _close_bootstrap(self.pg)
 
     def set_user_role(
@@ -619,3 +647,99 @@ class PgStore(Store):
             raise KeyError(table)
         for r in self.pg.execute(f"SELECT * FROM {table} ORDER BY {RECORD_TABLES[table]}"):
             yield dict(r)
+
+
+# ------------------------------------------------------------ between the engines
+
+# Every table a ledger holds, in an order the copy can insert them in, with the column
+# the rows are read in order of. The projections (cases, holds, pushbacks, the search
+# text) are copied as they are by a backup and rebuilt from the events by a migration.
+RECORDS_AND_EVENTS = (
+    ("meta", "key"),
+    ("departments", "code"),
+    ("counters", "site, year"),
+    ("calendar_days", "day"),
+    ("calendar_years", "year"),
+    ("policy", "id"),
+    ("users", "name"),
+    ("audit", "id"),
+    ("published", "id"),
+    ("records", "id"),
+    ("events", "id"),
+)
+PROJECTIONS = (("cases", "n"), ("holds", "case_id, n"), ("pushbacks", "case_id, seq"))
+BATCH = 5000
+
+
+def copy_tables(
+    source: Store, target: Store, tables: Sequence[tuple[str, str]], text_key: str = "rowid"
+) -> int:
+    """Copy the rows of ``tables`` from ``source`` to ``target`` in their order, in batches
+    (flat memory); the number of events copied."""
+    events = 0
+    for table, order in tables:
+        cursor = source.db.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        while True:
+            rows = cursor.fetchmany(BATCH)
+            if not rows:
+                break
+            names = list(rows[0].keys())
+            marks = ", ".join("?" for _ in names)
+            target.db.executemany(
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})",
+                [tuple(r) for r in rows],
+            )
+            if table == "events":
+                events += len(rows)
+    return events
+
+
+def backup_to_sqlite(store: PgStore, dest: Path) -> None:
+    """A SQLite ledger file of the same events, records and projections (SPEC §12): any
+    ledger backs up to one file an auditor can open and ``verify``. Written beside ``dest``
+    and renamed into place only when whole."""
+    temporary = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    create_private(temporary)
+    try:
+        copy = Store.create_or_open(temporary)
+        try:
+            with store.reading(), copy.write():
+                copy_tables(store, copy, (*RECORDS_AND_EVENTS, *PROJECTIONS))
+                cursor = store.db.execute("SELECT n, body FROM case_text ORDER BY n")
+                while rows := cursor.fetchmany(BATCH):
+                    copy.db.executemany(
+                        "INSERT INTO case_text (rowid, body) VALUES (?, ?)",
+                        [tuple(r) for r in rows],
+                    )
+        finally:
+            copy.close()
+        with temporary.open("rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, dest)
+    except BaseException:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def copy_into(source: Store, url: str) -> PgStore:
+    """``migrate --to``: a SQLite ledger's events and records copied into an empty
+    PostgreSQL database, its cases rebuilt there from the events. Returns the new store
+    (its numbering continued after the copied rows)."""
+    from bbcs.projection import project
+
+    target = PgStore.create_or_open_url(url)
+    if target.event_count() or target.user_count() or target.meta("site"):
+        target.close()
+        raise LedgerProblem("migrate.target_not_empty", path=_safe(url))
+    with source.reading(), target.write():
+        copy_tables(source, target, RECORDS_AND_EVENTS)
+        states = []
+        for case_id, events in source.events_by_case():
+            states.append(project(case_id, events))
+            if len(states) >= BATCH:
+                target.add_new_cases(states)
+                states = []
+        target.add_new_cases(states)
+        target.continue_numbering()
+    return target

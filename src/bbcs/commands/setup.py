@@ -37,13 +37,38 @@ def init(
 
 
 @commands.command()
-def migrate() -> None:
-    """Upgrade a ledger made by an older bbcs, after backing it up next to itself.
+def migrate(
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help=_h("Copy this SQLite ledger into an empty PostgreSQL database (postgresql://…)."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Upgrade a ledger made by an older bbcs, after backing it up next to itself; or,
+    with --to, copy it into a PostgreSQL database shared by many desks.
 
-    Example: bbcs migrate
+    Example: bbcs migrate --to postgresql://dbhost/bbcs
     """
     from bbcs import render
 
+    if to is not None:
+        book = ledger(write=False)
+        result = book.migrate_to(to)
+        for finding in result.findings:
+            render.warn(str(finding))
+        from bbcs.errors import LedgerProblem
+        from bbcs.store_postgres import _safe
+
+        if result.findings:
+            raise LedgerProblem("migrate.copy_failed", target=_safe(to), path=book.where)
+        render.line(
+            t("migrate.copied", path=book.where, target=_safe(to), events=result.events,
+              cases=result.cases, head=result.head)
+        )  # fmt: skip
+        return
     book = ledger(write=False, migrating=True)
     latest = book.store.latest
     old, backup = book.migrate()
