@@ -111,6 +111,7 @@ class Cluster:
                 db.execute(f'CREATE ROLE "{self.TESTERS}" NOLOGIN')
             db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             source = f'TEMPLATE "{template}"' if template else "TEMPLATE template0 ENCODING 'UTF8'"
+            source += " STRATEGY FILE_COPY"  # a small database copies faster than through WAL
             db.execute(f'CREATE DATABASE "{name}" OWNER "{self.TESTERS}" {source}')
 
     def drop_database(self, name: str) -> None:
