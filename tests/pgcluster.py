@@ -130,8 +130,11 @@ class Cluster:
         """A person's login (SPEC §12): the server's administrator makes it; here, any name."""
         if name in self._logins:
             return
+        quoted = '"' + name.replace('"', '""') + '"'
         with self.admin() as db:
             if not db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
-                quoted = '"' + name.replace('"', '""') + '"'
                 db.execute(f'CREATE ROLE {quoted} LOGIN CREATEROLE IN ROLE "{self.TESTERS}"')
+            else:  # made by an earlier test's user add: the same rights as any test login
+                db.execute(f"ALTER ROLE {quoted} CREATEROLE")
+                db.execute(f'GRANT "{self.TESTERS}" TO {quoted}')
         self._logins.add(name)

@@ -13,6 +13,9 @@ import pytest
 
 from processes import BBCS, environment, ok, run
 
+# Faults of the file and the disk under it: SQLite alone.
+pytestmark = pytest.mark.sqlite_only
+
 # ------------------------------------------------------------- no output replaces a ledger
 
 

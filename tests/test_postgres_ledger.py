@@ -138,10 +138,10 @@ def test_sixteen_writers_give_one_chain_gap_free_numbers_and_no_error(shared: De
     script = Path(__file__).with_name("pg_writer.py")
 
     for n in range(writers):  # the logins first: user add is an admin's, one at a time
-        shared.ok("user", "add", f"clerk{n}", "--role", "clerk")
+        shared.ok("user", "add", f"w{n}", "--role", "clerk")
 
     def writer(n: int) -> subprocess.CompletedProcess[str]:
-        env = shared.env(f"clerk{n}")
+        env = shared.env(f"w{n}")
         line = [sys.executable, str(script), str(each)]
         return subprocess.run(
             line, env=env, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from bbcs import store
 from conftest import rows
+
+# SQLite's own migrations from schemas older than PostgreSQL ledgers: SQLite alone.
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_older_ledger_is_refused_until_migrated(desk, monkeypatch, snapshot):

@@ -100,6 +100,11 @@ def ledger(*, write: bool, command: str | None = None, migrating: bool = False) 
             PgStore.create_or_open_url(url) if write else PgStore.open_url(url, migrating=migrating)
         )
         name, login = _server_actor(store.login)
+        book = Ledger(store, now=clock.now(), actor=name, os_user=login)
+        book.require_login_user()
+        if command is not None:
+            book.permit(command)
+        return book
     else:
         path = ledger_path()
         store = Store.create_or_open(path) if write else Store.open(path, migrating=migrating)
@@ -115,6 +120,8 @@ def _server_actor(database_login: str) -> tuple[str, str]:
     there, with a warning when it names somebody else."""
     import getpass
 
+    if database_login.strip().lower() == "system":
+        raise InvalidInput("actor.system")
     claimed = os.environ.get("BBCS_USER")
     if claimed and claimed != database_login:
         from bbcs import render

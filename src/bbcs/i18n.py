@@ -1209,6 +1209,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} works for {dept} and may open {dept}'s figures onto their cases, not {other}'s",
         "{user} 所在单位为 {dept}，只能查看本单位数字背后的事项，不能查看 {other} 的",
     ),
+    "role.unregistered_login": (
+        "{user} is not a registered user of this ledger, and on a shared ledger its login may "
+        "read nothing; an admin adds users with bbcs user add",
+        "{user} 不是本台账的登记用户，在共享台账上该登录名什么也读不到；请管理员用 bbcs user add 登记",
+    ),
     "role.partial_view": (
         "{user} logs in for {dept}, and the shared ledger shows that login only {dept}'s cases, "
         "so `{command}` would read a part as the whole; a clerk of the window runs it",

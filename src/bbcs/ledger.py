@@ -1100,6 +1100,13 @@ class Ledger:
             return user.dept
         return acting_for
 
+    def require_login_user(self) -> None:
+        """On a server a login that is not one of the ledger's users is given nothing by the
+        database once it has users: say so before anything is read."""
+        registered, user = self._registration
+        if self.store.engine != "sqlite" and registered and user is None:
+            raise Forbidden("role.unregistered_login", user=self.actor)
+
     def require_whole_view(self, command: str) -> None:
         """Refuse a read of the whole ledger (a report, verify, a backup) to a department
         login on a server: the database shows it only its department's cases (SPEC §12), so

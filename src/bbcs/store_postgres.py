@@ -610,8 +610,12 @@ class PgStore(Store):
         A user already registered (a ledger copied in by ``migrate --to``, which makes no
         logins) with the same role is given their login and its grants only."""
         known = self.user(name)
-        if known is None or (known["role"], known["dept"]) != (role, dept):
-            super().add_user(name, role, dept, at, by, os_user)
+        if (
+            known is None
+            or (known["role"], known["dept"]) != (role, dept)
+            or self._has_login(name, role)
+        ):
+            super().add_user(name, role, dept, at, by, os_user)  # refused when registered
         else:
             self.add_audit(at, by, os_user, "user login", canonical_json({"name": name}))
         exists = self.pg.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone()
@@ -633,14 +637,27 @@ class PgStore(Store):
         super().retire_user(name, at, by, os_user)
         self._grant_role(name, None)
 
+    def _has_login(self, login: str, role: str) -> bool:
+        """Whether ``login`` exists and is in the group role of ``role`` already."""
+        group = role_names(self.pg)[role]
+        row = self.pg.execute(
+            "SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            "JOIN pg_roles u ON u.oid = m.member WHERE g.rolname = ? AND u.rolname = ?",
+            (group, login),
+        ).fetchone()
+        return row is not None
+
     def _grant_role(self, login: str, role: str | None) -> None:
-        """The login in the group role of ``role`` and in no other of this ledger's."""
+        """The login in the group role of ``role`` and in no other of this ledger's; an
+        admin's login may make logins (CREATEROLE), as ``user add`` does."""
         roles = role_names(self.pg)
         for kind in ("admin", "supervisor", "clerk", "dept"):
             if kind != role:
                 self.pg.execute(f"REVOKE {quoted(roles[kind])} FROM {quoted(login)}")
         if role is not None:
             self.pg.execute(f"GRANT {quoted(roles[role])} TO {quoted(login)}")
+        if role == "admin":
+            self.pg.execute(f"ALTER ROLE {quoted(login)} CREATEROLE")
 
     def stored_records(self, table: str) -> Iterator[dict[str, Any]]:
         if table not in RECORD_TABLES:
