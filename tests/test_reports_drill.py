@@ -308,3 +308,12 @@ def test_a_report_published_before_these_figures_reprints(desk: Run, week: dict[
         None,
         None,
     )
+
+
+def test_a_figure_is_named_as_the_report_prints_it(desk: Run, week: dict[str, str]) -> None:
+    by_name = desk.json("report", "weekly", *WEEK, "--dept", "ZJJ", "--figure", "redone", now=NOW)
+    for label in ("发回重办", "Redone", "REDONE"):
+        asked = desk.json("report", "weekly", *WEEK, "--dept", "ZJJ", "--figure", label, now=NOW)
+        assert asked == by_name, label
+    refused = desk.fails("report", "weekly", *WEEK, "--dept", "ZJJ", "--figure", "催办", now=NOW)
+    assert "unknown figure 催办" in refused and "accept_late" in refused

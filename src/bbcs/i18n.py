@@ -851,8 +851,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.fig.co_no_reply": ("Co-parts unanswered", "协办未复"),
     "report.fig.avg_review_days": ("Avg review days", "平均审核天数"),
     "report.bad_figure": (
-        "unknown figure {figure}; use one of {figures}",
-        "未知指标 {figure}；可用：{figures}",
+        "unknown figure {figure}; use its label as the report prints it, or one of {figures}",
+        "未知指标 {figure}；请用报表上的指标名称（如 未按时签收、被催办），或以下之一：{figures}",
     ),
     "report.figure_needs_dept": (
         "--dept and --figure go together: name the department and the figure whose cases to list",

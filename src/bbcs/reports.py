@@ -695,11 +695,25 @@ def _build(builder: ReportBuilder, kind: str, span: Span, *, cases: bool) -> dic
     return builder.report(kind, span, cases=cases)
 
 
+def figure_named(asked: str) -> str:
+    """A drill-down figure by its name (``accept_late``) or by its label in either language
+    (未按时签收, "Signed late or not"), as a clerk reads it off the report."""
+    from bbcs.i18n import MESSAGES
+
+    wanted = asked.strip()
+    if wanted.lower() in DRILL_FIGURES:
+        return wanted.lower()
+    for figure in DRILL_FIGURES:
+        english, chinese = MESSAGES.get(f"report.fig.{figure}", ("", ""))
+        if wanted in (chinese, english) or wanted.lower() == english.lower():
+            return figure
+    raise InvalidInput("report.bad_figure", figure=asked, figures=", ".join(DRILL_FIGURES))
+
+
 def figure_cases(book: Ledger, span: Span, dept: str, figure: str) -> list[dict[str, Any]]:
     """The cases behind one department's figure over ``span``, as ``list --json`` gives
     them: one per case or event counted, so as many as the figure says (SPEC §10)."""
-    if figure not in DRILL_FIGURES:
-        raise InvalidInput("report.bad_figure", figure=figure, figures=", ".join(DRILL_FIGURES))
+    figure = figure_named(figure)
     code = book.department(dept)
     book.permit_drill(code)
     builder = ReportBuilder(book)

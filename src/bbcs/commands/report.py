@@ -217,7 +217,8 @@ def _figure_cases(
         raise InvalidInput("report.figure_format", value=chosen)
     book = _ledger()
     span = _span(book, kind, period)
-    found = reports.figure_cases(book, span, dept, figure.strip().lower())
+    named = reports.figure_named(figure)
+    found = reports.figure_cases(book, span, dept, named)
     if chosen == "json":
         render.print_json(found)
         return
@@ -230,7 +231,7 @@ def _figure_cases(
             "report.figure_title",
             dept=code,
             name=name,
-            figure=heading(figure.strip().lower()),
+            figure=heading(named),
             first=span.first.isoformat(),
             last=span.last.isoformat(),
             count=len(found),
