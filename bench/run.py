@@ -120,6 +120,8 @@ def _shown(value: float | None, unit: str) -> str:
         return ""
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit == "/s":
+        return f"{value:.1f}/s"
     if value < 1:
         return f"{value * 1000:.0f} ms"
     return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
