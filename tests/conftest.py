@@ -219,19 +219,32 @@ def snapshot(world: Path | str) -> Callable[[], list[tuple[Any, ...]]]:
 
 def rows(db: Path | str, sql: str, *params: Any) -> list[Any]:
     """The rows a query reads from the ledger itself: its file, or its database (as the
-    server's administrator, who sees every row)."""
+    server's administrator, who sees every row). One mapping may stand for the parameters."""
+    return _behind_bbcs(db, sql, params, read=True)
+
+
+def execute(db: Path | str, sql: str, *params: Any) -> None:
+    """Change the ledger behind bbcs's back (as whoever holds the file or the server could)."""
+    _behind_bbcs(db, sql, params, read=False)
+
+
+def _behind_bbcs(db: Path | str, sql: str, params: tuple[Any, ...], *, read: bool) -> list[Any]:
+    given: Any = params[0] if len(params) == 1 and isinstance(params[0], dict) else params
     if isinstance(db, str) and db.startswith("postgresql://"):
         from bbcs.store_postgres import PgConnection
 
         con_pg = PgConnection(db.replace("postgresql://", "postgresql://postgres@", 1))
         try:
-            return list(con_pg.execute(sql, params or None).fetchall())
+            cursor = con_pg.execute(sql, given or None)
+            return list(cursor.fetchall()) if read else []
         finally:
             con_pg.close()
     con = sqlite3.connect(db)
     con.row_factory = sqlite3.Row
     try:
-        return con.execute(sql, params).fetchall()
+        found = con.execute(sql, given).fetchall()
+        con.commit()
+        return found
     finally:
         con.close()
 

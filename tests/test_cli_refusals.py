@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import execute
+
 
 @pytest.fixture
 def case(desk):
@@ -99,12 +101,14 @@ def test_system_is_a_reserved_user(desk, snapshot):
     assert snapshot() == before
 
 
+@pytest.mark.sqlite_only  # about the file
 def test_reading_commands_never_create_a_ledger(bbcs):
     assert "no ledger" in bbcs.fails("list")
     assert "no ledger" in bbcs.fails("show", "1")
     assert not bbcs.db.exists()
 
 
+@pytest.mark.sqlite_only  # about the file
 def test_a_file_that_is_not_a_ledger_is_refused(bbcs):
     bbcs.db.write_text("hello")
     assert "not a bbcs ledger" in bbcs.fails("list")
@@ -141,13 +145,8 @@ def test_debug_lets_the_traceback_through(desk, case):
 
 
 def test_a_year_has_at_most_999999_case_numbers(desk, snapshot):
-    import sqlite3
-
     desk.open("first", "--reporter", "x")
-    con = sqlite3.connect(desk.db)
-    con.execute("UPDATE counters SET last = 999999")
-    con.commit()
-    con.close()
+    execute(desk.db, "UPDATE counters SET last = 999999")
     before = snapshot()
     assert "no case numbers left for 2026" in desk.fails("open", "x", "--reporter", "y")
     assert snapshot() == before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_chinese_search_of_every_length(desk):
     lamp = desk.open(
@@ -58,6 +60,7 @@ def test_search_finds_reporter_company_and_phone_digits(desk):
     assert found("执照 补办") == [found("补办")[0]]
 
 
+@pytest.mark.sqlite_only  # SQLite's own older schema
 def test_a_migrated_ledger_finds_its_reporters_and_verifies(desk):
     import sqlite3
 

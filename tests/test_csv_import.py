@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from bbcs.projection import CASE_FIELDS
 from bbcs.store import canonical_json, content_hash
 from conftest import rows
@@ -460,6 +462,7 @@ def test_events_file_in_gb18030_without_bom(desk, tmp_path):
     assert _case(desk.db, case)["resolution"] == "修好了"
 
 
+@pytest.mark.sqlite_only  # the file and the crash harness
 def test_a_killed_import_leaves_the_ledger_as_it_was(desk, tmp_path, snapshot):
     desk.open("已有", "--reporter", "x")
     big = write_csv(

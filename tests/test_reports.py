@@ -343,6 +343,7 @@ def test_periods_default_to_the_last_complete_week_and_month(desk: Run) -> None:
     assert (span["from"], span["to"]) == ("2026-10-30", "2026-11-02")
 
 
+@pytest.mark.sqlite_only  # about the file
 def test_reports_never_create_a_ledger(bbcs: Run) -> None:
     bbcs.fails("report", "daily")
     assert not bbcs.db.exists()

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from bbcs.reports import DRILL_FIGURES
-from conftest import Run, built
+from conftest import Run, built, execute
 
 MON, TUE, WED, THU, FRI = (f"2026-11-{d}T10:00" for d in ("09", "10", "11", "12", "13"))
 NOW = "2026-11-20T09:00:00+08:00"
@@ -108,15 +108,10 @@ def _by_dept(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def _co_due_dates(desk: Run, ids: dict[str, str]) -> None:
     """Give the co holds the due dates the co branch projects (SPEC §10: received Monday,
     limits.co = 3, due Thursday 11-12); E's hold stands for one from before co due dates."""
-    con = sqlite3.connect(desk.db)
-    try:
-        with con:
-            for case, due in ((ids["A"], "2026-11-12"), (ids["D"], "2026-11-12"), (ids["E"], None)):
-                con.execute(
-                    "UPDATE holds SET dept_due = ? WHERE case_id = ? AND role = 'co'", (due, case)
-                )
-    finally:
-        con.close()
+    for case, due in ((ids["A"], "2026-11-12"), (ids["D"], "2026-11-12"), (ids["E"], None)):
+        execute(
+            desk.db, "UPDATE holds SET dept_due = ? WHERE case_id = ? AND role = 'co'", due, case
+        )
 
 
 def test_first_time_and_reopen_rates_count_the_distinct_cases_closed(
@@ -157,10 +152,7 @@ def test_co_departments_are_judged_on_their_co_due_dates(desk: Run, week: dict[s
     assert (depts["GTJ"]["co_no_reply"], depts["GTJ"]["cases"]["co_no_reply"]) == (1, [week["A"]])
     assert depts["SCJ"]["co_no_reply"] == depts["GTJ"]["co_late"] == depts["ZJJ"]["co_late"] == 0
     # a co reply on or before its due date is not late
-    con = sqlite3.connect(desk.db)
-    with con:
-        con.execute("UPDATE holds SET dept_due = '2026-11-13' WHERE case_id = ?", (week["D"],))
-    con.close()
+    execute(desk.db, "UPDATE holds SET dept_due = '2026-11-13' WHERE case_id = ?", week["D"])
     assert _by_dept(_report(desk))["SCJ"]["co_late"] == 0
 
 
@@ -274,6 +266,7 @@ def test_a_department_user_lists_only_the_cases_it_held(desk: Run, week: dict[st
     assert len(desk.json(*figure[:-1], "--dept", "ZJJ", now=NOW, user="clerk1")) == 4
 
 
+@pytest.mark.sqlite_only  # it rewrites a stored report in the file, past its guard
 def test_a_report_published_before_these_figures_reprints(desk: Run, week: dict[str, str]) -> None:
     from bbcs.reports import CLOSE_FIGURES, CLOSE_TOTALS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bbcs.reports import LOOP_FIGURES
-from conftest import Run
+from conftest import Run, rows
 
 MON, TUE, WED = "2026-11-02T09:00", "2026-11-03T10:00", "2026-11-04T10:00"
 THU, FRI, NEXT_TUE = "2026-11-05T10:00", "2026-11-06T10:00", "2026-11-10T10:00"
@@ -133,7 +133,6 @@ def test_unsigned_at_a_days_end_is_every_hold_then_held_and_unsigned(
 ) -> None:
     """On every day of the month, the report counts what the plain rule over every hold
     counts: received, its accept due date passed, not yet ended or signed that day."""
-    import sqlite3
     from datetime import date
 
     plain = """
@@ -147,16 +146,10 @@ def test_unsigned_at_a_days_end_is_every_hold_then_held_and_unsigned(
     seen_signed_since = False
     for n in range(2, 21):
         day = date(2026, 11, n).isoformat()
-        con = sqlite3.connect(desk.db)
-        try:
-            expected = dict(con.execute(plain, {"day": day}).fetchall())
-            seen_signed_since |= bool(
-                con.execute(
-                    "SELECT 1 FROM holds WHERE accept_due < ? AND accepted > ?", (day, day)
-                ).fetchone()
-            )
-        finally:
-            con.close()
+        expected = {r[0]: r[1] for r in rows(desk.db, plain, {"day": day})}
+        seen_signed_since |= bool(
+            rows(desk.db, "SELECT 1 FROM holds WHERE accept_due < ? AND accepted > ?", day, day)
+        )
         daily = desk.json("report", "daily", "--date", day, now=REPORT_DAY)
         counted = {d["dept"]: d["unaccepted"] for d in daily["departments"] if d["unaccepted"]}
         assert counted == expected, day

@@ -239,6 +239,7 @@ def test_an_unknown_document_is_a_usage_error(bbcs: Run) -> None:
     assert result.exit_code == 2
 
 
+@pytest.mark.sqlite_only  # about the file
 def test_schema_reads_no_ledger(bbcs: Run, world: Path) -> None:
     bbcs.ok("schema", "event")
     assert not world.exists()

@@ -120,9 +120,14 @@ def _server_actor(database_login: str) -> tuple[str, str]:
     there, with a warning when it names somebody else."""
     import getpass
 
+    from bbcs import fields
+
     if database_login.strip().lower() == "system":
         raise InvalidInput("actor.system")
     claimed = os.environ.get("BBCS_USER")
+    if claimed:  # ignored, but a bad value is still a mistake to name
+        fields.characters(claimed, "BBCS_USER")
+    fields.characters(database_login, "PGUSER")
     if claimed and claimed != database_login:
         from bbcs import render
         from bbcs.i18n import t
