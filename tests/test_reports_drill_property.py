@@ -13,8 +13,10 @@ on time among the closes, ...).
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
+import sqlite3
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -135,6 +137,14 @@ def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
         desk.ok("init", "--site", "HX", now=NOW)
         for code, name in zip(DEPTS, ("住建局", "自然资源局", "市场监管局"), strict=True):
             desk.ok("dept", "add", code, name, now=NOW)
+    # everything into the file itself before it is copied (a connection not yet collected
+    # may hold the last writes in the write-ahead log beside it)
+    gc.collect()
+    con = sqlite3.connect(db)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
     return db
 
 
