@@ -967,6 +967,11 @@ class Store:
 
     # ------------------------------------------- verification and users (issue 6)
 
+    def stream(self, sql: str, params: Any = ()) -> Iterator[Any]:
+        """The rows of a query that may read the whole ledger, a few at a time (flat memory):
+        SQLite's cursor already reads as it goes."""
+        return iter(self.db.execute(sql, params))
+
     def begin_read(self) -> None:
         """Begin a transaction whose queries all see one snapshot while others write."""
         self.db.execute("BEGIN")
@@ -982,7 +987,7 @@ class Store:
 
     def chain(self) -> Iterator[dict[str, Any]]:
         """Every event in the order written (``id``), streamed; ``data`` as stored text."""
-        cursor = self.db.execute(
+        cursor = self.stream(
             "SELECT id, case_id, seq, kind, at, actor, os_user, data, hash, link "
             "FROM events ORDER BY id"
         )
@@ -991,7 +996,7 @@ class Store:
 
     def events_by_case(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         """Each case id with its events (as ``case_events`` gives them), streamed by case id."""
-        cursor = self.db.execute(
+        cursor = self.stream(
             "SELECT case_id, seq, kind, at, actor, os_user, data, hash FROM events "
             "ORDER BY case_id, seq"
         )
@@ -1001,7 +1006,7 @@ class Store:
     def stored_cases(self) -> Iterator[tuple[dict[str, Any], str | None]]:
         """Every ``cases`` row as stored, with the body the search index holds for it
         (None when it holds none), streamed by case id."""
-        cursor = self.db.execute(
+        cursor = self.stream(
             "SELECT cases.*, case_text.body AS text_body FROM cases "
             f"LEFT JOIN case_text ON case_text.{self.TEXT_KEY} = cases.n ORDER BY cases.id"
         )
@@ -1019,13 +1024,13 @@ class Store:
 
     def stored_holds(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         """Each case id with its ``holds`` rows in order, streamed by case id."""
-        cursor = self.db.execute(f"SELECT {HOLD_COLUMNS} FROM holds ORDER BY case_id, n")
+        cursor = self.stream(f"SELECT {HOLD_COLUMNS} FROM holds ORDER BY case_id, n")
         for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
             yield case_id, [tuple(r)[1:] for r in rows]
 
     def stored_pushbacks(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         """Each case id with its ``pushbacks`` rows in order, streamed by case id."""
-        cursor = self.db.execute(f"SELECT {PUSHBACK_COLUMNS} FROM pushbacks ORDER BY case_id, seq")
+        cursor = self.stream(f"SELECT {PUSHBACK_COLUMNS} FROM pushbacks ORDER BY case_id, seq")
         for case_id, rows in groupby(cursor, key=lambda r: str(r[0])):
             yield case_id, [tuple(r)[1:] for r in rows]
 
@@ -1056,7 +1061,7 @@ class Store:
 
     def record_chain(self) -> Iterator[dict[str, Any]]:
         """Every record in the order written (``id``), streamed; ``row`` as stored text."""
-        for r in self.db.execute("SELECT id, tbl, key, row, hash, link FROM records ORDER BY id"):
+        for r in self.stream("SELECT id, tbl, key, row, hash, link FROM records ORDER BY id"):
             yield dict(r)
 
     def record_row(self, record_id: int) -> dict[str, Any]:
@@ -1142,9 +1147,7 @@ class Store:
         where, params = _opened_between(opened_from, opened_to)
         converted = {**_CSV_COLUMNS, "co_depts": self.CO_DEPTS_JOINED}
         columns = ", ".join(converted.get(name, name) for name in CASE_FIELDS)
-        yield from self.db.execute(
-            f"SELECT {columns} FROM cases{where} ORDER BY opened_on, n", params
-        )
+        yield from self.stream(f"SELECT {columns} FROM cases{where} ORDER BY opened_on, n", params)
 
     def iter_event_rows(
         self, opened_from: str | None, opened_to: str | None
@@ -1154,7 +1157,7 @@ class Store:
         sql = "SELECT case_id, seq, kind, at, actor, os_user, data, hash FROM events"
         if where:
             sql += f" WHERE case_id IN (SELECT id FROM cases{where})"
-        yield from self.db.execute(sql + " ORDER BY id", params)
+        yield from self.stream(sql + " ORDER BY id", params)
 
     def add_audit(self, at: str, actor: str, os_user: str, action: str, detail: str) -> None:
         self.insert_recorded(

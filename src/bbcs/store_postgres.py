@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import count, islice
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -33,6 +34,7 @@ SCHEMA = "bbcs"
 # Every append of a write command serialises on this transaction-scoped advisory lock
 # (taken right after BEGIN), so the chain has one line in commit order (SPEC §12).
 WRITE_LOCK = 0x62626373  # "bbcs"
+_CURSORS = count(1)
 
 
 def is_url(target: str) -> bool:
@@ -135,6 +137,17 @@ class PgConnection:
     def executemany(self, sql: str, rows: Any) -> None:
         with self.raw.cursor() as cursor:
             cursor.executemany(translate(sql), list(rows))
+
+    def stream(self, sql: str, params: Any = ()) -> Iterator[Any]:
+        """The rows of a query through a server-side cursor, fetched a batch at a time, so a
+        read of the whole ledger (verify, export, a backup) stays in flat memory; outside a
+        transaction the cursor is held open across it (WITH HOLD)."""
+        idle = self.raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        name = f"bbcs_stream_{next(_CURSORS)}"  # several may be read side by side (verify)
+        with self.raw.cursor(name=name, withhold=idle) as cursor:
+            cursor.itersize = 2000
+            cursor.execute(translate(sql), params or None)
+            yield from cursor
 
     def begin_write(self) -> None:
         """A write transaction that holds the ledger's write lock until it ends."""
@@ -659,10 +672,13 @@ class PgStore(Store):
         if role == "admin":
             self.pg.execute(f"ALTER ROLE {quoted(login)} CREATEROLE")
 
+    def stream(self, sql: str, params: Any = ()) -> Iterator[Any]:
+        return self.pg.stream(sql, params)
+
     def stored_records(self, table: str) -> Iterator[dict[str, Any]]:
         if table not in RECORD_TABLES:
             raise KeyError(table)
-        for r in self.pg.execute(f"SELECT * FROM {table} ORDER BY {RECORD_TABLES[table]}"):
+        for r in self.stream(f"SELECT * FROM {table} ORDER BY {RECORD_TABLES[table]}"):
             yield dict(r)
 
 
@@ -695,9 +711,9 @@ def copy_tables(
     (flat memory); the number of events copied."""
     events = 0
     for table, order in tables:
-        cursor = source.db.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        cursor = source.stream(f"SELECT * FROM {table} ORDER BY {order}")
         while True:
-            rows = cursor.fetchmany(BATCH)
+            rows = list(islice(cursor, BATCH))
             if not rows:
                 break
             names = list(rows[0].keys())
@@ -722,8 +738,8 @@ def backup_to_sqlite(store: PgStore, dest: Path) -> None:
         try:
             with store.reading(), copy.write():
                 copy_tables(store, copy, (*RECORDS_AND_EVENTS, *PROJECTIONS))
-                cursor = store.db.execute("SELECT n, body FROM case_text ORDER BY n")
-                while rows := cursor.fetchmany(BATCH):
+                cursor = store.stream("SELECT n, body FROM case_text ORDER BY n")
+                while rows := list(islice(cursor, BATCH)):
                     copy.db.executemany(
                         "INSERT INTO case_text (rowid, body) VALUES (?, ?)",
                         [tuple(r) for r in rows],
