@@ -116,7 +116,7 @@ class PgBench(Bench):
 
     def figure_writers(self) -> None:
         """16 processes opening ``each`` cases apiece, at once: commands per second."""
-        script = Path(__file__).resolve().parents[1] / "tests" / "pg_writer.py"
+        script = Path(__file__).resolve().parents[1] / "tests" / "desk_writer.py"
         self.server_ledger("writers")  # no users yet: every login may open cases
         lite = self.ledger("writers.db")
 

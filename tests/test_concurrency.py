@@ -147,3 +147,26 @@ def test_backup_into_a_folder_makes_a_dated_copy_and_never_overwrites(
     assert again.returncode == 1
     assert "already exists" in again.stderr
     assert ok(made[0], "list", "--json").count("HX-2026-000001") == 1
+
+
+def test_clerks_running_many_commands_in_one_process_each_lose_nothing(ledger: Path) -> None:
+    """Commands run one after another in one process (a script, a service) let go of the
+    ledger when each ends: a connection left behind lost its locks when the next command
+    read the file's header, and 16 such clerks at once damaged the ledger."""
+    import sys
+
+    script = Path(__file__).with_name("desk_writer.py")
+
+    def clerk(n: int) -> subprocess.CompletedProcess[str]:
+        env = environment(ledger, user=f"clerk{n}", PGUSER=f"clerk{n}")
+        return subprocess.run(
+            [sys.executable, str(script), "20"], env=env, capture_output=True, text=True,
+            encoding="utf-8", timeout=TIMEOUT,
+        )  # fmt: skip
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        runs = list(pool.map(clerk, range(WORKERS)))
+    for done in runs:
+        assert done.returncode == 0, done.stderr
+    verified = ok(ledger, "verify")
+    assert f"Verified {WORKERS * 20 * 2} event(s) and {WORKERS * 20} case(s)" in verified

@@ -135,7 +135,7 @@ def test_a_department_login_is_refused_a_whole_ledger_read(shared: Desk) -> None
 
 def test_sixteen_writers_give_one_chain_gap_free_numbers_and_no_error(shared: Desk) -> None:
     writers, each = 16, 100
-    script = Path(__file__).with_name("pg_writer.py")
+    script = Path(__file__).with_name("desk_writer.py")
 
     for n in range(writers):  # the logins first: user add is an admin's, one at a time
         shared.ok("user", "add", f"w{n}", "--role", "clerk")

@@ -32,7 +32,7 @@ from bbcs.commands import (
     setup,
     trust,
 )
-from bbcs.edge import ledger_target, state
+from bbcs.edge import ledger_target, release, state
 from bbcs.errors import BbcsError, ExitCode
 from bbcs.help_zh import option as _h
 from bbcs.i18n import language, t
@@ -101,6 +101,8 @@ class LedgerGroup(TyperGroup):
             if server is not None and isinstance(error, server.Error):
                 _fail(_server_sentence(error))
             raise
+        finally:
+            release()
 
 
 def _commits() -> int:

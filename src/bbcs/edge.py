@@ -10,6 +10,7 @@ ledger returns a ``Ledger``, typed, so that a misspelt method name fails mypy.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from datetime import date, datetime
@@ -23,6 +24,7 @@ from bbcs.help_zh import option as _h
 
 if TYPE_CHECKING:
     from bbcs.ledger import Ledger
+    from bbcs.store import Store
 
 MAX_LIMIT = 10_000_000  # more rows than any ledger a window keeps
 
@@ -30,8 +32,23 @@ MAX_LIMIT = 10_000_000  # more rows than any ledger a window keeps
 class State:
     """The global options of this run: ``--db`` and ``--debug``."""
 
-    db: str | None = None  # a file, or a postgresql:// URL
-    debug: bool = False
+    def __init__(self) -> None:
+        self.db: str | None = None  # a file, or a postgresql:// URL
+        self.debug = False
+        # the ledgers this command opened, let go of when it ends (``release``)
+        self.opened: list[Store] = []
+
+
+def release() -> None:
+    """Close every ledger connection the command opened. A connection left to the garbage
+    collector outlives its command when several run in one process, and a later check of
+    the file (its header, read with a file of its own) would cancel the locks SQLite
+    holds through it: POSIX locks belong to the process, not to the descriptor."""
+    while state.opened:
+        store = state.opened.pop()
+        # a connection already gone with its server has nothing left to keep
+        with contextlib.suppress(Exception):
+            store.close()
 
 
 state = State()
@@ -99,6 +116,7 @@ def ledger(*, write: bool, command: str | None = None, migrating: bool = False) 
         store = (
             PgStore.create_or_open_url(url) if write else PgStore.open_url(url, migrating=migrating)
         )
+        state.opened.append(store)
         name, login = _server_actor(store.login)
         book = Ledger(store, now=clock.now(), actor=name, os_user=login)
         book.require_login_user()
@@ -108,6 +126,7 @@ def ledger(*, write: bool, command: str | None = None, migrating: bool = False) 
     else:
         path = ledger_path()
         store = Store.create_or_open(path) if write else Store.open(path, migrating=migrating)
+        state.opened.append(store)
         name, login = actor()
     book = Ledger(store, now=clock.now(), actor=name, os_user=login)
     if command is not None:

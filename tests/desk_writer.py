@@ -1,6 +1,7 @@
-"""One clerk at a shared ledger opening cases one command after another, for the
-concurrency test: ``python pg_writer.py COUNT`` (the ledger and login from the environment).
-Each command is the real command line in this process, with its own connection."""
+"""One clerk at a ledger opening cases one command after another in one process, for the
+concurrency tests: ``python desk_writer.py COUNT`` (the ledger, and the clerk's name as
+``PGUSER``, from the environment). Each command is the real command line, run in this
+process, with its own connection."""
 
 from __future__ import annotations
 
