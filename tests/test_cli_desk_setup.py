@@ -81,11 +81,14 @@ def test_a_users_role_changes_and_a_retired_user_may_no_longer_write(
 def test_a_schema_5_ledger_migrates_its_registers_and_verifies(desk: Run) -> None:
     import sqlite3
 
+    from older_schema import before_levels
+
     desk.ok("user", "add", "admin1", "--role", "admin", user="admin1")
     # as schema 5 left it: no retired_at columns, and the registers never updated
     con = sqlite3.connect(desk.db)
     try:
         con.execute("PRAGMA user_version = 5")
+        before_levels(con)
         for table in ("departments", "users"):
             con.execute(f"ALTER TABLE {table} DROP COLUMN retired_at")
             con.execute(

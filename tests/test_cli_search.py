@@ -65,6 +65,7 @@ def test_a_migrated_ledger_finds_its_reporters_and_verifies(desk):
     import sqlite3
 
     from bbcs import store
+    from older_schema import before_levels
 
     before = 5  # just before migration 6, which rebuilt the search index
     assert before < store.SCHEMA_VERSION
@@ -75,6 +76,7 @@ def test_a_migrated_ledger_finds_its_reporters_and_verifies(desk):
     try:
         con.execute("UPDATE case_text SET body = '路灯不亮\n已联系'")
         con.execute(f"PRAGMA user_version = {before}")
+        before_levels(con)
         con.commit()
     finally:
         con.close()

@@ -233,3 +233,32 @@ def test_a_sqlite_ledger_copied_to_postgresql_reads_the_same(
         assert again.exit_code == 1 and "already holds a ledger" in again.stderr
     finally:
         pg_cluster.drop_database(name)
+
+
+def test_a_schema_1_ledger_migrates_to_sites_and_verifies(shared: Desk) -> None:
+    """A ledger made before sites (PostgreSQL's schema 1) is refused until ``migrate``,
+    which gives its cases their site and grants the new table to every role."""
+    case = shared.ok("open", "路灯不亮", "--reporter", "张三", "--quiet", user="clerk1").strip()
+    head = shared.ok("verify").split("; head ")[1].strip()
+    superuser = "postgres"  # as the server's administrator would, with psql
+    for statement in (
+        "DROP TABLE bbcs.sites",
+        "DROP INDEX bbcs.cases_phone",
+        "DROP INDEX bbcs.cases_company",
+        *(f"ALTER TABLE bbcs.cases DROP COLUMN {c}" for c in
+          ("merged_into", "cause", "site", "site_due")),
+        "ALTER TABLE bbcs.users DROP COLUMN site",
+        "UPDATE bbcs.schema_version SET version = 1",
+    ):  # fmt: skip
+        with psycopg.connect(
+            shared.cluster.url(shared.name, user=superuser), autocommit=True
+        ) as db:
+            db.execute(statement)
+    refused = shared.run("list", user="clerk1")
+    assert refused.returncode == 1 and "bbcs migrate" in refused.stderr
+
+    assert "from schema 1 to" in shared.ok("migrate")
+    assert head in shared.ok("verify", "--head", head)
+    assert shared.sql("clerk1", "SELECT site FROM bbcs.cases WHERE id = %s", case) == [("HX",)]
+    assert shared.sql("zjj1", "SELECT count(*) FROM bbcs.sites") == [(0,)]
+    shared.ok("open", "井盖缺失", "--reporter", "李四", user="clerk1")

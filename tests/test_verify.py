@@ -214,7 +214,8 @@ def test_a_made_up_case_row_without_events_is_named(book: Run) -> None:
         "phone, company, category, channel, complexity, opened_at, opened_on, lead_dept, "
         "co_depts, escalation, due_date, due_provisional, dept_due_date, extensions, pushbacks, "
         "reopened, closed_at, closed_on, result, resolution, rating, round_start, review, "
-        "unruled, lead_pushbacks, last_at, extension_request FROM cases WHERE id = 'HX-2026-000003'",
+        "unruled, lead_pushbacks, last_at, extension_request, merged_into, cause, site, "
+        "site_due FROM cases WHERE id = 'HX-2026-000003'",
     )
     err = findings(book)
     assert "case HX-2026-000009 has a case row but no events" in err

@@ -1150,6 +1150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.audit": ("audit", "审计日志"),
     "table.published": ("published", "已发布报表"),
     "table.meta": ("meta", "台账设置"),
+    "table.sites": ("sites", "窗口"),
     "record.meta": ("the setting {key}", "台账设置 {key}"),
     "record.departments": ("department {key}", "单位 {key}"),
     "record.users": ("user {key}", "用户 {key}"),
@@ -1158,6 +1159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.policy": ("policy entry {key}", "政策参数记录 {key}"),
     "record.audit": ("audit entry {key}", "审计记录 {key}"),
     "record.published": ("published report {key}", "已发布报表 {key}"),
+    "record.sites": ("site {key}", "窗口 {key}"),
     "verify.unreadable": (
         "the ledger could not be read to the end ({reason}): the file is damaged; restore the latest backup that verifies",
         "台账无法完整读取（{reason}）：文件已损坏，请恢复最近一份校验通过的备份",

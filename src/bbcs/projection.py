@@ -170,6 +170,11 @@ class CaseState:
     extension_request: dict[str, Any] | None = None
     urged: dict[str, list[str]] = field(default_factory=dict)  # days each department was urged
     reply: dict[str, Any] = field(default_factory=dict)  # the lead's standing reply, for close
+    # 并单, 常态建设 and sites (SPEC §11, §12)
+    merged_into: str | None = None  # the master this case was merged into (并单)
+    cause: str | None = None  # why it could not get done through the normal channel
+    site: str = ""  # the window that holds the case: the one that opened it until a referral
+    site_due: str | None = None  # the receiving window's own due date after a referral
 
     def row(self) -> dict[str, Any]:
         """The case as the SPEC §3 fields, in their order."""
@@ -211,7 +216,7 @@ def ordered(events: Iterable[Event]) -> list[Event]:
 
 def project(case_id: str, events: Iterable[Event]) -> CaseState:
     """The state of the case after all its events."""
-    state = CaseState(id=case_id)
+    state = CaseState(id=case_id, site=case_id.rsplit("-", 2)[0])
     replay = ordered(events)
     for event in replay:
         if event["kind"] == EventKind.EXTEND:

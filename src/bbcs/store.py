@@ -196,6 +196,7 @@ RECORD_TABLES: Mapping[str, str] = {
     "policy": "id",
     "audit": "id",
     "published": "id",
+    "sites": "code",
 }
 
 # The append-only guards verify expects, by table; calendar days and the site code
@@ -212,6 +213,7 @@ GUARDS: Sequence[tuple[str, str]] = (
     ),
     # set again when renamed, retired or given a new role (SPEC §13), never deleted
     ("departments", "departments_no_delete"),
+    ("sites", "sites_no_delete"),
     ("users", "users_no_delete"),
     ("calendar_days", "calendar_days_no_delete"),
     ("meta", "meta_no_delete"),
@@ -417,6 +419,54 @@ M007_SIGNING_INDEXES = """
         CREATE INDEX IF NOT EXISTS holds_accepted ON holds (accepted);
 """
 
+# 并单, 常态建设 and sites (SPEC §11, §12): each case's master once merged, its cause, the
+# site (window) holding it and that window's own due date after a referral; the sites of
+# the ledger (a record table like the departments) and each user's site. The repeat
+# warning finds earlier cases by phone and company; a master finds its merged cases.
+M008_LEVELS = """
+        ALTER TABLE cases ADD COLUMN merged_into TEXT;
+        ALTER TABLE cases ADD COLUMN cause TEXT;
+        ALTER TABLE cases ADD COLUMN site TEXT;
+        ALTER TABLE cases ADD COLUMN site_due TEXT;
+        CREATE INDEX cases_phone ON cases (phone) WHERE phone IS NOT NULL;
+        CREATE INDEX cases_company ON cases (company) WHERE company IS NOT NULL;
+        CREATE INDEX cases_merged_into ON cases (merged_into) WHERE merged_into IS NOT NULL;
+        CREATE INDEX cases_site ON cases (site, status);
+        CREATE TABLE sites (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, parent TEXT,
+            added_at TEXT NOT NULL, added_by TEXT NOT NULL, retired_at TEXT
+        );
+        ALTER TABLE users ADD COLUMN site TEXT;
+"""
+M008_GUARD = """
+        CREATE TRIGGER sites_no_delete BEFORE DELETE ON sites
+            BEGIN SELECT RAISE(ABORT, 'sites rows are never deleted'); END;
+"""
+
+
+def m008_levels(db: sqlite3.Connection) -> None:
+    """Cases learn their master, cause and site (the site from the id: every case so far
+    is still at the window that opened it); users are chained again with their site."""
+    _run_script(M008_LEVELS + M008_GUARD)(db)
+    _cases_at_their_sites(db)
+    _rechain(db, "users", "name")
+
+
+def _cases_at_their_sites(db: Connection) -> None:
+    ids = [str(r[0]) for r in db.execute("SELECT id FROM cases").fetchall()]
+    db.executemany(
+        "UPDATE cases SET site = ? WHERE id = ?", [(i.rsplit("-", 2)[0], i) for i in ids]
+    )
+
+
+def _rechain(db: Connection, table: str, key: str) -> None:
+    """Chain every row of a record table again, as it stands after a new column."""
+    link_row = db.execute("SELECT link FROM records ORDER BY id DESC LIMIT 1").fetchone()
+    link = link_row[0] if link_row else ZERO_LINK
+    for values in db.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall():
+        link = _append_record(db, link, table, key, dict(values))
+
+
 # Numbered migrations: never edit one that has shipped; add the next.
 MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     _run_script(M001_INITIAL),
@@ -426,6 +476,7 @@ MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     m005_signing,
     m006_desk,
     _run_script(M007_SIGNING_INDEXES),
+    m008_levels,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -1324,6 +1375,10 @@ def case_record(state: CaseState) -> dict[str, Any]:
         extension_request=json.dumps(state.extension_request, ensure_ascii=False)
         if state.extension_request
         else None,
+        merged_into=state.merged_into,
+        cause=state.cause,
+        site=state.site,
+        site_due=state.site_due,
     )
     return row
 

@@ -26,7 +26,16 @@ import psycopg
 
 from bbcs.errors import LedgerProblem
 from bbcs.files import create_private
-from bbcs.store import GUARDS, RECORD_TABLES, Store, canonical_json, search_words
+from bbcs.store import (
+    GUARDS,
+    M008_LEVELS,
+    RECORD_TABLES,
+    Store,
+    _cases_at_their_sites,
+    _rechain,
+    canonical_json,
+    search_words,
+)
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 SCHEMA = "bbcs"
@@ -327,7 +336,7 @@ def role_names(db: PgConnection, prefix: str | None = None) -> dict[str, str]:
 
 # What every login may do while the ledger has no users (SPEC §8: everyone may do
 # everything then): read all, append to the chains, keep the projections.
-_PROJECTIONS = ("meta", "departments", "counters", "cases", "holds", "pushbacks", "case_text",
+_PROJECTIONS = ("meta", "departments", "sites", "counters", "cases", "holds", "pushbacks", "case_text",
                 "calendar_days", "users", "schema_version")  # fmt: skip
 
 
@@ -412,7 +421,7 @@ def _walls(roles: Mapping[str, str]) -> list[str]:
 
 
 # what a login that is not a user of the ledger may still read: enough to be told so
-_READABLE_BY_ANY = ("schema_version", "meta", "users", "departments", "policy", "calendar_days",
+_READABLE_BY_ANY = ("schema_version", "meta", "users", "departments", "sites", "policy", "calendar_days",
                     "calendar_years")  # fmt: skip
 
 
@@ -432,11 +441,35 @@ def _close_bootstrap(db: PgConnection) -> None:
 
 def pg_m001_initial(db: PgConnection) -> None:
     db.execute(PG_M001_INITIAL)
-    for statement in _guard_triggers(GUARDS):
+    for statement in _guard_triggers([g for g in GUARDS if g[0] != "sites"]):
         db.execute(statement)
 
 
-PG_MIGRATIONS = (pg_m001_initial,)
+# SQLite's migration 8 (SPEC §11, §12), its guard made the PostgreSQL way
+PG_M002_GUARD = "CREATE TRIGGER sites_no_delete BEFORE DELETE ON sites FOR EACH ROW EXECUTE FUNCTION bbcs_refuse()"
+
+
+def pg_m002_levels(db: PgConnection) -> None:
+    db.execute(M008_LEVELS)
+    db.execute(PG_M002_GUARD)
+    _cases_at_their_sites(db)
+    _rechain(db, "users", "name")
+    # a ledger made before this migration granted its tables then; a new one grants after
+    if db.execute("SELECT 1 FROM pg_tables WHERE tablename = 'schema_version' "
+                  "AND schemaname = ? AND EXISTS (SELECT 1 FROM schema_version)",
+                  (SCHEMA,)).fetchone():  # fmt: skip
+        roles = role_names(db)
+        staff = [quoted(roles[r]) for r in ("admin", "supervisor", "clerk", "dept")]
+        db.execute(f"GRANT SELECT, INSERT, UPDATE ON sites TO {', '.join(staff)}")
+        db.execute("GRANT SELECT ON sites TO PUBLIC")
+        if db.execute(
+            "SELECT 1 FROM pg_policies WHERE schemaname = ? AND policyname = 'bootstrap'",
+            (SCHEMA,),
+        ).fetchone():
+            db.execute("GRANT INSERT, UPDATE ON sites TO PUBLIC")
+
+
+PG_MIGRATIONS = (pg_m001_initial, pg_m002_levels)
 PG_SCHEMA_VERSION = len(PG_MIGRATIONS)
 
 
@@ -690,6 +723,7 @@ class PgStore(Store):
 RECORDS_AND_EVENTS = (
     ("meta", "key"),
     ("departments", "code"),
+    ("sites", "code"),
     ("counters", "site, year"),
     ("calendar_days", "day"),
     ("calendar_years", "year"),
