@@ -504,6 +504,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # output
     "out.opened": ("Opened {case}, due {due}", "已登记 {case}，办结期限 {due}"),
+    "out.repeat": (
+        "the same phone number or company came before: {cases}; check with bbcs show "
+        "whether it is the same matter",
+        "同一电话或企业此前已反映：{cases}；请用 bbcs show 查看是否为同一事项",
+    ),
     "out.provisional": (
         "the due date is provisional: the holiday schedule of {year} is not loaded yet",
         "办结期限为暂定：{year} 年的节假日安排尚未导入",
@@ -1366,6 +1371,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "policy.key.rules.reopen_on_unsatisfied": (
         "an unsatisfied review of a resolved case reopens it",
         "已解决事项回访不满意即自动重办",
+    ),
+    "policy.key.rules.repeat_window": (
+        "calendar days after a close in which a case with the same phone or company is a repeat",
+        "办结后多少个自然日内，同一电话或企业再次反映即为重复件",
     ),
     "policy.key.rules.urge_report_after": (
         "working days after a written urge (or the due date, if later) an unanswered "

@@ -39,7 +39,16 @@ from bbcs.models import (
     Warning,
 )
 from bbcs.projection import AMENDABLE, CaseState, Event, event_time, project
-from bbcs.rules import acceptance, deadlines, escalation, lifecycle, pushbacks, replies, roles
+from bbcs.rules import (
+    acceptance,
+    deadlines,
+    escalation,
+    lifecycle,
+    pushbacks,
+    repeats,
+    replies,
+    roles,
+)
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
 from bbcs.rules.roles import User
@@ -100,6 +109,7 @@ class Opened:
     due_date: str
     provisional: bool
     dept_due_date: str | None
+    repeats: list[str]  # earlier cases of the same phone or company (SPEC §11), latest first
 
 
 def policy_defaults() -> dict[str, PolicyValue]:
@@ -338,7 +348,11 @@ class Ledger:
                     **self._co_receipt(moment, co_codes, lead_dates["dept_due_date"]),
                 }
                 state = self._record(case_id, events, EventKind.ASSIGN, assign, moment)
-        return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date)
+            since = repeats.closed_since(day, self.policy.whole("rules.repeat_window"))
+            earlier = self.store.repeat_candidates(
+                data["phone"], data["company"], since.isoformat(), case_id, repeats.SHOWN
+            )
+        return Opened(case_id, data["due_date"], data["provisional"], state.dept_due_date, earlier)
 
     def _co_departments(self, lead: str, co: Sequence[str]) -> list[str]:
         return lifecycle.co_departments(lead, [self._receiving(text) for text in co])

@@ -709,6 +709,23 @@ class Store:
         count = self.db.execute("SELECT count(*) FROM records").fetchone()[0]
         return f"{count}:{row[0] if row else ZERO_LINK}"
 
+    def repeat_candidates(
+        self, phone: str | None, company: str | None, closed_since: str, other_than: str, limit: int
+    ) -> list[str]:
+        """Cases of the same phone or company still open or closed on or after
+        ``closed_since``, not void, the latest opened first (SPEC §11)."""
+        same = [f"{c} = :{c}" for c, v in (("phone", phone), ("company", company)) if v]
+        if not same:
+            return []
+        rows = self.db.execute(
+            f"SELECT id FROM cases WHERE ({' OR '.join(same)}) AND id <> :other "
+            "AND (closed_on IS NULL OR closed_on >= :since) AND coalesce(result, '') <> 'void' "
+            "ORDER BY n DESC LIMIT :limit",
+            {"phone": phone, "company": company, "other": other_than, "since": closed_since,
+             "limit": limit},
+        ).fetchall()  # fmt: skip
+        return [str(r[0]) for r in rows]
+
     def case_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
 

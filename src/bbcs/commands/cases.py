@@ -116,10 +116,12 @@ def open_(
     )
     if quiet:
         render.line(opened.case_id)
-        return
-    render.line(t("out.opened", case=opened.case_id, due=opened.due_date))
-    if opened.provisional:
-        render.warn(t("out.provisional", year=opened.due_date[:4]))
+    else:
+        render.line(t("out.opened", case=opened.case_id, due=opened.due_date))
+        if opened.provisional:
+            render.warn(t("out.provisional", year=opened.due_date[:4]))
+    if opened.repeats:
+        render.warn(t("out.repeat", cases=", ".join(opened.repeats)))
 
 
 @commands.command()
