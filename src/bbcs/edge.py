@@ -81,16 +81,21 @@ def ledger_exists() -> bool:
     return on_server() or ledger_path().is_file()
 
 
-def actor() -> tuple[str, str]:
-    """The claimed user ($BBCS_USER, else the login) and the OS login."""
+def _os_login() -> str:
+    """Who is logged in to the computer, recorded beside every event (SPEC §8)."""
     import getpass
 
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def actor() -> tuple[str, str]:
+    """The claimed user ($BBCS_USER, else the login) and the OS login."""
     from bbcs import fields
 
-    try:
-        login = getpass.getuser()
-    except (KeyError, OSError):
-        login = "unknown"
+    login = _os_login()
     name = os.environ.get("BBCS_USER") or login
     if name.strip().lower() == "system":
         raise InvalidInput("actor.system")
@@ -137,8 +142,6 @@ def ledger(*, write: bool, command: str | None = None, migrating: bool = False) 
 def _server_actor(database_login: str) -> tuple[str, str]:
     """On PostgreSQL the actor is the database login (SPEC §12): ``BBCS_USER`` is ignored
     there, with a warning when it names somebody else."""
-    import getpass
-
     from bbcs import fields
 
     if database_login.strip().lower() == "system":
@@ -152,11 +155,7 @@ def _server_actor(database_login: str) -> tuple[str, str]:
         from bbcs.i18n import t
 
         render.warn(t("actor.login_wins", claimed=claimed, login=database_login))
-    try:
-        login = getpass.getuser()
-    except (KeyError, OSError):
-        login = "unknown"
-    return database_login, login
+    return database_login, _os_login()
 
 
 def when(at: str | None) -> datetime | None:
