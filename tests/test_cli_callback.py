@@ -26,13 +26,13 @@ def test_callback_lists_reporters_with_whole_phones_and_is_audited(desk: Run) ->
             "id": calm,
             "result": "resolved",
             "disputed": False,
-            "reporters": [{"name": "张伟", "phone": "13812345678"}],
+            "reporters": [{"name": "张伟", "phone": "13812345678", "case": calm}],
         },
         {
             "id": angry,
             "result": "resolved",
             "disputed": True,
-            "reporters": [{"name": "李四", "phone": "13900001111"}],
+            "reporters": [{"name": "李四", "phone": "13900001111", "case": angry}],
         },
     ]
     (entry,) = rows(desk.db, "SELECT actor, action, detail FROM audit WHERE action = 'callback'")

@@ -21,7 +21,7 @@ def test_a_second_call_from_the_same_phone_is_warned_of_and_still_opened(desk: R
     assert said == ""
     second, said = _open(desk, "路灯还是不亮", "--reporter", "张三", "--phone", "13812345678")
     assert second != first
-    assert first in said and "bbcs show" in said and len(said.strip().splitlines()) == 1
+    assert first in said and "bbcs link" in said and len(said.strip().splitlines()) == 1
     assert [c["id"] for c in desk.json("list")] == [first, second]
 
 
@@ -71,4 +71,7 @@ def test_the_warning_is_in_chinese_for_a_chinese_desk(desk: Run, monkeypatch: An
     first, _ = _open(desk, "路灯不亮", "--reporter", "张三", "--phone", "13812345678")
     monkeypatch.setenv("BBCS_LANG", "zh")
     _, said = _open(desk, "路灯不亮", "--reporter", "张三", "--phone", "13812345678")
-    assert said.strip() == f"同一电话或企业此前已反映：{first}；请用 bbcs show 查看是否为同一事项"
+    assert (
+        said.strip()
+        == f"同一电话或企业此前已反映：{first}；如为同一事项，请用 bbcs link 新件 --to 原件 --reason 理由 并单"
+    )

@@ -134,6 +134,8 @@ def test_monthly_figures_per_department_on_their_own_clock(
         "reopen_rate": 0.0,
         "co_late": 0,
         "co_no_reply": 0,
+        "merged": 0,
+        "repeats": 0,
     }
     scj = depts["SCJ"]
     assert (scj["rank"], scj["assigned"], scj["closed"], scj["resolved"], scj["explained"]) == (
@@ -191,6 +193,8 @@ def test_monthly_totals_use_the_case_clock(desk: Run, october: dict[str, str]) -
         "first_time_rate": 0.875,
         "reopen_rate": 0.125,
         "avg_review_days": None,
+        "merged": 0,
+        "repeats": 0,
     }
 
 

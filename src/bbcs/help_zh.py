@@ -42,6 +42,9 @@ COMMANDS = {
     "示例：bbcs urge 42 --dept ZJJ --how written",
     "reply": "答复：牵头单位提交办理答复（待窗口审核），或协办单位提交协办意见。\n\n"
     '示例：bbcs reply 42 --result resolved --resolution "已修复"',
+    "link": "并单：将重复反映的事项并入原件，立即以“并单”办结，反映人随原件一并回访；"
+    "督查人员可用 --undo 撤销错误的并单。\n\n"
+    '示例：bbcs link 43 --to 41 --reason "同一事项再次反映"',
     "redo": '发回重办：窗口将已答复的事项退回牵头单位重新办理。\n\n示例：bbcs redo 42 --reason "答复不实"',
     "note": '为事项添加备注。\n\n示例：bbcs note 42 "已电话催办"',
     "close": "办结（销号）。\n\n示例：bbcs close 42 --result resolved --resolution 已办理",
@@ -165,6 +168,8 @@ OPTIONS = {
     "Category.": "类别。",
     "Check the file and say what would be added.": "只检查文件，报告将导入的内容。",
     "Co-department (repeat).": "协办单位（可重复）。",
+    "The case it repeats (the master).": "重复反映的原件（并入的事项）。",
+    "Undo a wrong link (supervisor).": "撤销错误的并单（督查人员）。",
     "Column names: en or zh.": "表头语言：en 或 zh。",
     "Company name.": "企业名称。",
     "Dotted key, e.g. limits.simple.": "参数名，如 limits.simple。",

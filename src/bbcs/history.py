@@ -57,6 +57,11 @@ SENTENCES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "reply": ("told.reply", (("resolution", "told.resolution"),)),
     "redo": ("told.redo", (("dept_due_date", "told.dept_due"), ("reason", "told.reason"))),
     "extend_request": ("told.extend_request", (("reason", "told.reason"),)),
+    "link": (
+        "told.link",
+        (("repeat", "told.repeat"), ("late_dept", "told.late_dept"), ("reason", "told.reason")),
+    ),
+    "unlink": ("told.unlink", (("reason", "told.reason"),)),
 }
 
 # why the system escalated a case by itself (escalate's ``rule``), or reopened it
@@ -160,6 +165,8 @@ def _params(kind: str, data: dict[str, Any]) -> dict[str, str]:
     if kind == "pushback":
         params["role"] = t(f"role.{data.get('role') or 'lead'}")
         params["to"] = data.get("to") or t("report.window")
+    if kind == "link" and isinstance(data.get("repeat"), dict):
+        params["closed"] = str(data["repeat"].get("master_closed"))
     if kind == "escalate":
         params["from"] = _value("from_level", data.get("from"))
         params["to"] = _value("to_level", data.get("to"))

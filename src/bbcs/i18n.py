@@ -80,6 +80,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "working_days_left": ("working days left", "剩余工作日"),
     "working_days_taken": ("working days taken", "已用工作日"),
     "on_time": ("on time", "按时办结"),
+    "merged_into": ("merged into", "并入"),
     "reason": ("reason", "理由"),
     "basis": ("basis", "依据"),
     "comment": ("comment", "评价意见"),
@@ -505,9 +506,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # output
     "out.opened": ("Opened {case}, due {due}", "已登记 {case}，办结期限 {due}"),
     "out.repeat": (
-        "the same phone number or company came before: {cases}; check with bbcs show "
-        "whether it is the same matter",
-        "同一电话或企业此前已反映：{cases}；请用 bbcs show 查看是否为同一事项",
+        "the same phone number or company came before: {cases}; if it is the same matter, "
+        "merge it with bbcs link NEW --to EARLIER --reason TEXT",
+        "同一电话或企业此前已反映：{cases}；如为同一事项，请用 bbcs link 新件 --to 原件 --reason 理由 并单",
     ),
     "out.provisional": (
         "the due date is provisional: the holiday schedule of {year} is not loaded yet",
@@ -1284,6 +1285,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "case {case} was voided as a mistaken entry; there is no one to call back",
         "事项 {case} 已作废，无需回访",
     ),
+    "close.merged": (
+        "case {case} cannot be closed as merged: a repeat is merged with bbcs link {case} --to MASTER --reason TEXT",
+        "事项 {case} 不能以“并单”办结：重复件请用 bbcs link {case} --to 原件 --reason 理由 并单",
+    ),
+    "reopen.merged": (
+        "case {case} was merged into {master}; reopen {master}, or undo the link with bbcs link {case} --undo --reason TEXT",
+        "事项 {case} 已并入 {master}：请重办 {master}，或用 bbcs link {case} --undo --reason 理由 撤销并单",
+    ),
+    "review.merged": (
+        "case {case} was merged into {master}; its reporter is called back with {master}",
+        "事项 {case} 已并入 {master}，其反映人随 {master} 一并回访",
+    ),
+    "link.to_or_undo": (
+        "say either --to MASTER (merge) or --undo (take a wrong link back)",
+        "请指定 --to 原件（并单）或 --undo（撤销并单），二者取一",
+    ),
+    "link.self": ("case {case} cannot be merged into itself", "事项 {case} 不能并入自身"),
+    "link.master_merged": (
+        "case {master} was itself merged into {into}; merge {case} into {into}",
+        "事项 {master} 本身已并入 {into}，请将 {case} 并入 {into}",
+    ),
+    "link.master_void": (
+        "case {master} was voided as a mistaken entry; nothing can be merged into it",
+        "事项 {master} 已作废，不能并入",
+    ),
+    "link.has_merged": (
+        "other cases were merged into {case}; it stays their master (undo those links first)",
+        "已有事项并入 {case}，它须保留为原件（请先撤销那些并单）",
+    ),
+    "unlink.not_merged": (
+        "case {case} is not merged into another case; there is no link to undo",
+        "事项 {case} 未并入其他事项，没有可撤销的并单",
+    ),
+    "case.linked": (
+        "Merged {case} into {master} (并单); its reporter is called back with {master}",
+        "已将 {case} 并入 {master}（并单），其反映人随 {master} 一并回访",
+    ),
+    "case.linked_repeat": (
+        "{master} was closed on {closed}, within the repeat window: a repeat against {dept}",
+        "{master} 已于 {closed} 办结，在重复件期限内又来反映：计入 {dept} 的重复件",
+    ),
+    "case.linked_late": (
+        "merged after {dept}'s due date: a late close for {dept}",
+        "并单时已过 {dept} 的办理期限：计为 {dept} 超期办结",
+    ),
+    "case.unlinked": (
+        "Undid the link of {case}: it is {status} again, due {due}",
+        "已撤销 {case} 的并单：恢复为{status}，期限 {due}",
+    ),
+    "show.merged": ("Merged into this case (并单)", "并入本件的事项（并单）"),
+    "out.merged_reporter": ("{name} (merged {case})", "{name}（并单 {case}）"),
+    "report.fig.merged": ("Merged", "并单"),
+    "report.fig.repeats": ("Repeats", "重复件"),
+    "event.link": ("merged (并单)", "并单"),
+    "event.unlink": ("link undone", "撤销并单"),
+    "told.link": ("merged into {master}", "并入 {master}"),
+    "told.unlink": ("the link into {master} undone", "撤销并入 {master}"),
+    "told.repeat": (
+        "; a repeat: {master} was closed on {closed}",
+        "；重复件：{master} 已于 {closed} 办结",
+    ),
+    "told.late_dept": ("; a late close for {late_dept}", "；计为 {late_dept} 超期办结"),
     "case.voided": ("Voided {case}: {reason}", "已作废事项 {case}：{reason}"),
     "report.fig.voided": ("Voided", "作废"),
     "event.void": ("void", "作废"),

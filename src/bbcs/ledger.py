@@ -531,6 +531,55 @@ class Ledger:
 
         return self._change(case_id, moment, decide)
 
+    def link(self, case: str, master: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        """并单: merge a repeat complaint into its master; it closes at once as ``merged``."""
+        case_id, moment, _ = self._target("link", case, at)
+        master_id = self.case_id(master)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+        window = self.policy.whole("rules.repeat_window")
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            events = self.store.case_events(master_id)
+            if not events:
+                raise NotFound("case.not_found", case=master_id)
+            into = project(master_id, [e for e in events if event_time(e) <= moment])
+            has_merged = bool(self.store.merged_cases([case_id]))
+            repeats.require_linkable(state, into, has_merged)
+            record = repeats.link_record(state, into, clock.local_day(moment), window)
+            return EventKind.LINK, {**record, "reason": why}
+
+        return self._change(case_id, moment, decide)
+
+    def unlink(self, case: str, *, reason: str, at: datetime | None = None) -> CaseState:
+        """Undo a wrong link (supervisor): the case returns to where it was, its due dates
+        moved later by the working days it spent merged; the link counts in no figure."""
+        case_id, moment, _ = self._target("link undo", case, at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            seq, day = repeats.require_unlinkable(state)
+            events = [e for e in self.store.case_events(case_id) if int(e["seq"]) != seq]
+            before = project(case_id, [e for e in events if event_time(e) <= moment])
+            data: dict[str, Any] = {"link_seq": seq, "master": state.merged_into, "reason": why}
+            if before.status != Status.SUSPENDED:  # a suspension's resumption moves them
+                days = deadlines.working_days_taken(
+                    self.calendar, date.fromisoformat(day), clock.local_day(moment)
+                )
+                data.update(self._moved(before, days))
+            return EventKind.UNLINK, data
+
+        return self._change(case_id, moment, decide)
+
+    def _moved(self, state: CaseState, days: int) -> dict[str, Any]:
+        """Every clock of the case moved ``days`` working days later (a resumption, an undone
+        link): the due dates, the unsigned accept due dates and the co-departments' dues."""
+        data: dict[str, Any] = {"days": days, **deadlines.moved(self.calendar, state, days)}
+        signing = acceptance.moved_accept_dues(self.calendar, state, days)
+        if signing:
+            data["accept_dues"] = signing
+        data.update(self._co_moved(state, days, data))
+        return data
+
     def review(
         self,
         case: str,
@@ -731,12 +780,7 @@ class Ledger:
             lifecycle.require(state, "resume")
             since = date.fromisoformat(state.suspended_on or state.round_start)
             days = deadlines.working_days_taken(self.calendar, since, clock.local_day(moment))
-            data: dict[str, Any] = {"days": days, **deadlines.moved(self.calendar, state, days)}
-            signing = acceptance.moved_accept_dues(self.calendar, state, days)
-            if signing:
-                data["accept_dues"] = signing
-            data.update(self._co_moved(state, days, data))
-            return EventKind.RESUME, data
+            return EventKind.RESUME, self._moved(state, days)
 
         return self._change(case_id, moment, decide)
 
@@ -968,6 +1012,7 @@ class Ledger:
         superseded = set(project(case_id, events).superseded)
         view["events"] = [{**e, "superseded": e["seq"] in superseded} for e in events]
         view["holds"] = hold_views(self.store.holds(case_id), self.calendar, self.today)
+        view["merged"] = self.store.merged_cases([case_id]).get(case_id, [])
         return view
 
     def find(
@@ -1057,17 +1102,30 @@ class Ledger:
         """The call-back worklist (回访清单): closed cases awaiting a review or disputed, oldest
         first, phones in full; that they were shown is recorded in the audit log."""
         from bbcs.store import CaseQuery, canonical_json
-        from bbcs.views import callback_entry
 
         self._permit("callback")
         with self.store.write():
             rows, _ = self.store.list_cases(self._scope(CaseQuery(unreviewed=True)))
-            entries = [callback_entry(self.case_json(row, mask=False)) for row in rows]
+            entries = self.worklist([self.case_json(row, mask=False) for row in rows], mask=False)
             if entries:
                 detail = canonical_json({"cases": [entry["id"] for entry in entries]})
                 self.store.add_audit(
                     clock.iso(self.now), self.actor, self.os_user, "callback", detail
                 )
+        return entries
+
+    def worklist(self, cases: Sequence[dict[str, Any]], *, mask: bool) -> list[dict[str, Any]]:
+        """The call-back entries of these closed cases, each with the reporters of the cases
+        merged into it (并单, SPEC §11: every reporter gets a call)."""
+        from bbcs.views import callback_entry
+
+        merged = self.store.merged_cases([case["id"] for case in cases])
+        entries = []
+        for case in cases:
+            others = merged.get(case["id"], [])
+            if mask:
+                others = [{**m, "phone": fields.mask_phone(m["phone"])} for m in others]
+            entries.append(callback_entry(case, others))
         return entries
 
     def _warning_bounds(self, level: Warning) -> tuple[str | None, str | None]:

@@ -73,6 +73,7 @@ class Result(Labelled):
     EXPLAINED = "explained", "explained", "已解释说明"
     WITHDRAWN = "withdrawn", "withdrawn", "撤回"
     VOID = "void", "void", "作废"  # a mistaken entry (SPEC §13): only ``void`` sets it
+    MERGED = "merged", "merged", "并单"  # merged into its master (SPEC §11): only ``link`` sets it
 
 
 class Rating(Labelled):
@@ -137,6 +138,7 @@ class HoldEnd(Labelled):
     TRANSFERRED = "transferred", "transferred", "改派"
     REPLIED = "replied", "replied", "已答复"
     VOIDED = "voided", "voided", "作废"
+    MERGED = "merged", "merged", "并单"
 
 
 class Role(Labelled):
@@ -170,6 +172,8 @@ class EventKind(StrEnum):
     REDO = "redo"
     EXTEND_REQUEST = "extend_request"
     VOID = "void"
+    LINK = "link"
+    UNLINK = "unlink"
 
 
 SYSTEM_ACTOR = "system"

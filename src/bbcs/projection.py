@@ -11,6 +11,10 @@ A system event that a late paper form made untrue (an ``overdue`` or an
 automatic escalation dated after the case was in fact closed, suspended or
 re-dated) is skipped and listed in ``superseded``; it counts in no figure. So is one
 that an approved late extension recorded as overtaken (its ``supersedes``, SPEC §10).
+
+A link (并单, SPEC §11) that a supervisor undid (``unlink``, naming it in ``link_seq``)
+is skipped too, listed in ``unlinked``: the case is as if never merged, its due dates
+moved later by the working days it spent merged (the unlink event carries them).
 """
 
 from __future__ import annotations
@@ -175,6 +179,8 @@ class CaseState:
     cause: str | None = None  # why it could not get done through the normal channel
     site: str = ""  # the window that holds the case: the one that opened it until a referral
     site_due: str | None = None  # the receiving window's own due date after a referral
+    linked: tuple[int, str] | None = None  # the standing link's seq and day, while merged
+    unlinked: list[int] = field(default_factory=list)  # links undone by ``unlink``
 
     def row(self) -> dict[str, Any]:
         """The case as the SPEC §3 fields, in their order."""
@@ -221,6 +227,8 @@ def project(case_id: str, events: Iterable[Event]) -> CaseState:
     for event in replay:
         if event["kind"] == EventKind.EXTEND:
             state.overtaken.update(int(seq) for seq in event["data"].get("supersedes", []))
+        elif event["kind"] == EventKind.UNLINK:
+            state.unlinked.append(int(event["data"]["link_seq"]))
     for event in replay:
         apply(state, event)
     return state
@@ -236,6 +244,8 @@ def apply(state: CaseState, event: Event) -> None:
         seq in state.overtaken or not escalation.still_true(state, kind, data, day)
     ):
         state.superseded.append(seq)
+        return
+    if kind is EventKind.LINK and seq in state.unlinked:
         return
     if event["actor"] != SYSTEM_ACTOR:
         state.last_person_at = str(event["at"])
@@ -395,6 +405,11 @@ def _resume(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.status = state.suspended_from or Status.IN_PROGRESS.value
     state.suspended_from = None
     state.suspended_on = None
+    _resume_dates(state, data)
+
+
+def _resume_dates(state: CaseState, data: Mapping[str, Any]) -> None:
+    """Every clock moved later by ``days`` working days (a resumption, an undone link)."""
     _add_days(state, int(data["days"]))
     _set_dates(state, data)
     _hold_dates(state, data)
@@ -480,6 +495,28 @@ def _void(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str
         hold.how = HoldEnd.VOIDED.value
 
 
+def _link(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    """并单: merged into its master, closed at once as ``merged`` (never reviewed)."""
+    state.status = Status.CLOSED.value
+    state.extension_request = None
+    state.closed_at = at
+    state.result = Result.MERGED.value
+    state.resolution = None
+    state.review = None
+    state.merged_into = data["master"]
+    state.linked = (seq, day)
+    for hold in state.open_holds():
+        hold.ended = day
+        hold.how = HoldEnd.MERGED.value
+
+
+def _unlink(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    """A wrong link undone: the link itself is skipped (``unlinked``); the dates move later
+    by the working days the case spent merged, as a resumption moves them."""
+    if int(data.get("days", 0)):
+        _resume_dates(state, data)
+
+
 def _review(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     rating = Rating(data["rating"])
     if not rating.is_rating:
@@ -562,4 +599,6 @@ _HANDLERS = {
     EventKind.REDO: _redo,
     EventKind.EXTEND_REQUEST: _extend_request,
     EventKind.VOID: _void,
+    EventKind.LINK: _link,
+    EventKind.UNLINK: _unlink,
 }

@@ -394,7 +394,7 @@ def case_detail(case: dict[str, Any]) -> None:
         "result": "Result",
         "rating": "Rating",
     }
-    skip = {"id", "events", "holds", "review"}
+    skip = {"id", "events", "holds", "review", "merged"}
     for name, value in case.items():
         shown: str | Text
         if name in skip or value is None or value == [] or value == "":
@@ -441,6 +441,11 @@ def case_detail(case: dict[str, Any]) -> None:
                 _enum_label("HoldEnd", hold["ended"]),
             )
         out.print(table)
+    merged = case.get("merged") or []
+    if merged:
+        columns = [Column(t("col.case")), Column(t("col.reporter"), "text"), Column(t("col.phone"))]
+        found = [(m["id"], m["reporter"], m["phone"] or "") for m in merged]
+        out.print(layout(t("show.merged"), columns, found, out.width))
     events = case.get("events") or []
     if events:
         from bbcs.history import actor, pushbacks_by_seq, told, when
@@ -502,7 +507,9 @@ def callback_table(entries: Sequence[dict[str, Any]], total: int | None = None) 
                     entry["id"],
                     _enum_label("Result", entry["result"]),
                     disputed,
-                    reporter["name"],
+                    reporter["name"]
+                    if reporter["case"] == entry["id"]
+                    else t("out.merged_reporter", name=reporter["name"], case=reporter["case"]),
                     reporter["phone"] or "",
                 )
             )

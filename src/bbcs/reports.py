@@ -58,6 +58,8 @@ LOOP_TOTALS = ("accept_rate", "urged", "redone", "solved_rate")
 # SPEC §10: how the lead's closes held up (一次办结, 重办率), and the co-departments' parts
 CLOSE_FIGURES = ("first_time", "first_time_rate", "reopen_rate", "co_late", "co_no_reply")
 CLOSE_TOTALS = ("first_time_rate", "reopen_rate", "avg_review_days")
+# SPEC §11: repeat complaints merged (并单), and the repeats a closing department answers for
+REPEAT_FIGURES = ("merged", "repeats")
 DEPT_FIGURES = (
     "assigned",
     "closed",
@@ -81,6 +83,7 @@ DEPT_FIGURES = (
     "reopened",
     *LOOP_FIGURES,
     *CLOSE_FIGURES,
+    *REPEAT_FIGURES,
 )
 TOTAL_FIGURES = (
     "opened",
@@ -98,6 +101,7 @@ TOTAL_FIGURES = (
     "voided",
     *LOOP_TOTALS,
     *CLOSE_TOTALS,
+    *REPEAT_FIGURES,
 )
 RATES = frozenset(
     {
@@ -281,6 +285,8 @@ def _department(code: str, name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
         "reopened": n("reopened"),
         **_loop(raw),
         **_closes(raw),
+        "merged": n("merged"),
+        "repeats": n("repeats"),
     }
 
 
@@ -356,6 +362,8 @@ def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
         "overdue_open": raw["overdue_open"],
         "pushbacks": raw["pushbacks"],
         "voided": raw["voided"],
+        "merged": raw["merged"],
+        "repeats": raw["repeats"],
     }
 
 
@@ -744,10 +752,12 @@ def published(book: Ledger, kind: str, span: Span, version: int | None = None) -
             totals.setdefault("voided", 0)
             for name in CLOSE_TOTALS:  # issued before the figures of SPEC §10's closes
                 totals.setdefault(name, None)
+            for name in REPEAT_FIGURES:  # issued before 并单: nothing was merged
+                totals.setdefault(name, None if totals is doc.get("change") else 0)
     for dept in doc.get("departments", []):
-        for name in CLOSE_FIGURES:
+        for name in (*CLOSE_FIGURES, *REPEAT_FIGURES):
             dept.setdefault(name, None if name in RATES else 0)
         if dept.get("change") is not None:
-            for name in CLOSE_FIGURES:
+            for name in (*CLOSE_FIGURES, *REPEAT_FIGURES):
                 dept["change"].setdefault(name, None)
     return json.dumps(doc, ensure_ascii=False, indent=2)

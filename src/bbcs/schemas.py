@@ -111,6 +111,14 @@ class Unsigned(Document):
 # ---------------------------------------------------------------- cases
 
 
+class MergedCase(Document):
+    """A case merged into the one shown (并单, SPEC §11): whose reporter is called back too."""
+
+    id: CaseId
+    reporter: str
+    phone: str | None
+
+
 class Case(Document):
     """A case as ``list``, ``search`` and ``show`` print it with ``--json`` (SPEC §3, §4)."""
 
@@ -146,6 +154,12 @@ class Case(Document):
     on_time: bool | None = Field(description="null while open")
     review: Literal["due", "disputed", "done"] | None = Field(
         description="the 回访 state of a closed case"
+    )
+    merged_into: CaseId | None = Field(
+        default=None, description="the master it was merged into (并单, result merged)"
+    )
+    merged: list[MergedCase] = Field(
+        default_factory=list, description="only in show --json: the cases merged into it"
     )
     events: list[ShownEvent] = Field(default_factory=list, description="only in show --json")
     holds: list[Hold] = Field(default_factory=list, description="only in show --json")
@@ -205,6 +219,13 @@ class Figures(Document):
     co_no_reply: int = Field(
         default=0, ge=0, description="协办未复: co-department holds a close ended unanswered"
     )
+    merged: int = Field(default=0, ge=0, description="并单: its cases merged into a master")
+    repeats: int = Field(
+        default=0,
+        ge=0,
+        description="重复件: cases merged into a master it closed in the repeat window before "
+        "they were opened",
+    )
 
 
 class FigureChanges(Document):
@@ -243,6 +264,8 @@ class FigureChanges(Document):
     reopen_rate: Change = None
     co_late: Change = None
     co_no_reply: Change = None
+    merged: Change = None
+    repeats: Change = None
 
 
 Listed = Annotated[list[CaseId], Field(description="one id per case or event counted")]
@@ -274,6 +297,8 @@ class FigureCases(Document):
     first_time: Listed
     co_late: Listed
     co_no_reply: Listed
+    merged: Listed = Field(default_factory=list)
+    repeats: Listed = Field(default_factory=list)
 
 
 class Department(Figures):
@@ -318,6 +343,8 @@ class Totals(Document):
     avg_review_days: Average = Field(
         default=None, description="working days from the last reply to the close or redo"
     )
+    merged: int = Field(default=0, ge=0, description="并单: cases merged into a master")
+    repeats: int = Field(default=0, ge=0, description="重复件 among them")
 
 
 class TotalChanges(Document):
@@ -343,6 +370,8 @@ class TotalChanges(Document):
     first_time_rate: Change = None
     reopen_rate: Change = None
     avg_review_days: Change = None
+    merged: Change = None
+    repeats: Change = None
 
 
 class BlackListEntry(Document):

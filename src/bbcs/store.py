@@ -726,6 +726,24 @@ class Store:
         ).fetchall()  # fmt: skip
         return [str(r[0]) for r in rows]
 
+    def merged_cases(self, masters: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """The cases merged into each of ``masters`` (并单, SPEC §11), by master, in the
+        order they were opened: id, reporter and phone."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        for start in range(0, len(masters), 500):
+            chunk = list(masters[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT merged_into, id, reporter, phone FROM cases "
+                f"WHERE merged_into IN ({marks}) ORDER BY n",
+                chunk,
+            )
+            for r in rows:
+                found.setdefault(str(r[0]), []).append(
+                    {"id": r[1], "reporter": r[2], "phone": r[3]}
+                )
+        return found
+
     def case_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
 

@@ -43,6 +43,11 @@ IN_PERIOD = "e.at >= :first AND e.at < :after"
 # A voided case (SPEC §13) counts in no figure but ``voided``: ``report_voided`` holds them.
 NOT_VOIDED = "{alias} NOT IN (SELECT case_id FROM temp.report_voided)"
 EVENT_DAY = "substr(e.at, 1, 10)"
+# a link (并单) a supervisor later undid counts in no figure (SPEC §11)
+NOT_UNLINKED = (
+    "NOT EXISTS (SELECT 1 FROM events u "
+    "WHERE u.case_id = e.case_id AND +u.kind = 'unlink' AND u.seq > e.seq)"
+)
 
 # The lead department at the time of event ``e``: the last lead hold begun
 # before it, if that hold had not yet ended (a closed case keeps its lead for
@@ -229,15 +234,25 @@ _ESCALATED_DEPT = f"""CASE
 
 FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("assigned",), "SELECT DISTINCT dept, case_id, 1 FROM temp.report_assigned ORDER BY 1, 2"),
+    # a case merged after its lead's department due date is a late close for that lead
     (
         ("closed", "resolved", "explained", "withdrawn", "on_time"),
-        """
-        SELECT c.dept, c.case_id, c.result != 'withdrawn', c.result = 'resolved',
-               c.result = 'explained', c.result = 'withdrawn',
-               c.result != 'withdrawn' AND coalesce(c.judged <= c.dept_due, false)
-        FROM temp.report_closes c
-        WHERE c.dept IS NOT NULL
-        ORDER BY c.dept, c.day, c.case_id, c.seq
+        f"""
+        SELECT dept, case_id, closed, resolved, explained, withdrawn, on_time FROM (
+            SELECT c.dept, c.case_id, c.day, c.seq, c.result != 'withdrawn' AS closed,
+                   c.result = 'resolved' AS resolved, c.result = 'explained' AS explained,
+                   c.result = 'withdrawn' AS withdrawn,
+                   c.result != 'withdrawn' AND coalesce(c.judged <= c.dept_due, false) AS on_time
+            FROM temp.report_closes c
+            WHERE c.dept IS NOT NULL
+            UNION ALL
+            SELECT json_extract(e.data, '$.late_dept'), e.case_id, {EVENT_DAY}, e.seq,
+                   true, false, false, false, false
+            FROM events e
+            WHERE e.kind = 'link' AND {IN_PERIOD} AND {NOT_UNLINKED}
+              AND json_type(e.data, '$.late_dept') = 'text'
+        ) k
+        ORDER BY dept, day, case_id, seq
         """,
     ),
     (
@@ -344,6 +359,21 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
         ORDER BY h.dept, h.ended, h.case_id
         """,
     ),
+    # 并单 (SPEC §11): the period's links, by the lead that held the case; the repeats, by
+    # the department that closed the master the matter came back to
+    (
+        ("merged",),
+        _EVENTS_OF.format(dept=LEAD_AT_EVENT, columns="1", kind="link", where=NOT_UNLINKED),
+    ),
+    (
+        ("repeats",),
+        _EVENTS_OF.format(
+            dept="json_extract(e.data, '$.repeat.dept')",
+            columns="1",
+            kind="link",
+            where=f"{NOT_UNLINKED} AND json_type(e.data, '$.repeat.dept') = 'text'",
+        ),
+    ),
 )
 # The figures of ``FIGURE_ROWS`` that a report lists (SPEC §10, in its order); the others
 # are the rates' terms.
@@ -370,6 +400,8 @@ DRILL_FIGURES = (
     "first_time",
     "co_late",
     "co_no_reply",
+    "merged",
+    "repeats",
 )
 
 # Working days from the lead's last reply to the close or redo that judged it, for the
@@ -696,6 +728,11 @@ class ReportQueries:
         review_days = self.db.execute(REVIEW_DAYS, p).fetchone()[0]
         overdue = self.db.execute("SELECT count(*) FROM temp.report_case_overdue").fetchone()[0]
         pushbacks = self.db.execute("SELECT count(*) FROM temp.report_pushbacks").fetchone()[0]
+        links = self.db.execute(
+            f"SELECT count(*), sum(json_type(e.data, '$.repeat') = 'object') FROM events e "
+            f"WHERE e.kind = 'link' AND {IN_PERIOD} AND {NOT_UNLINKED}",
+            p,
+        ).fetchone()
         return {
             "opened": opened,
             "closed": closes[0] or 0,
@@ -711,6 +748,8 @@ class ReportQueries:
             "overdue_open": overdue,
             "pushbacks": pushbacks,
             "voided": voided,
+            "merged": links[0] or 0,
+            "repeats": links[1] or 0,
         }
 
     def days(self, period: Period) -> list[tuple[str, int, int]]:

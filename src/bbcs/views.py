@@ -46,6 +46,7 @@ def case_view(
         else None
     )
     case["review"] = row["review"]
+    case["merged_into"] = row["merged_into"]
     return case
 
 
@@ -74,12 +75,16 @@ def hold_views(
     return views
 
 
-def callback_entry(case: dict[str, Any]) -> dict[str, Any]:
+def callback_entry(case: dict[str, Any], merged: list[dict[str, Any]]) -> dict[str, Any]:
     """A case on the call-back worklist (回访清单, SPEC §13): its result, whether its review
-    is disputed, and every reporter to call (merged cases will add theirs; today its own)."""
+    is disputed, and every reporter to call: its own, then those of the cases merged into it
+    (并单, SPEC §11), each with the id of the case they opened."""
     return {
         "id": case["id"],
         "result": case["result"],
         "disputed": case["review"] == "disputed",
-        "reporters": [{"name": case["reporter"], "phone": case["phone"]}],
+        "reporters": [
+            {"name": case["reporter"], "phone": case["phone"], "case": case["id"]},
+            *({"name": m["reporter"], "phone": m["phone"], "case": m["id"]} for m in merged),
+        ],
     }

@@ -413,6 +413,55 @@ def void(case: CaseArg, reason: ReasonOpt, at: AtOpt = None) -> None:
 
 
 @commands.command()
+def link(
+    case: CaseArg,
+    reason: ReasonOpt,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help=_h("The case it repeats (the master)."), show_default=False),
+    ] = None,
+    undo: Annotated[
+        bool, typer.Option("--undo", help=_h("Undo a wrong link (supervisor)."))
+    ] = False,
+    at: AtOpt = None,
+) -> None:
+    """Merge a repeat complaint into the case it repeats (并单); every reporter is called back.
+
+    Example: bbcs link 43 --to 41 --reason "同一事项再次反映"
+    """
+    from bbcs import render
+    from bbcs.errors import InvalidInput
+    from bbcs.i18n import label
+    from bbcs.models import Status
+
+    book = ledger(write=True)
+    if undo == (to is not None):
+        raise InvalidInput("link.to_or_undo")
+    if undo:
+        state = book.unlink(case, reason=reason, at=when(at))
+        render.line(
+            t(
+                "case.unlinked",
+                case=state.id,
+                status=label(Status(state.status)),
+                due=state.due_date,
+            )
+        )
+        return
+    state = book.link(case, to or "", reason=reason, at=when(at))
+    render.line(t("case.linked", case=state.id, master=state.merged_into))
+    data = next(e["data"] for e in reversed(book.written) if e["kind"] == "link")
+    repeat = data.get("repeat")
+    if repeat and repeat.get("dept"):
+        render.line(
+            t("case.linked_repeat", master=state.merged_into, closed=repeat["master_closed"],
+              dept=repeat["dept"])
+        )  # fmt: skip
+    if data.get("late_dept"):
+        render.line(t("case.linked_late", dept=data["late_dept"]))
+
+
+@commands.command()
 def amend(
     case: CaseArg,
     reason: ReasonOpt,

@@ -108,7 +108,8 @@ def list_(
     """List cases, oldest first. Example: bbcs list --dept ZJJ --warning red"""
     from bbcs import render
 
-    cases, total = ledger(write=False).find(
+    book = ledger(write=False)
+    cases, total = book.find(
         status=status,
         dept=dept,
         escalation=escalation,
@@ -125,9 +126,7 @@ def list_(
         limit=default_limit(limit, as_json),
     )
     if unreviewed:  # the worklist: who to call, and which reviews are disputed
-        from bbcs.views import callback_entry
-
-        worklist = [callback_entry(case) for case in cases]
+        worklist = book.worklist(cases, mask=True)
         render.emit(cases, as_json, lambda _: render.callback_table(worklist, total))
         return
     render.emit(cases, as_json, lambda found: render.cases_table(found, total))
@@ -161,7 +160,8 @@ def search(
 
     if not query.strip():
         raise InvalidInput("field.empty", field="query")
-    cases, total = ledger(write=False).find(text=query.strip(), limit=default_limit(limit, as_json))
+    book = ledger(write=False)
+    cases, total = book.find(text=query.strip(), limit=default_limit(limit, as_json))
     render.emit(cases, as_json, lambda found: render.cases_table(found, total))
 
 

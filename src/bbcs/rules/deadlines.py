@@ -194,8 +194,8 @@ def warning_window(
 
 
 def on_time(result: Result | None, closed: date, due: date | None) -> bool | None:
-    """Closed on or before the due date; None for a withdrawn or void case or one with no due date."""
-    if result is None or result in (Result.WITHDRAWN, Result.VOID) or due is None:
+    """Closed on or before the due date; None for a withdrawn, void or merged case or one with no due date."""
+    if result is None or result in (Result.WITHDRAWN, Result.VOID, Result.MERGED) or due is None:
         return None
     return closed <= due
 

@@ -42,6 +42,7 @@ ALLOWED: dict[str, frozenset[Status]] = {
     "uphold": frozenset({C}),
     "amend": frozenset({P, W, S, R}),
     "void": frozenset({P, W}),
+    "link": frozenset({P, W, S}),
 }
 
 # what may have happened to a case that is voided (SPEC §13): a person's opening,
@@ -71,6 +72,8 @@ def require(state: CaseState, command: str) -> None:
             raise WrongStatus("review.withdrawn", case=state.id)
         if state.result == Result.VOID:
             raise WrongStatus("review.void", case=state.id)
+        if state.result == Result.MERGED:
+            raise WrongStatus("review.merged", case=state.id, master=state.merged_into)
         if state.review != "due":
             raise WrongStatus("review.done", case=state.id)
 
@@ -82,6 +85,8 @@ def require_closable(state: CaseState, result: Result) -> None:
         return
     if result is Result.VOID:
         raise InvalidInput("close.void", case=state.id)
+    if result is Result.MERGED:
+        raise InvalidInput("close.merged", case=state.id)
     require(state, "close")
 
 
@@ -132,6 +137,8 @@ def require_reopenable(state: CaseState) -> None:
         raise WrongStatus("reopen.withdrawn", case=state.id)
     if state.result == Result.VOID:
         raise WrongStatus("reopen.void", case=state.id)
+    if state.result == Result.MERGED:
+        raise WrongStatus("reopen.merged", case=state.id, master=state.merged_into)
 
 
 def require_disputed(state: CaseState) -> None:

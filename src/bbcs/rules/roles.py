@@ -68,6 +68,7 @@ CLERK = GENERAL_READING | {
     "redo",
     "print",
     "callback",
+    "link",
 }
 
 SUPERVISOR = CLERK | {
@@ -78,6 +79,7 @@ SUPERVISOR = CLERK | {
     "reopen",
     "uphold",
     "void",
+    "link undo",
     "unmask",
     "export events",
     "import events",
