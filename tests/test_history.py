@@ -53,7 +53,7 @@ def test_every_kind_is_told(zh) -> None:
 
 
 def test_a_kind_added_later_is_told_by_its_data(zh) -> None:
-    text = told({"kind": "link", "data": {"note": "请尽快", "accepted": True}})
+    text = told({"kind": "merge_later", "data": {"note": "请尽快", "accepted": True}})
     assert "请尽快" in text and "是" in text
 
 
