@@ -195,6 +195,8 @@ def test_monthly_totals_use_the_case_clock(desk: Run, october: dict[str, str]) -
         "avg_review_days": None,
         "merged": 0,
         "repeats": 0,
+        "referred_in": 0,
+        "referred_out": 0,
     }
 
 

@@ -18,6 +18,7 @@ GROUPS = {
     "": "“办不成事”反映窗口事项台账。",
     "calendar": "工作日历：查看、计算、导入节假日安排。",
     "dept": "登记、查看、更名和停用承办单位。",
+    "site": "登记和查看本台账的窗口（县、镇、村）。",
     "policy": "查看和设置政策参数。",
     "user": "登记和查看用户，更改角色，停用用户。",
     "report": "报表：日报、周报、月报、推诿统计、超期、案例汇总、夜间报表。",
@@ -42,6 +43,12 @@ COMMANDS = {
     "示例：bbcs urge 42 --dept ZJJ --how written",
     "reply": "答复：牵头单位提交办理答复（待窗口审核），或协办单位提交协办意见。\n\n"
     '示例：bbcs reply 42 --result resolved --resolution "已修复"',
+    "refer": "转办：将事项转交本台账的另一窗口（上级或下级），编号和对反映人的期限不变，"
+    "原承办单位的办理结束（不计入任何单位），在接收窗口待交办。\n\n"
+    '示例：bbcs refer 42 --to-site HX --reason "需县级部门协调"',
+    "site add": "登记本台账的窗口：县级窗口下的镇、村窗口。\n\n"
+    "示例：bbcs site add HXZ 花溪镇便民服务中心 --parent HX",
+    "site list": "列出本台账的窗口，首个窗口在前。\n\n示例：bbcs site list",
     "link": "并单：将重复反映的事项并入原件，立即以“并单”办结，反映人随原件一并回访；"
     "督查人员可用 --undo 撤销错误的并单。\n\n"
     '示例：bbcs link 43 --to 41 --reason "同一事项再次反映"',
@@ -168,6 +175,12 @@ OPTIONS = {
     "Category.": "类别。",
     "Check the file and say what would be added.": "只检查文件，报告将导入的内容。",
     "Co-department (repeat).": "协办单位（可重复）。",
+    "Site code, e.g. HXZ.": "窗口代码，如 HXZ。",
+    "Only the cases held at this window.": "只列出该窗口的事项。",
+    "The window a level up.": "上一级窗口。",
+    "The window it goes to (code or name).": "接收窗口（代码或名称）。",
+    "The window the user works at (default: the ledger's first site).": "用户所在窗口（默认：台账的首个窗口）。",
+    "Only the cases of this window (default: your own on a ledger of several).": "只统计该窗口的事项（多窗口台账默认：本人所在窗口）。",
     "The case it repeats (the master).": "重复反映的原件（并入的事项）。",
     "Undo a wrong link (supervisor).": "撤销错误的并单（督查人员）。",
     "Column names: en or zh.": "表头语言：en 或 zh。",

@@ -62,6 +62,7 @@ SENTENCES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         (("repeat", "told.repeat"), ("late_dept", "told.late_dept"), ("reason", "told.reason")),
     ),
     "unlink": ("told.unlink", (("reason", "told.reason"),)),
+    "refer": ("told.refer", (("reason", "told.reason"),)),
 }
 
 # why the system escalated a case by itself (escalate's ``rule``), or reopened it

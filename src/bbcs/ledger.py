@@ -48,6 +48,7 @@ from bbcs.rules import (
     repeats,
     replies,
     roles,
+    sites,
 )
 from bbcs.rules.calendar import Calendar
 from bbcs.rules.policy import Policy, PolicyValue, flatten, parse_value
@@ -131,6 +132,8 @@ class Ledger:
         self.os_user = os_user
         # the events this command appended, with their case's id, for the lines after it
         self.written: list[Event] = []
+        # the window a report counts (``scope_site``); None: the whole ledger
+        self.report_site: str | None = None
 
     # ------------------------------------------------------------ context
 
@@ -150,8 +153,36 @@ class Ledger:
         return clock.local_day(self.now)
 
     @property
-    def site(self) -> str:
+    def first_site(self) -> str:
+        """The ledger's own site code (``init --site``): its first window."""
         return self.store.meta("site") or DEFAULT_SITE
+
+    @property
+    def site(self) -> str:
+        """The window the actor works at: their own site, else the ledger's first (SPEC §12)."""
+        row = self.store.user(self.actor) if self.store.user_count() else None
+        return (row or {}).get("site") or self.first_site
+
+    def scope_site(self, site: str | None) -> str | None:
+        """The window a report or list counts (SPEC §12): ``site`` as named, else on a ledger
+        of several sites the actor's own; None on a ledger of one site (no scope)."""
+        if site is not None:
+            return self.known_site(site)
+        return self.site if self.store.sites() and len(self.site_codes()) > 1 else None
+
+    def site_codes(self) -> list[str]:
+        """Every site of the ledger, the first one first."""
+        return [self.first_site, *(s.code for s in self.store.sites() if s.code != self.first_site)]
+
+    def known_site(self, text: str) -> str:
+        """The code of a site of this ledger, named by code or name."""
+        wanted = text.strip()
+        for site in self.store.sites():
+            if wanted.upper() == site.code or wanted == site.name:
+                return site.code
+        if wanted.upper() == self.first_site:
+            return self.first_site
+        raise NotFound("site.unknown", site=wanted, sites=", ".join(self.site_codes()))
 
     def case_id(self, text: str) -> str:
         """A case id as typed: ``BB-2026-000042``, lower case too, or just ``42`` for this year's."""
@@ -185,11 +216,13 @@ class Ledger:
 
     def init(self, site: str | None) -> str:
         self._permit("init")
-        code = fields.site_code(site) if site else self.site
+        code = fields.site_code(site) if site else self.first_site
         with self.store.write():
             current = self.store.meta("site")
             if current is not None and current != code and self.store.case_count():
                 raise Conflict("site.has_cases", site=current)
+            if current is not None and current != code and self.store.sites():
+                raise Conflict("site.has_sites", site=current)
             self.store.set_meta("site", code)
         return code
 
@@ -201,6 +234,35 @@ class Ledger:
             parent_code = self.department(parent) if parent else None
             self.store.add_department(dept, title, parent_code, clock.iso(self.now), self.actor)
         return dept
+
+    def add_site(self, code: str, name: str, parent: str | None) -> str:
+        """Register a window of the ledger (the first site too, to give it its name)."""
+        self._permit("site add")
+        site = fields.site_code(code)
+        title = fields.text(name, "name", fields.SHORT)
+        with self.store.write():
+            above = self.known_site(parent) if parent else None
+            if above == site:
+                raise Conflict("site.own_parent", site=site)
+            self.store.add_site(site, title, above, clock.iso(self.now), self.actor)
+        return site
+
+    def sites(self) -> list[dict[str, Any]]:
+        """The sites of the ledger, the first one first, with the cases each holds open."""
+        self._permit("site list")
+        named = {s.code: s for s in self.store.sites()}
+        first = self.first_site
+        found = [
+            {
+                "code": first,
+                "name": named[first].name if first in named else None,
+                "parent": named[first].parent if first in named else None,
+                "first": True,
+            }
+        ]
+        found += [{"code": s.code, "name": s.name, "parent": s.parent, "first": False}
+                  for s in named.values() if s.code != first]  # fmt: skip
+        return found
 
     def rename_department(self, code: str, name: str) -> str:
         """Give a department a new name; its code, history and figures stay."""
@@ -547,6 +609,22 @@ class Ledger:
             repeats.require_linkable(state, into, has_merged)
             record = repeats.link_record(state, into, clock.local_day(moment), window)
             return EventKind.LINK, {**record, "reason": why}
+
+        return self._change(case_id, moment, decide)
+
+    def refer(
+        self, case: str, to_site: str, *, reason: str, at: datetime | None = None
+    ) -> CaseState:
+        """转办: hand the case to another window of the ledger, up or down a level."""
+        case_id, moment, _ = self._target("refer", case, at)
+        why = fields.text(reason, "reason", fields.MEDIUM)
+
+        def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
+            code = self.known_site(to_site)
+            sites.require_referable(state, code)
+            limit = self.policy.limit(Complexity(state.complexity))
+            data = sites.referral(self.calendar, state, code, clock.local_day(moment), limit)
+            return EventKind.REFER, {**data, "reason": why}
 
         return self._change(case_id, moment, decide)
 
@@ -1034,6 +1112,7 @@ class Ledger:
         text: str | None = None,
         limit: int | None = None,
         mask: bool = True,
+        site: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Cases matching every filter given, oldest first, and the count without the limit."""
         from bbcs.store import CaseQuery
@@ -1067,6 +1146,7 @@ class Ledger:
             opened_to=opened_to.isoformat() if opened_to else None,
             text=text,
             limit=limit,
+            site=self.known_site(site) if site else None,
         )
         rows, total = self.store.list_cases(self._scope(query))
         cases = [self.case_json(row, mask=mask) for row in rows]
@@ -1200,7 +1280,9 @@ class Ledger:
             return replace(query, held_by=user.dept)
         return query
 
-    def add_user(self, name: str, role: str, dept: str | None = None) -> User:
+    def add_user(
+        self, name: str, role: str, dept: str | None = None, site: str | None = None
+    ) -> User:
         """Register a user; the first must be an admin, later ones need an admin to add them."""
         who = fields.text(name, "name", fields.SHORT)
         if who.lower() == SYSTEM_ACTOR:
@@ -1214,8 +1296,9 @@ class Ledger:
                 if error is not None:
                     raise error
             code = self.department(dept) if dept else None
+            window = self.known_site(site) if site else None
             self.store.add_user(
-                who, kind.value, code, clock.iso(self.now), self.actor, self.os_user
+                who, kind.value, code, clock.iso(self.now), self.actor, self.os_user, window
             )
         return User(who, kind, code)
 

@@ -139,6 +139,7 @@ class HoldEnd(Labelled):
     REPLIED = "replied", "replied", "已答复"
     VOIDED = "voided", "voided", "作废"
     MERGED = "merged", "merged", "并单"
+    REFERRED = "referred", "referred to another window", "转办"
 
 
 class Role(Labelled):
@@ -174,6 +175,7 @@ class EventKind(StrEnum):
     VOID = "void"
     LINK = "link"
     UNLINK = "unlink"
+    REFER = "refer"
 
 
 SYSTEM_ACTOR = "system"

@@ -517,6 +517,21 @@ def _unlink(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
         _resume_dates(state, data)
 
 
+def _refer(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
+    """转办: the case goes to another window of the ledger, pending there on that window's
+    own due date; every department hold ends, counted against nobody (SPEC §12)."""
+    for hold in state.open_holds():
+        hold.ended = day
+        hold.how = HoldEnd.REFERRED.value
+    _lapse_request(state, None)
+    state.lead_dept = None
+    state.co_depts = []
+    state.dept_due_date = None
+    state.status = Status.PENDING.value
+    state.site = data["to_site"]
+    state.site_due = data["site_due"]
+
+
 def _review(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: str) -> None:
     rating = Rating(data["rating"])
     if not rating.is_rating:
@@ -601,4 +616,5 @@ _HANDLERS = {
     EventKind.VOID: _void,
     EventKind.LINK: _link,
     EventKind.UNLINK: _unlink,
+    EventKind.REFER: _refer,
 }

@@ -60,6 +60,8 @@ CLOSE_FIGURES = ("first_time", "first_time_rate", "reopen_rate", "co_late", "co_
 CLOSE_TOTALS = ("first_time_rate", "reopen_rate", "avg_review_days")
 # SPEC §11: repeat complaints merged (并单), and the repeats a closing department answers for
 REPEAT_FIGURES = ("merged", "repeats")
+# SPEC §12: cases referred between the windows of one ledger (转办)
+REFERRAL_TOTALS = ("referred_in", "referred_out")
 DEPT_FIGURES = (
     "assigned",
     "closed",
@@ -102,6 +104,7 @@ TOTAL_FIGURES = (
     *LOOP_TOTALS,
     *CLOSE_TOTALS,
     *REPEAT_FIGURES,
+    *REFERRAL_TOTALS,
 )
 RATES = frozenset(
     {
@@ -364,6 +367,8 @@ def _totals(raw: Mapping[str, Any]) -> dict[str, Any]:
         "voided": raw["voided"],
         "merged": raw["merged"],
         "repeats": raw["repeats"],
+        "referred_in": raw["referred_in"],
+        "referred_out": raw["referred_out"],
     }
 
 
@@ -382,7 +387,8 @@ class ReportBuilder:
         period = span.period
         first = date.fromisoformat(self.queries.earliest_day(period))
         self.queries.load_workdays(workday_index(self.book.calendar, first, span.last))
-        self.queries.load_voided()
+        self.queries.load_voided(self.book.report_site)
+        self.queries.home = self.book.report_site or self.book.first_site
         self.queries.load_overdue(period)
         self.queries.load_period(period)
         superseded: list[tuple[str, int]] = []
@@ -670,7 +676,8 @@ def issue(
         return doc
     first, last = _stored_first(kind, span), span.last.isoformat()
     with book.store.write():
-        issues = builder.queries.published_count(kind, first, last)
+        stored = _stored_kind(book, kind)
+        issues = builder.queries.published_count(stored, first, last)
         if issues and republish is None:
             raise Conflict("report.already_published", kind=kind, first=first, last=last)
         doc = _build(builder, kind, span, cases=cases)
@@ -679,7 +686,7 @@ def issue(
         if republish is not None:
             doc["reason"] = republish
         builder.queries.publish(
-            kind,
+            stored,
             first,
             last,
             json.dumps(doc, ensure_ascii=False, indent=2),
@@ -692,6 +699,11 @@ def issue(
     return doc
 
 
+def _stored_kind(book: Ledger, kind: str) -> str:
+    """The kind a report is published under: a window's own report carries its site."""
+    return kind if book.report_site is None else f"{kind}@{book.report_site}"
+
+
 def _stored_first(kind: str, span: Span) -> str:
     # an overdue report is "as of" one day: its period starts and ends there
     return span.last.isoformat() if kind == "overdue" else span.first.isoformat()
@@ -699,8 +711,12 @@ def _stored_first(kind: str, span: Span) -> str:
 
 def _build(builder: ReportBuilder, kind: str, span: Span, *, cases: bool) -> dict[str, Any]:
     if kind == "overdue":
-        return builder.overdue(span.last)
-    return builder.report(kind, span, cases=cases)
+        doc = builder.overdue(span.last)
+    else:
+        doc = builder.report(kind, span, cases=cases)
+    if builder.book.report_site is not None:
+        doc["site"] = builder.book.report_site
+    return doc
 
 
 def figure_named(asked: str) -> str:
@@ -740,9 +756,10 @@ def published(book: Ledger, kind: str, span: Span, version: int | None = None) -
     """The JSON of the report of this kind and period as it was issued: the latest issue,
     or ``version`` (from 1); ``versions`` says how many issues there are now."""
     first, last = _stored_first(kind, span), span.last.isoformat()
-    found = ReportQueries(book.store).published(kind, first, last, version)
+    stored = _stored_kind(book, kind)
+    found = ReportQueries(book.store).published(stored, first, last, version)
     if found is None:
-        if version is not None and ReportQueries(book.store).published_count(kind, first, last):
+        if version is not None and ReportQueries(book.store).published_count(stored, first, last):
             raise NotFound("report.no_version", kind=kind, first=first, last=last, version=version)
         raise NotFound("report.not_published", kind=kind, first=first, last=last)
     doc = json.loads(found["body"])
@@ -752,7 +769,7 @@ def published(book: Ledger, kind: str, span: Span, version: int | None = None) -
             totals.setdefault("voided", 0)
             for name in CLOSE_TOTALS:  # issued before the figures of SPEC §10's closes
                 totals.setdefault(name, None)
-            for name in REPEAT_FIGURES:  # issued before 并单: nothing was merged
+            for name in (*REPEAT_FIGURES, *REFERRAL_TOTALS):  # issued before 并单 and 转办
                 totals.setdefault(name, None if totals is doc.get("change") else 0)
     for dept in doc.get("departments", []):
         for name in (*CLOSE_FIGURES, *REPEAT_FIGURES):

@@ -158,6 +158,10 @@ class Case(Document):
     merged_into: CaseId | None = Field(
         default=None, description="the master it was merged into (并单, result merged)"
     )
+    site: str | None = Field(default=None, description="the window holding it (SPEC §12)")
+    site_due: date | None = Field(
+        default=None, description="that window's own due date, once referred to it"
+    )
     merged: list[MergedCase] = Field(
         default_factory=list, description="only in show --json: the cases merged into it"
     )
@@ -345,6 +349,10 @@ class Totals(Document):
     )
     merged: int = Field(default=0, ge=0, description="并单: cases merged into a master")
     repeats: int = Field(default=0, ge=0, description="重复件 among them")
+    referred_in: int = Field(default=0, ge=0, description="转办: cases referred to this window")
+    referred_out: int = Field(
+        default=0, ge=0, description="转办: cases this window referred to another"
+    )
 
 
 class TotalChanges(Document):
@@ -372,6 +380,8 @@ class TotalChanges(Document):
     avg_review_days: Change = None
     merged: Change = None
     repeats: Change = None
+    referred_in: Change = None
+    referred_out: Change = None
 
 
 class BlackListEntry(Document):
@@ -447,6 +457,9 @@ class PeriodReport(Document):
     kind: Literal["daily", "weekly", "monthly", "pushback", "casebook"]
     from_: date = Field(alias="from")
     to: date
+    site: str | None = Field(
+        default=None, description="the window counted, on a ledger of several sites (--site)"
+    )
     departments: list[Department] = Field(description="in rank order")
     red_list: list[DeptCode] = Field(description="红榜")
     black_list: list[DeptCode] = Field(description="黑榜")
@@ -493,6 +506,9 @@ class OverdueReport(Document):
 
     kind: Literal["overdue"]
     to: date
+    site: str | None = Field(
+        default=None, description="the window counted, on a ledger of several sites (--site)"
+    )
     cases: list[OverdueCase]
     head: str | None = Field(default=None, pattern=r"^\d+:[0-9a-f]+$")
     version: int | None = Field(default=None, ge=1)

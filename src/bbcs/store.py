@@ -513,6 +513,7 @@ class CaseQuery:
     unaccepted: bool = False  # a hold awaits signing (催签, SPEC §10); earliest accept due first
     urged: bool = False  # urged (催办) and not yet closed
     extension_requests: bool = False  # an extension request awaits a supervisor (延期申请)
+    site: str | None = None  # the cases held at this window (SPEC §12)
 
 
 @dataclass(frozen=True)
@@ -521,6 +522,15 @@ class Department:
     name: str
     parent: str | None
     retired: bool = False
+
+
+@dataclass(frozen=True)
+class Site:
+    """A window of the ledger (SPEC §12): the county's, a town's or a village's."""
+
+    code: str
+    name: str
+    parent: str | None
 
 
 class Store:
@@ -769,6 +779,20 @@ class Store:
         except self.integrity_errors:
             raise Conflict("dept.exists", code=code, name=name) from None
 
+    def add_site(self, code: str, name: str, parent: str | None, at: str, by: str) -> None:
+        try:
+            self.insert_recorded(
+                "sites",
+                "INSERT INTO sites (code, name, parent, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+                (code, name, parent, at, by),
+            )
+        except self.integrity_errors:
+            raise Conflict("site.exists", code=code, name=name) from None
+
+    def sites(self) -> list[Site]:
+        rows = self.db.execute("SELECT code, name, parent FROM sites ORDER BY added_at, code")
+        return [Site(r["code"], r["name"], r["parent"]) for r in rows]
+
     def departments(self) -> list[Department]:
         rows = self.db.execute(
             "SELECT code, name, parent, retired_at FROM departments ORDER BY code"
@@ -928,6 +952,9 @@ class Store:
         if query.held_by is not None:
             where.append("id IN (SELECT case_id FROM holds WHERE dept = :held_by)")
             params["held_by"] = query.held_by
+        if query.site is not None:
+            where.append("site = :site")
+            params["site"] = query.site
         order = "opened_at, n"
         if query.extension_requests:
             where.append("extension_request IS NOT NULL")
@@ -1184,19 +1211,26 @@ class Store:
         return [dict(r) for r in self.db.execute("SELECT * FROM users ORDER BY name")]
 
     def add_user(
-        self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str
+        self,
+        name: str,
+        role: str,
+        dept: str | None,
+        at: str,
+        by: str,
+        os_user: str,
+        site: str | None = None,
     ) -> None:
         try:
             self.insert_recorded(
                 "users",
-                "INSERT INTO users (name, role, dept, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
-                (name, role, dept, at, by),
+                "INSERT INTO users (name, role, dept, added_at, added_by, site) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (name, role, dept, at, by, site),
             )
         except self.integrity_errors:
             raise Conflict("user.exists", user=name) from None
-        self.add_audit(
-            at, by, os_user, "user add", canonical_json({"name": name, "role": role, "dept": dept})
-        )
+        said = {"name": name, "role": role, "dept": dept} | ({"site": site} if site else {})
+        self.add_audit(at, by, os_user, "user add", canonical_json(said))
 
     def set_user_role(
         self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str

@@ -648,7 +648,14 @@ class PgStore(Store):
     # --------------------------------------------------- users are logins
 
     def add_user(
-        self, name: str, role: str, dept: str | None, at: str, by: str, os_user: str
+        self,
+        name: str,
+        role: str,
+        dept: str | None,
+        at: str,
+        by: str,
+        os_user: str,
+        site: str | None = None,
     ) -> None:
         """Register the user and give their login (made now if the server has none) the
         grants of its bbcs role; the first login ends the ledger's open set-up.
@@ -661,7 +668,7 @@ class PgStore(Store):
             or (known["role"], known["dept"]) != (role, dept)
             or self._has_login(name, role)
         ):
-            super().add_user(name, role, dept, at, by, os_user)  # refused when registered
+            super().add_user(name, role, dept, at, by, os_user, site)  # refused when registered
         else:
             self.add_audit(at, by, os_user, "user login", canonical_json({"name": name}))
         exists = self.pg.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone()

@@ -40,7 +40,10 @@ NOT_SUPERSEDED = (
     "WHERE s.case_id = e.case_id AND s.seq = e.seq)"
 )
 IN_PERIOD = "e.at >= :first AND e.at < :after"
-# A voided case (SPEC §13) counts in no figure but ``voided``: ``report_voided`` holds them.
+# A voided case (SPEC §13) counts in no figure but ``voided``: ``report_voided`` holds them,
+# and, in a report of one window of a ledger of several (SPEC §12), the cases held at
+# the other windows (a case referred away counts at the sending window only as
+# ``referred_out``).
 NOT_VOIDED = "{alias} NOT IN (SELECT case_id FROM temp.report_voided)"
 EVENT_DAY = "substr(e.at, 1, 10)"
 # a link (并单) a supervisor later undid counts in no figure (SPEC §11)
@@ -84,7 +87,7 @@ CLOSES = f"""
             WHERE h.case_id = e.case_id AND h.role = 'lead' AND h.seq < e.seq
             ORDER BY h.seq DESC, h.n DESC LIMIT 1) AS hold_n
     FROM events e
-    WHERE e.kind = 'close' AND {IN_PERIOD}
+    WHERE e.kind = 'close' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias="e.case_id")}
 """
 
 # Holds given to a department in the period (assign, transfer, pushback --to).
@@ -101,7 +104,7 @@ PUSHBACKS = f"""
     SELECT p.case_id, p.seq, p.dept, coalesce(p.target, 'window') AS target,
            p.verdict, p.charged
     FROM events e JOIN pushbacks p ON p.case_id = e.case_id AND p.seq = e.seq
-    WHERE e.kind = 'pushback' AND {IN_PERIOD}
+    WHERE e.kind = 'pushback' AND {IN_PERIOD} AND {NOT_VOIDED.format(alias="e.case_id")}
 """
 
 # The period's closes with everything a figure asks of them: the department
@@ -110,7 +113,8 @@ PUSHBACKS = f"""
 CLOSES_IN_FULL = f"""
     SELECT k.case_id, k.seq, k.day, k.result, h.dept, h.received, h.dept_due,
            coalesce(h.replied, k.day) AS judged, h.replied, x.reopened AS reopens,
-           CASE WHEN x.status = 'closed' AND x.round_start <= k.day THEN x.due_date
+           CASE WHEN x.status = 'closed' AND x.round_start <= k.day
+                THEN coalesce(x.site_due, x.due_date)
                 ELSE (SELECT json_extract(d.data, '$.due_date') FROM events d
                       WHERE d.case_id = k.case_id AND d.seq < k.seq
                         AND json_type(d.data, '$.due_date') = 'text'
@@ -146,20 +150,24 @@ _CASE_OVERDUE_WHERE = f"""
       AND NOT {SUSPENDED_AT_END.format(alias="c.id")}
       AND {NOT_VOIDED.format(alias="c.id")}
 """
+# A case referred to another window is judged there on that window's own due date
+# (``site_due``, SPEC §12): never earlier than the reporter's, so the index range on
+# ``due_date`` still finds every case overdue on either.
+_CASE_DUE = "coalesce(c.site_due, c.due_date)"
 CASE_OVERDUE = f"""
-    SELECT c.id, c.due_date,
+    SELECT c.id, {_CASE_DUE} AS due_date,
            (SELECT idx FROM temp.report_workdays WHERE day = :last)
-           - (SELECT idx FROM temp.report_workdays WHERE day = c.due_date) AS days
+           - (SELECT idx FROM temp.report_workdays WHERE day = {_CASE_DUE}) AS days
     FROM cases c
     WHERE c.status IN ('pending', 'in_progress', 'suspended', 'replied') AND c.due_date < :last
-      AND {_CASE_OVERDUE_WHERE}
+      AND {_CASE_DUE} < :last AND {_CASE_OVERDUE_WHERE}
     UNION ALL
-    SELECT c.id, c.due_date,
+    SELECT c.id, {_CASE_DUE} AS due_date,
            (SELECT idx FROM temp.report_workdays WHERE day = :last)
-           - (SELECT idx FROM temp.report_workdays WHERE day = c.due_date) AS days
+           - (SELECT idx FROM temp.report_workdays WHERE day = {_CASE_DUE}) AS days
     FROM cases c
     WHERE c.closed_on > :last AND +c.status = 'closed' AND +c.due_date < :last
-      AND {_CASE_OVERDUE_WHERE}
+      AND {_CASE_DUE} < :last AND {_CASE_OVERDUE_WHERE}
 """
 
 
@@ -250,6 +258,7 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
                    true, false, false, false, false
             FROM events e
             WHERE e.kind = 'link' AND {IN_PERIOD} AND {NOT_UNLINKED}
+              AND {NOT_VOIDED.format(alias="e.case_id")}
               AND json_type(e.data, '$.late_dept') = 'text'
         ) k
         ORDER BY dept, day, case_id, seq
@@ -283,12 +292,18 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
             dept=LEAD_AT_EVENT,
             columns=f"1, json_extract(e.data, '$.rating') IN {SATISFIED}",
             kind="review",
-            where=f"json_extract(e.data, '$.rating') IN {RATED}",
+            where=f"json_extract(e.data, '$.rating') IN {RATED} "
+            f"AND {NOT_VOIDED.format(alias='e.case_id')}",
         ),
     ),
     (
         ("reopened",),
-        _EVENTS_OF.format(dept=LEAD_AT_EVENT, columns="1", kind="reopen", where=NOT_SUPERSEDED),
+        _EVENTS_OF.format(
+            dept=LEAD_AT_EVENT,
+            columns="1",
+            kind="reopen",
+            where=f"{NOT_SUPERSEDED} AND {NOT_VOIDED.format(alias='e.case_id')}",
+        ),
     ),
     # holds whose accept due date falls in the period and that had something to sign for
     (
@@ -363,7 +378,12 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
     # the department that closed the master the matter came back to
     (
         ("merged",),
-        _EVENTS_OF.format(dept=LEAD_AT_EVENT, columns="1", kind="link", where=NOT_UNLINKED),
+        _EVENTS_OF.format(
+            dept=LEAD_AT_EVENT,
+            columns="1",
+            kind="link",
+            where=f"{NOT_UNLINKED} AND {NOT_VOIDED.format(alias='e.case_id')}",
+        ),
     ),
     (
         ("repeats",),
@@ -371,7 +391,8 @@ FIGURE_ROWS: tuple[tuple[tuple[str, ...], str], ...] = (
             dept="json_extract(e.data, '$.repeat.dept')",
             columns="1",
             kind="link",
-            where=f"{NOT_UNLINKED} AND json_type(e.data, '$.repeat.dept') = 'text'",
+            where=f"{NOT_UNLINKED} AND json_type(e.data, '$.repeat.dept') = 'text' "
+            f"AND {NOT_VOIDED.format(alias='e.case_id')}",
         ),
     ),
 )
@@ -442,6 +463,8 @@ class ReportQueries:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.db = store.db
+        self.site: str | None = None  # the window counted (``load_voided``); None: every one
+        self.home = ""  # the window whose referrals in and out the totals count
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -474,14 +497,22 @@ class ReportQueries:
             self.db.execute(f"DELETE FROM temp.{table}")
             self.db.execute(f"INSERT INTO temp.{table} {query}", period.params())
 
-    def load_voided(self) -> None:
-        """Find the voided cases, which count in no figure (few: read through the kind index)."""
+    def load_voided(self, site: str | None = None) -> None:
+        """Find the voided cases, which count in no figure (few: read through the kind index),
+        and with ``site`` the cases held at the ledger's other windows (SPEC §12)."""
+        self.site = site
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS report_voided (case_id TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM temp.report_voided")
         self.db.execute(
             "INSERT INTO temp.report_voided (case_id) "
             "SELECT case_id FROM events WHERE kind = 'void' ON CONFLICT DO NOTHING"
         )
+        if site is not None:
+            self.db.execute(
+                "INSERT INTO temp.report_voided (case_id) "
+                "SELECT id FROM cases WHERE site <> ? ON CONFLICT DO NOTHING",
+                (site,),
+            )
 
     def load_overdue(self, period: Period) -> None:
         """Find, once per period, the cases overdue at its end on both clocks.
@@ -610,7 +641,7 @@ class ReportQueries:
             SELECT {LEAD_AT_EVENT} AS dept, count(*), sum(json_extract(e.data, '$.solved') = 'yes')
             FROM events e
             WHERE e.kind = 'review' AND {IN_PERIOD}
-              AND json_type(e.data, '$.solved') = 'text'
+              AND json_type(e.data, '$.solved') = 'text' AND {NOT_VOIDED.format(alias="e.case_id")}
             GROUP BY 1
             """,
             period.params(),
@@ -690,8 +721,16 @@ class ReportQueries:
             p,
         ).fetchone()[0]
         voided = self.db.execute(
-            f"SELECT count(*) FROM events e WHERE e.kind = 'void' AND {IN_PERIOD}", p
+            f"SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
+            f"WHERE e.kind = 'void' AND {IN_PERIOD} AND c.site = coalesce(:site, c.site)",
+            {**p, "site": self.site},
         ).fetchone()[0]
+        referred = self.db.execute(
+            f"SELECT sum(json_extract(e.data, '$.to_site') = :site), "
+            f"sum(json_extract(e.data, '$.from_site') = :site) "
+            f"FROM events e WHERE e.kind = 'refer' AND {IN_PERIOD}",
+            {**p, "site": self.home},
+        ).fetchone()
         closes = self.db.execute(
             """
             SELECT sum(result != 'withdrawn'),
@@ -722,6 +761,7 @@ class ReportQueries:
             SELECT count(*), sum(json_extract(e.data, '$.rating') IN {SATISFIED})
             FROM events e
             WHERE e.kind = 'review' AND {IN_PERIOD} AND json_extract(e.data, '$.rating') IN {RATED}
+              AND {NOT_VOIDED.format(alias="e.case_id")}
             """,
             p,
         ).fetchone()
@@ -730,7 +770,8 @@ class ReportQueries:
         pushbacks = self.db.execute("SELECT count(*) FROM temp.report_pushbacks").fetchone()[0]
         links = self.db.execute(
             f"SELECT count(*), sum(json_type(e.data, '$.repeat') = 'object') FROM events e "
-            f"WHERE e.kind = 'link' AND {IN_PERIOD} AND {NOT_UNLINKED}",
+            f"WHERE e.kind = 'link' AND {IN_PERIOD} AND {NOT_UNLINKED} "
+            f"AND {NOT_VOIDED.format(alias='e.case_id')}",
             p,
         ).fetchone()
         return {
@@ -750,6 +791,8 @@ class ReportQueries:
             "voided": voided,
             "merged": links[0] or 0,
             "repeats": links[1] or 0,
+            "referred_in": referred[0] or 0,
+            "referred_out": referred[1] or 0,
         }
 
     def days(self, period: Period) -> list[tuple[str, int, int]]:
@@ -804,7 +847,7 @@ class ReportQueries:
     def closed_cases(self, period: Period) -> list[dict[str, Any]]:
         """The cases closed in the period as they stand, with every department that held them."""
         rows = self.db.execute(
-            """
+            f"""
             SELECT c.id, c.category, c.summary, c.lead_dept, c.co_depts, c.pushbacks,
                    c.result, c.resolution, c.closed_on, c.round_start,
                    (SELECT group_concat(dept, ',') FROM (
@@ -815,7 +858,7 @@ class ReportQueries:
             LEFT JOIN temp.report_workdays a ON a.day = c.closed_on
             LEFT JOIN temp.report_workdays b ON b.day = c.round_start
             WHERE c.status = 'closed' AND c.closed_on >= :first AND c.closed_on <= :last
-              AND c.result != 'void'
+              AND c.result NOT IN ('void', 'merged') AND {NOT_VOIDED.format(alias="c.id")}
             ORDER BY c.category IS NULL, c.category, c.closed_on, c.id
             """,
             period.params(),

@@ -47,6 +47,7 @@ def case_view(
     )
     case["review"] = row["review"]
     case["merged_into"] = row["merged_into"]
+    case["site"], case["site_due"] = row["site"], row["site_due"]
     return case
 
 

@@ -462,6 +462,28 @@ def link(
 
 
 @commands.command()
+def refer(
+    case: CaseArg,
+    reason: ReasonOpt,
+    to_site: Annotated[
+        str,
+        typer.Option(
+            "--to-site", help=_h("The window it goes to (code or name)."), show_default=False
+        ),
+    ],
+    at: AtOpt = None,
+) -> None:
+    """Refer a case to another window of the ledger, up or down a level (转办).
+
+    Example: bbcs refer 42 --to-site HX --reason "需县级部门协调"
+    """
+    from bbcs import render
+
+    state = ledger(write=True).refer(case, to_site, reason=reason, at=when(at))
+    render.line(t("case.referred", case=state.id, site=state.site, due=state.site_due))
+
+
+@commands.command()
 def amend(
     case: CaseArg,
     reason: ReasonOpt,

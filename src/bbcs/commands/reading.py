@@ -103,6 +103,10 @@ def list_(
             show_default=False,
         ),
     ] = None,
+    site: Annotated[
+        str | None,
+        typer.Option("--site", help=_h("Only the cases held at this window."), show_default=False),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List cases, oldest first. Example: bbcs list --dept ZJJ --warning red"""
@@ -124,6 +128,7 @@ def list_(
         opened_from=day(opened_from),
         opened_to=day(opened_to),
         limit=default_limit(limit, as_json),
+        site=site,
     )
     if unreviewed:  # the worklist: who to call, and which reviews are disputed
         worklist = book.worklist(cases, mask=True)

@@ -26,8 +26,11 @@ if TYPE_CHECKING:
     from bbcs.reports import Span
 
 
-def _ledger() -> "Ledger":
-    return ledger(write=False)
+def _ledger(site: str | None = None) -> "Ledger":
+    """The ledger, its reports scoped to ``site`` (on a ledger of several, the user's own)."""
+    book = ledger(write=False)
+    book.report_site = book.scope_site(site)
+    return book
 
 
 report_app = typer.Typer(
@@ -82,6 +85,14 @@ RepublishOpt = Annotated[
 ReasonOpt = Annotated[
     str | None,
     typer.Option("--reason", help=_h("Why the report is published again."), show_default=False),
+]
+SiteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--site",
+        help=_h("Only the cases of this window (default: your own on a ledger of several)."),
+        show_default=False,
+    ),
 ]
 VersionOpt = Annotated[
     int | None,
@@ -138,6 +149,7 @@ def _run(
     cases: bool = False,
     dept: str | None = None,
     figure: str | None = None,
+    site: str | None = None,
     **period: Any,
 ) -> None:
     from contextlib import nullcontext
@@ -150,7 +162,8 @@ def _run(
     if chosen not in FORMATS:
         raise InvalidInput("report.bad_format", value=fmt)
     if dept is not None or figure is not None:
-        _figure_cases(kind, chosen, dept, figure, output, publish or republish or reprint, period)
+        issuing = publish or republish or reprint
+        _figure_cases(kind, chosen, dept, figure, output, issuing, period, site)
         return
     if chosen == "xlsx" and output is None:
         raise InvalidInput("report.xlsx_needs_output")
@@ -159,7 +172,7 @@ def _run(
     why = _republish_reason(republish, reason)
     if version is not None and not reprint:
         raise InvalidInput("report.version_needs_published")
-    book = _ledger()
+    book = _ledger(site)
     book.require_whole_view("report")
     span = _span(book, kind, period)
     # the output file is prepared before the report is issued: a --publish is stored
@@ -204,6 +217,7 @@ def _figure_cases(
     output: Path | None,
     issuing: bool,
     period: dict[str, Any],
+    site: str | None,
 ) -> None:
     """Print the cases behind one department's figure: the case table ``list`` prints, or
     with ``--json`` the case objects, one per case or event the figure counts."""
@@ -215,7 +229,7 @@ def _figure_cases(
         raise InvalidInput("report.figure_alone")
     if chosen not in ("table", "json"):
         raise InvalidInput("report.figure_format", value=chosen)
-    book = _ledger()
+    book = _ledger(site)
     span = _span(book, kind, period)
     named = reports.figure_named(figure)
     found = reports.figure_cases(book, span, dept, named)
@@ -306,6 +320,7 @@ def report_daily(
     cases: CasesOpt = False,
     dept: DeptOpt = None,
     figure: FigureOpt = None,
+    site: SiteOpt = None,
 ) -> None:
     """Report one day's figures per department.
 
@@ -324,6 +339,7 @@ def report_daily(
         cases=cases,
         dept=dept,
         figure=figure,
+        site=site,
         date=date,
         first=first,
         last=last,
@@ -346,6 +362,7 @@ def report_weekly(
     cases: CasesOpt = False,
     dept: DeptOpt = None,
     figure: FigureOpt = None,
+    site: SiteOpt = None,
 ) -> None:
     """Rank the departments over a week (default the last complete one), with 环比.
 
@@ -364,6 +381,7 @@ def report_weekly(
         cases=cases,
         dept=dept,
         figure=figure,
+        site=site,
         week=week,
         first=first,
         last=last,
@@ -386,6 +404,7 @@ def report_monthly(
     cases: CasesOpt = False,
     dept: DeptOpt = None,
     figure: FigureOpt = None,
+    site: SiteOpt = None,
 ) -> None:
     """Rank the departments over a month (default the last complete one), with 环比.
 
@@ -404,6 +423,7 @@ def report_monthly(
         cases=cases,
         dept=dept,
         figure=figure,
+        site=site,
         month=month,
         first=first,
         last=last,
@@ -426,6 +446,7 @@ def report_pushback(
     cases: CasesOpt = False,
     dept: DeptOpt = None,
     figure: FigureOpt = None,
+    site: SiteOpt = None,
 ) -> None:
     """Show who pushed how many cases onto whom (default the last complete week).
 
@@ -444,6 +465,7 @@ def report_pushback(
         cases=cases,
         dept=dept,
         figure=figure,
+        site=site,
         week=week,
         first=first,
         last=last,
@@ -503,6 +525,7 @@ def report_casebook(
     cases: CasesOpt = False,
     dept: DeptOpt = None,
     figure: FigureOpt = None,
+    site: SiteOpt = None,
 ) -> None:
     """Digest the cases closed in a period by category (案例汇总; default the last month).
 
@@ -521,6 +544,7 @@ def report_casebook(
         cases=cases,
         dept=dept,
         figure=figure,
+        site=site,
         month=month,
         first=first,
         last=last,

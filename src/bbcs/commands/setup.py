@@ -1,4 +1,5 @@
-"""Setting up a ledger: ``init``, ``migrate``, ``dept add|list|rename|retire``, ``policy show|set``."""
+"""Setting up a ledger: ``init``, ``migrate``, ``dept add|list|rename|retire``,
+``site add|list``, ``policy show|set``."""
 
 from typing import Annotated
 
@@ -11,7 +12,9 @@ from bbcs.i18n import t
 commands = typer.Typer()
 dept_app = typer.Typer(help="Register, list, rename and retire departments.")
 policy_app = typer.Typer(help="Show and set the policy.")
+site_app = typer.Typer(help="Register and list the windows (sites) of the ledger.")
 commands.add_typer(dept_app, name="dept")
+commands.add_typer(site_app, name="site")
 commands.add_typer(policy_app, name="policy")
 
 
@@ -153,6 +156,42 @@ def dept_retire(
 
     dept = ledger(write=True).retire_department(code)
     render.line(t("dept.retired_done", code=dept))
+
+
+@site_app.command("add")
+def site_add(
+    code: Annotated[str, typer.Argument(help=_h("Site code, e.g. HXZ."))],
+    name: Annotated[str, typer.Argument(help=_h("Full name."))],
+    parent: Annotated[
+        str | None,
+        typer.Option("--parent", help=_h("The window a level up."), show_default=False),
+    ] = None,
+) -> None:
+    """Register a window of the ledger: a town or village window under the county's.
+
+    Example: bbcs site add HXZ 花溪镇便民服务中心 --parent HX
+    """
+    from bbcs import render
+
+    site = ledger(write=True).add_site(code, name, parent)
+    render.line(t("out.site_added", code=site, name=name.strip()))
+
+
+@site_app.command("list")
+def site_list(as_json: JsonOpt = False) -> None:
+    """List the windows of the ledger, the first one first. Example: bbcs site list"""
+    from bbcs import render
+
+    found = ledger(write=False, command="site list").sites()
+    render.emit(
+        found,
+        as_json,
+        lambda rows: render.simple_table(
+            t("title.sites"),
+            [t("col.code"), t("col.name"), t("col.parent")],
+            [(str(s["code"]), str(s["name"] or ""), str(s["parent"] or "")) for s in rows],
+        ),
+    )
 
 
 @policy_app.command("show")

@@ -135,12 +135,20 @@ def user_add(
             show_default=False,
         ),
     ] = None,
+    site: Annotated[
+        str | None,
+        typer.Option(
+            "--site",
+            help=_h("The window the user works at (default: the ledger's first site)."),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Register a user with a role; the first must be an admin.
 
     Example: bbcs user add wang --role dept --dept ZJJ
     """
-    _said(ledger(write=True).add_user(name, role, dept), "user.added", "user.added_dept")
+    _said(ledger(write=True).add_user(name, role, dept, site), "user.added", "user.added_dept")
 
 
 @user_app.command("list")

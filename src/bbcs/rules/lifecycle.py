@@ -43,6 +43,7 @@ ALLOWED: dict[str, frozenset[Status]] = {
     "amend": frozenset({P, W, S, R}),
     "void": frozenset({P, W}),
     "link": frozenset({P, W, S}),
+    "refer": frozenset({P, W}),
 }
 
 # what may have happened to a case that is voided (SPEC §13): a person's opening,

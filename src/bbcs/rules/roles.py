@@ -37,6 +37,7 @@ GENERAL_READING = frozenset(
         "calendar due",
         "calendar workdays",
         "calendar check",
+        "site list",
     }
 )
 
@@ -69,6 +70,7 @@ CLERK = GENERAL_READING | {
     "print",
     "callback",
     "link",
+    "refer",
 }
 
 SUPERVISOR = CLERK | {
@@ -92,6 +94,7 @@ ADMIN_ONLY = frozenset(
         "init",
         "migrate",
         "dept add",
+        "site add",
         "dept rename",
         "dept retire",
         "user add",
