@@ -15,9 +15,19 @@ from conftest import rows
 def test_demo_builds_a_lively_ledger_whose_rows_are_their_events(bbcs, tmp_path):
     path = tmp_path / "demo.db"
     out = bbcs.ok("--db", str(path), "demo")
-    assert "40 cases" in out and "DEMO-2026-" in out
+    assert "45 cases" in out and "DEMO-2026-" in out
     kinds = {r[0] for r in rows(path, "SELECT DISTINCT kind FROM events")}
     assert {"open", "assign", "pushback", "close", "review", "overdue", "escalate"} <= kinds
+    # SPEC §11 and §12's scenes: two repeats merged (one a repeat of a case closed in
+    # October), and a case the village window referred up to the county
+    assert {"link", "refer"} <= kinds
+    week = bbcs.json("--db", str(path), "report", "weekly", "--week", "2026-W46",
+                     now="2026-11-20T17:30", user="窗口-刘敏")  # fmt: skip
+    assert (week["site"], week["totals"]["merged"], week["totals"]["repeats"]) == ("DEMO", 2, 1)
+    assert week["totals"]["referred_in"] == 1
+    village = bbcs.json("--db", str(path), "report", "weekly", "--week", "2026-W46",
+                        now="2026-11-20T17:30", user="村-王芳")  # fmt: skip
+    assert (village["site"], village["totals"]["referred_out"]) == ("LSC", 1)
     store = Store.open(path)
     for (case_id,) in store.db.execute("SELECT id FROM cases"):
         stored = store.case_row(case_id)

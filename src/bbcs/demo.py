@@ -14,6 +14,12 @@ phone and in writing, and one written urge goes unanswered past its breach day,
 so the week before the demo's last shows ``ignored_urge`` on its black list. The
 loop draws from a random stream of its own, so the stories of the cases stay as
 they were before it.
+
+A few scripted scenes follow SPEC §11 and §12 (``_scenes``): a reporter who calls
+twice about the same street light is merged into one case (并单) and both are on the
+call-back list; a matter closed in October comes back in November and counts as a
+repeat against the department that closed it; and the village window 龙山村便民服务站
+(site LSC, under the county's DEMO) refers a case up to the county window.
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ START = date(2026, 9, 21)
 CLERKS = ("窗口-刘敏", "窗口-陈静", "窗口-周强")
 SUPERVISOR = "督查-孙立"
 ADMIN = "管理员"
+VILLAGE = ("LSC", "龙山村便民服务站")
+VILLAGE_CLERK = "村-王芳"
 DEMO_USER = CLERKS[0]  # who the demo shows the ledger to, and whom it suggests exploring as
 # the written urge the demo leaves unanswered: Monday 11-02, its breach day Monday 11-09
 IGNORED_URGE_AT = datetime(2026, 11, 2, 10, 30)
@@ -69,7 +77,19 @@ class Step:
         if self.method == "open_case":
             self.case.append(book.open_case(**self.kwargs).case_id)
         elif self.case:
-            getattr(book, self.method)(self.case[0], **self.kwargs)
+            kwargs = {k: v.id if isinstance(v, CaseOf) else v for k, v in self.kwargs.items()}
+            getattr(book, self.method)(self.case[0], **kwargs)
+
+
+@dataclass
+class CaseOf:
+    """Another case of a scene, named by its holder (filled once that case is opened)."""
+
+    holder: list[str]
+
+    @property
+    def id(self) -> str:
+        return self.holder[0]
 
 
 def _load_script() -> dict[str, Any]:
@@ -105,8 +125,11 @@ def build_demo(path: Path, *, seed: int = 2026) -> int:
             store.set_meta(DEMO_MARK, "bbcs demo")
         for dept in script["departments"]:
             setup.add_department(dept["code"], dept["name"], None)
+        setup.add_site(DEMO_SITE, "示范县政务服务中心", None)
+        setup.add_site(*VILLAGE, DEMO_SITE)
         _register(setup, [dept["code"] for dept in script["departments"]])
         steps = _plan(script, random.Random(seed), setup, random.Random(seed + 1))
+        steps = sorted(steps + _scenes(len(steps)))
         _play(store, steps)
         return store.case_count()
     finally:
@@ -119,6 +142,7 @@ def _register(setup: Ledger, codes: list[str]) -> None:
     for clerk in CLERKS:
         setup.add_user(clerk, "clerk")
     setup.add_user(SUPERVISOR, "supervisor")
+    setup.add_user(VILLAGE_CLERK, "clerk", site=VILLAGE[0])
     for code in codes:
         setup.add_user(dept_user(code), "dept", code)
 
@@ -287,6 +311,50 @@ def _plan(
             solved=solved,
         )
     return sorted(steps)
+
+
+def _scenes(order: int) -> list[Step]:
+    """The scripted scenes of SPEC §11 and §12, numbered after the simulation's steps."""
+    steps: list[Step] = []
+
+    def add(day: str, hour: int, actor: str, method: str, case: list[str], **kw: Any) -> None:
+        at = datetime.fromisoformat(f"{day}T{hour:02d}:00").replace(tzinfo=clock.zone())
+        steps.append(Step(at, order + len(steps) + 1, actor, method, case, kw))
+
+    clerk, other = CLERKS[1], CLERKS[2]
+    # 并单: the same street light, twice, from one household
+    light, again = [], []
+    add("2026-11-10", 10, clerk, "open_case", light, summary="幸福路 12 号路灯损坏多日无人修",
+        reporter="张桂兰", phone="13905550101", category="城市管理", complexity="simple",
+        dept="CGJ")  # fmt: skip
+    add("2026-11-11", 11, dept_user("CGJ"), "accept", light)
+    add("2026-11-12", 9, other, "open_case", again, summary="幸福路路灯还是不亮，晚上不敢出门",
+        reporter="张桂兰之子", phone="13905550101", category="城市管理", complexity="simple")  # fmt: skip
+    add("2026-11-12", 10, other, "link", again, master=CaseOf(light),
+        reason="同一路灯，同一户反映，并入原件办理")  # fmt: skip
+    add("2026-11-16", 15, dept_user("CGJ"), "reply", light, result="resolved",
+        resolution="已更换灯头并检修线路")  # fmt: skip
+    add("2026-11-17", 10, clerk, "close", light)
+    # a matter closed in October came back: a repeat against the department that closed it
+    drain, back = [], []
+    add("2026-10-19", 10, clerk, "open_case", drain, summary="农贸市场排水沟堵塞污水外溢",
+        reporter="李建国", phone="13905550202", company="城东农贸市场", category="城市管理",
+        complexity="simple", dept="CGJ")  # fmt: skip
+    add("2026-10-23", 16, clerk, "close", drain, result="resolved", resolution="已疏通排水沟")
+    add("2026-11-09", 9, other, "open_case", back, summary="农贸市场排水沟又堵了",
+        reporter="李建国", phone="13905550202", company="城东农贸市场", category="城市管理",
+        complexity="simple", dept="CGJ")  # fmt: skip
+    add("2026-11-09", 10, other, "link", back, master=CaseOf(drain),
+        reason="同一排水沟，办结后半月内再次反映")  # fmt: skip
+    add("2026-11-09", 11, SUPERVISOR, "reopen", drain, reason="办结后再次堵塞，重新办理")
+    # 转办: the village window refers a road it cannot fix up to the county window
+    road: list[str] = []
+    add("2026-11-11", 9, VILLAGE_CLERK, "open_case", road, summary="村道塌方影响学生上学",
+        reporter="王五", phone="13905550303", category="交通出行", complexity="normal")  # fmt: skip
+    add("2026-11-11", 15, VILLAGE_CLERK, "refer", road, to_site=DEMO_SITE,
+        reason="需县级交通、住建部门协调")  # fmt: skip
+    add("2026-11-12", 9, clerk, "assign", road, dept="ZJJ")
+    return steps
 
 
 def _sign(
