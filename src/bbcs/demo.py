@@ -323,7 +323,8 @@ def _scenes(order: int) -> list[Step]:
 
     clerk, other = CLERKS[1], CLERKS[2]
     # 并单: the same street light, twice, from one household
-    light, again = [], []
+    light: list[str] = []
+    again: list[str] = []
     add("2026-11-10", 10, clerk, "open_case", light, summary="幸福路 12 号路灯损坏多日无人修",
         reporter="张桂兰", phone="13905550101", category="城市管理", complexity="simple",
         dept="CGJ")  # fmt: skip
@@ -336,7 +337,8 @@ def _scenes(order: int) -> list[Step]:
         resolution="已更换灯头并检修线路")  # fmt: skip
     add("2026-11-17", 10, clerk, "close", light)
     # a matter closed in October came back: a repeat against the department that closed it
-    drain, back = [], []
+    drain: list[str] = []
+    back: list[str] = []
     add("2026-10-19", 10, clerk, "open_case", drain, summary="农贸市场排水沟堵塞污水外溢",
         reporter="李建国", phone="13905550202", company="城东农贸市场", category="城市管理",
         complexity="simple", dept="CGJ")  # fmt: skip
