@@ -724,6 +724,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- reports (issue 4)
     "report.kind.daily": ("Daily report", "日报"),
     "report.kind.weekly": ("Weekly report", "周报"),
+    "report.of_site": ("{kind} of site {site}", "窗口 {site} {kind}"),
     "report.kind.monthly": ("Monthly report", "月报"),
     "report.kind.pushback": ("Pushback report", "推诿退单统计"),
     "report.kind.overdue": ("Overdue cases", "超期事项"),

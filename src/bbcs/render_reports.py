@@ -85,6 +85,8 @@ def heading(name: str) -> str:
 
 def title(doc: dict[str, Any]) -> str:
     kind = t(f"report.kind.{doc['kind']}")
+    if doc.get("site"):  # one window of a ledger of several (SPEC §12)
+        kind = t("report.of_site", kind=kind, site=doc["site"])
     if doc["kind"] == "overdue":
         return f"{kind} — {t('report.as_of', day=doc['to'])}"
     if doc["from"] == doc["to"]:
