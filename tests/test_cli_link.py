@@ -123,6 +123,8 @@ def test_a_case_merged_after_its_leads_due_date_is_a_late_close_for_that_lead(
         [late],
     )
     assert gtj["on_time_rate"] == 0.0
+    black = desk.json("report", "monthly", *OCTOBER, now=NOW)["black_list_detail"]
+    assert {"dept": "GTJ", "rule": "on_time_rate", "cases": [late]} in black
 
 
 def test_a_supervisor_undoes_a_wrong_link_and_it_counts_in_no_figure(desk: Run) -> None:

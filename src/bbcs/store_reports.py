@@ -686,11 +686,17 @@ class ReportQueries:
     # ------------------------------------------- the cases behind a figure
 
     def late_cases(self, period: Period) -> list[tuple[str, str]]:
-        """(department, case) for the period's closes after the department due date."""
+        """(department, case) for the period's closes after the department due date, and
+        its cases merged after it (SPEC §11)."""
         rows = self.db.execute(
-            "SELECT DISTINCT dept, case_id FROM temp.report_closes "
+            "SELECT dept, case_id FROM temp.report_closes "
             "WHERE dept IS NOT NULL AND result != 'withdrawn' AND NOT (judged <= dept_due) "
-            "ORDER BY dept, case_id"
+            "UNION SELECT json_extract(e.data, '$.late_dept'), e.case_id FROM events e "
+            f"WHERE e.kind = 'link' AND {IN_PERIOD} AND {NOT_UNLINKED} "
+            f"AND {NOT_VOIDED.format(alias='e.case_id')} "
+            "AND json_type(e.data, '$.late_dept') = 'text' "
+            "ORDER BY 1, 2",
+            period.params(),
         )
         return [(r[0], r[1]) for r in rows]
 
