@@ -546,6 +546,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.name": ("Name", "名称"),
     "col.parent": ("Parent", "上级"),
     "col.dept": ("Department", "单位"),
+    "col.site": ("Site", "窗口"),
     "col.role": ("Role", "角色"),
     "col.from": ("From", "起"),
     "col.to": ("To", "止"),

@@ -157,6 +157,7 @@ def user_list(
 ) -> None:
     """List the registered users and their roles. Example: bbcs user list"""
     from bbcs import render
+    from bbcs.history import when
     from bbcs.i18n import label
     from bbcs.models import Role
 
@@ -170,6 +171,7 @@ def user_list(
                 t("col.user"),
                 t("col.role"),
                 t("col.dept"),
+                t("col.site"),
                 t("col.added"),
                 t("col.who"),
                 t("col.retired"),
@@ -179,7 +181,8 @@ def user_list(
                     u["name"],
                     label(Role(u["role"])),
                     u["dept"] or "",
-                    u["added_at"],
+                    u.get("site") or "",
+                    when(u["added_at"]),
                     u["added_by"],
                     u["retired_at"] or "",
                 )
