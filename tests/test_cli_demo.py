@@ -15,7 +15,7 @@ from conftest import rows
 def test_demo_builds_a_lively_ledger_whose_rows_are_their_events(bbcs, tmp_path):
     path = tmp_path / "demo.db"
     out = bbcs.ok("--db", str(path), "demo")
-    assert "45 cases" in out and "DEMO-2026-" in out
+    assert "48 cases" in out and "DEMO-2026-" in out
     kinds = {r[0] for r in rows(path, "SELECT DISTINCT kind FROM events")}
     assert {"open", "assign", "pushback", "close", "review", "overdue", "escalate"} <= kinds
     # SPEC §11 and §12's scenes: two repeats merged (one a repeat of a case closed in
@@ -28,6 +28,15 @@ def test_demo_builds_a_lively_ledger_whose_rows_are_their_events(bbcs, tmp_path)
     village = bbcs.json("--db", str(path), "report", "weekly", "--week", "2026-W46",
                         now="2026-11-20T17:30", user="村-王芳")  # fmt: skip
     assert (village["site"], village["totals"]["referred_out"]) == ("LSC", 1)
+    # 常态建设: October's three deeds for one cause are a 类案
+    causes = bbcs.json("--db", str(path), "report", "causes", now="2026-11-20T17:30",
+                       user="窗口-刘敏")  # fmt: skip
+    (pattern,) = causes["patterns"]
+    assert (pattern["cause"], pattern["category"], pattern["count"]) == (
+        "unclear_remit",
+        "不动产登记",
+        3,
+    )
     store = Store.open(path)
     for (case_id,) in store.db.execute("SELECT id FROM cases"):
         stored = store.case_row(case_id)

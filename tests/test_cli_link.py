@@ -163,3 +163,23 @@ def test_the_merge_is_told_in_chinese(desk: Run, monkeypatch: Any) -> None:
     assert said.strip() == f"已将 {repeat} 并入 {master}（并单），其反映人随 {master} 一并回访"
     shown = desk.ok("show", repeat)
     assert "并单" in shown and f"并入 {master}" in shown
+
+
+def test_a_merged_case_goes_to_another_ledger_in_an_events_file_not_a_cases_file(
+    desk: Run, tmp_path
+) -> None:
+    from csv_world import fresh
+
+    master = desk.open("路灯不亮", "--reporter", "张三", "--phone", PHONE, now="2026-10-08T09:00")
+    repeat = desk.open("路灯不亮", "--reporter", "李四", "--phone", PHONE, now="2026-10-08T10:00")
+    desk.ok("link", repeat, "--to", master, "--reason", "同一事项", now="2026-10-08T11:00")
+    cases, events = tmp_path / "cases.csv", tmp_path / "events.csv"
+    desk.ok("export", str(cases), "--unmask")
+    desk.ok("export", str(events), "--events")
+    other = fresh(desk, tmp_path / "other.db", site="XQ")
+    said = desk(*other, "import", str(cases))
+    assert said.exit_code == 1 and "--events" in said.stderr
+    desk.ok(*other, "import", str(events))
+    moved = desk.json(*other, "show", repeat)
+    assert (moved["result"], moved["merged_into"]) == ("merged", master)
+    assert desk.json(*other, "show", master)["merged"][0]["id"] == repeat

@@ -44,6 +44,7 @@ BUILT: dict[str, set[str]] = {
         *reports.TOTAL_FIGURES,
         *render_reports.OVERDUE_COLUMNS,
         *render_reports.CASEBOOK_COLUMNS,
+        *render_reports.CAUSES_COLUMNS,
     },
 }
 

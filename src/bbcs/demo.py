@@ -18,7 +18,8 @@ they were before it.
 A few scripted scenes follow SPEC §11 and §12 (``_scenes``): a reporter who calls
 twice about the same street light is merged into one case (并单) and both are on the
 call-back list; a matter closed in October comes back in November and counts as a
-repeat against the department that closed it; and the village window 龙山村便民服务站
+repeat against the department that closed it; three homes that cannot get their deeds
+for one cause (职责不清) make October's 类案; and the village window 龙山村便民服务站
 (site LSC, under the county's DEMO) refers a case up to the county window.
 """
 
@@ -349,6 +350,17 @@ def _scenes(order: int) -> list[Step]:
     add("2026-11-09", 10, other, "link", back, master=CaseOf(drain),
         reason="同一排水沟，办结后半月内再次反映")  # fmt: skip
     add("2026-11-09", 11, SUPERVISOR, "reopen", drain, reason="办结后再次堵塞，重新办理")
+    # 常态建设: three homes that cannot get their property deeds, for one cause — a 类案
+    for n, (day, who) in enumerate((("2026-10-12", "赵大妈"), ("2026-10-14", "钱师傅"),
+                                    ("2026-10-15", "孙女士"))):  # fmt: skip
+        deed: list[str] = []
+        add(day, 9 + n, clerk, "open_case", deed, summary="安置房住了十年办不了不动产权证",
+            reporter=who, phone=f"1390555040{n}", category="不动产登记", complexity="normal",
+            dept="ZRJ")  # fmt: skip
+        add("2026-10-21", 10 + n, dept_user("ZRJ"), "reply", deed, result="explained",
+            resolution="安置房项目未办规划核实，住建、自然资源职责交叉，已报县政府协调",
+            cause="unclear_remit")  # fmt: skip
+        add("2026-10-22", 10 + n, clerk, "close", deed)
     # 转办: the village window refers a road it cannot fix up to the county window
     road: list[str] = []
     add("2026-11-11", 9, VILLAGE_CLERK, "open_case", road, summary="村道塌方影响学生上学",

@@ -21,7 +21,7 @@ GROUPS = {
     "site": "登记和查看本台账的窗口（县、镇、村）。",
     "policy": "查看和设置政策参数。",
     "user": "登记和查看用户，更改角色，停用用户。",
-    "report": "报表：日报、周报、月报、推诿统计、超期、案例汇总、夜间报表。",
+    "report": "报表：日报、周报、月报、推诿统计、超期、案例汇总、办不成原因分析、夜间报表。",
 }
 
 # each command, by its full name under ``bbcs``
@@ -49,6 +49,9 @@ COMMANDS = {
     "site add": "登记本台账的窗口：县级窗口下的镇、村窗口。\n\n"
     "示例：bbcs site add HXZ 花溪镇便民服务中心 --parent HX",
     "site list": "列出本台账的窗口，首个窗口在前。\n\n示例：bbcs site list",
+    "report causes": "办不成原因分析（常态建设）：本期办结事项按原因、类别和牵头单位统计，"
+    "同一原因、同一类别达 rules.pattern_threshold 件即标为类案，需从制度上解决（默认上月）。\n\n"
+    "示例：bbcs report causes --month 2026-11",
     "link": "并单：将重复反映的事项并入原件，立即以“并单”办结，反映人随原件一并回访；"
     "督查人员可用 --undo 撤销错误的并单。\n\n"
     '示例：bbcs link 43 --to 41 --reason "同一事项再次反映"',
@@ -237,6 +240,10 @@ OPTIONS = {
     "The department replying (default: your own, else the lead).": "答复单位（默认本单位，否则牵头单位）。",
     "How it ended (default: the reply's).": "办理结果（默认沿用答复）。",
     "What was done (default: the reply's).": "办理情况（默认沿用答复）。",
+    "Why it could not get done through the normal channel (常态建设): a code or label "
+    "of the policy list causes (policy show), e.g. no_policy or 政策空白; a close "
+    "takes the reply's by default.": "办不成原因（常态建设）：政策参数 causes 中的代码或名称"
+    "（见 policy show），如 no_policy 或 政策空白；办结时默认沿用答复的原因。",
     "Urged (催办) and not yet closed.": "已催办且尚未办结。",
     "The department chased (default: the lead).": "催办单位（默认牵头单位）。",
     "How the window chased it.": "催办方式。",

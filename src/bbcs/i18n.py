@@ -7,6 +7,7 @@ with ``zh``, English otherwise. JSON keys and CSV machine columns stay English.
 from __future__ import annotations
 
 import os
+from functools import cache
 from typing import Any
 
 
@@ -29,6 +30,26 @@ def t(key: str, /, **params: Any) -> str:
 def label(value: Any) -> str:
     """The label of an enum member, or a field's name, in the interface language."""
     return _shown(value, language() == "zh")
+
+
+def cause_label(code: str | None) -> str:
+    """A cause (常态建设, SPEC §11) as a reader sees it: in Chinese its label from the shipped
+    policy list, in English its code in words; a cause an office added shows its code."""
+    if code is None:
+        return ""
+    if language() == "zh":
+        return shipped_causes().get(code, code)
+    return code.replace("_", " ")
+
+
+@cache
+def shipped_causes() -> dict[str, str]:
+    import tomllib
+
+    from bbcs.resources import data_file
+
+    with data_file("policy.toml").open("rb") as handle:
+        return {str(k): str(v) for k, v in tomllib.load(handle).get("causes", {}).items()}
 
 
 def _shown(value: Any, zh: bool) -> str:
@@ -75,6 +96,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "closed_at": ("closed_at", "办结时间"),
     "result": ("result", "办理结果"),
     "resolution": ("resolution", "办理情况"),
+    "cause": ("cause", "办不成原因"),
     "rating": ("rating", "满意度"),
     "warning": ("warning", "预警"),
     "working_days_left": ("working days left", "剩余工作日"),
@@ -755,6 +777,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.change": ("Change", "环比"),
     "report.rule": ("Rule", "依据"),
     "report.cases": ("Cases", "事项"),
+    # 常态建设 (SPEC §11): the causes report and the casebook by cause
+    "report.kind.causes": ("Causes report", "办不成原因分析"),
+    "report.fig.cause": ("Cause", "办不成原因"),
+    "report.fig.count": ("Cases", "件数"),
+    "report.fig.cases": ("Case ids", "事项编号"),
+    "report.by_cause": (
+        "Closed cases by cause, category and lead department",
+        "按原因、类别和牵头单位统计的办结事项",
+    ),
+    "report.patterns": (
+        "类案: {threshold} or more cases of one cause and category — a rule to fix, not a case to solve",
+        "类案：同一原因、同一类别达 {threshold} 件及以上，需从制度上解决而非逐件办理",
+    ),
+    "report.without_cause": (
+        "{count} case(s) closed in the period have no cause recorded",
+        "本期另有 {count} 件办结事项未记录办不成原因",
+    ),
+    "report.casebook_by_cause": ("The casebook by cause", "案例汇总（按原因）"),
+    "report.no_cause": ("(no cause recorded)", "（未记录原因）"),
     "report.legend_opened": ("opened", "受理"),
     "report.legend_closed": ("closed", "办结"),
     "report.rule.on_time_rate": ("on-time rate below {limit}", "按时办结率低于 {limit}"),
@@ -1301,6 +1342,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "case {case} was merged into {master}; its reporter is called back with {master}",
         "事项 {case} 已并入 {master}，其反映人随 {master} 一并回访",
     ),
+    "import.merged": (
+        "a merged case (并单) comes over in an events file, which carries its master: "
+        "bbcs export FILE --events",
+        "并单的事项须通过事件文件导入（含其原件）：bbcs export 文件 --events",
+    ),
     "link.to_or_undo": (
         "say either --to MASTER (merge) or --undo (take a wrong link back)",
         "请指定 --to 原件（并单）或 --undo（撤销并单），二者取一",
@@ -1468,6 +1514,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "policy.key.rules.reopen_on_unsatisfied": (
         "an unsatisfied review of a resolved case reopens it",
         "已解决事项回访不满意即自动重办",
+    ),
+    "policy.key.rules.pattern_threshold": (
+        "cases of one cause and category closed in a period that make a 类案 (a rule to fix)",
+        "同期办结的同一原因、同一类别事项达此件数即为类案（需从制度上解决）",
+    ),
+    "policy.key.causes.no_policy": ("cause: no policy covers the matter", "办不成原因：政策空白"),
+    "policy.key.causes.policy_conflict": ("cause: policies conflict", "办不成原因：政策冲突"),
+    "policy.key.causes.unclear_remit": ("cause: whose remit is unclear", "办不成原因：职责不清"),
+    "policy.key.causes.coordination": (
+        "cause: departments do not coordinate",
+        "办不成原因：协调不畅",
+    ),
+    "policy.key.causes.paperwork": (
+        "cause: papers and proofs are hard to get",
+        "办不成原因：材料证明难",
+    ),
+    "policy.key.causes.data_silos": ("cause: data is not shared", "办不成原因：数据不通"),
+    "policy.key.causes.legacy": ("cause: a problem left from the past", "办不成原因：历史遗留"),
+    "policy.key.causes.conduct": ("cause: how staff work (作风)", "办不成原因：作风问题"),
+    "policy.key.causes.other": ("cause: other", "办不成原因：其他"),
+    "policy.bad_cause_code": (
+        "{key} is not a cause code: after causes. come a lowercase letter, then up to 31 "
+        "lowercase letters, digits or underscores",
+        "{key} 不是有效的原因代码：causes. 之后须为小写字母开头、最多 32 位的小写字母、数字或下划线",
     ),
     "policy.key.rules.repeat_window": (
         "calendar days after a close in which a case with the same phone or company is a repeat",

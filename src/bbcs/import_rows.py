@@ -13,7 +13,7 @@ Importing this module imports pydantic (about 100 ms): only ``bbcs import`` does
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -24,6 +24,7 @@ from bbcs import clock, fields
 from bbcs.errors import BbcsError, InvalidInput
 from bbcs.i18n import t
 from bbcs.models import Channel, Complexity, Escalation, Labelled, Rating, Result, Status
+from bbcs.rules import causes
 
 __all__ = ["CaseRow", "ValidationError", "problems"]
 
@@ -126,6 +127,13 @@ def _as_is(raw: str, _: ValidationInfo) -> str:
     return raw
 
 
+def _cause(raw: str, info: ValidationInfo) -> str | None:
+    """A cause (常态建设) by its code or label, from the ledger's policy list."""
+    if not raw.strip():
+        return None
+    return causes.cause_named(raw, (info.context or {})["policy"])
+
+
 class CaseRow(BaseModel):
     """A cases-file row's own fields. Departments are looked up by the importer, which
     knows the ledger's registry, and the status's consistency with them is checked there."""
@@ -140,6 +148,7 @@ class CaseRow(BaseModel):
     company: Annotated[str | None, _optional(fields.SHORT)] = None
     category: Annotated[str | None, _optional(fields.SHORT)] = None
     resolution: Annotated[str | None, _optional(fields.LONG, multiline=True)] = None
+    cause: Annotated[str | None, _ours(_cause)] = None
     channel: Annotated[str, _choice(Channel, Channel.WINDOW.value)] = Channel.WINDOW.value
     complexity: Annotated[str, _choice(Complexity, Complexity.NORMAL.value)] = (
         Complexity.NORMAL.value
@@ -160,9 +169,13 @@ class CaseRow(BaseModel):
     co_depts: Annotated[str, _ours(_as_is)] = ""
 
     @classmethod
-    def read(cls, cells: dict[str, str], now: datetime) -> CaseRow:
-        """The row, or ``ValidationError`` naming every bad cell (see ``problems``)."""
-        return cls.model_validate({"opened_at": "", **cells}, context={"now": now})
+    def read(
+        cls, cells: dict[str, str], now: datetime, policy: Mapping[str, Any] | None = None
+    ) -> CaseRow:
+        """The row, or ``ValidationError`` naming every bad cell (see ``problems``);
+        ``policy`` (the ledger's values) gives the causes a cell may name."""
+        context = {"now": now, "policy": policy or {}}
+        return cls.model_validate({"opened_at": "", **cells}, context=context)
 
 
 # pydantic's own error types, in the catalogue's words

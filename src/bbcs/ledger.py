@@ -41,6 +41,7 @@ from bbcs.models import (
 from bbcs.projection import AMENDABLE, CaseState, Event, event_time, project
 from bbcs.rules import (
     acceptance,
+    causes,
     deadlines,
     escalation,
     lifecycle,
@@ -562,11 +563,14 @@ class Ledger:
         *,
         result: str | None = None,
         resolution: str | None = None,
+        cause: str | None = None,
         at: datetime | None = None,
     ) -> CaseState:
-        """办结, or 审核通过 of a replied case (its reply's result and resolution by default)."""
+        """办结, or 审核通过 of a replied case (its reply's result, resolution and cause by
+        default); ``cause`` is why it could not get done (常态建设, SPEC §11)."""
         case_id, moment, _ = self._target("close", case, at)
         outcome = fields.choice(Result, result, "result").value if result else None
+        why = causes.cause_named(cause, self.policy) if cause else None
         given = (
             fields.text(resolution, "resolution", fields.LONG, multiline=True)
             if resolution
@@ -578,7 +582,9 @@ class Ledger:
                 lifecycle.require(state, "close")
             chosen, text = replies.close_defaults(state, outcome, given)
             lifecycle.require_closable(state, Result(chosen))
-            return EventKind.CLOSE, {"result": chosen, "resolution": text}
+            data = {"result": chosen, "resolution": text}
+            recorded = replies.close_cause(state, why)
+            return EventKind.CLOSE, {**data, "cause": recorded} if recorded else data
 
         return self._change(case_id, moment, decide)
 
@@ -917,6 +923,7 @@ class Ledger:
         *,
         result: str,
         resolution: str,
+        cause: str | None = None,
         dept: str | None = None,
         at: datetime | None = None,
     ) -> Answered:
@@ -926,6 +933,7 @@ class Ledger:
         case_id, moment, by = self._target("reply", case, at, acting_for=dept)
         outcome = replies.reply_result(fields.choice(Result, result, "result"))
         text = fields.text(resolution, "resolution", fields.LONG, multiline=True)
+        why = causes.cause_named(cause, self.policy) if cause else None
         day = clock.local_day(moment)
 
         def decide(state: CaseState) -> tuple[EventKind, dict[str, Any]]:
@@ -942,6 +950,8 @@ class Ledger:
                 "dept_due_date": due,
                 "on_time": replies.on_time(day, due),
             }
+            if why is not None:
+                data["cause"] = why
             return EventKind.REPLY, data
 
         state = self._change(case_id, moment, decide)

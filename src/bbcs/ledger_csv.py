@@ -39,7 +39,7 @@ from typing import Any, TextIO
 from bbcs import clock, fields
 from bbcs.errors import Conflict, InvalidInput, NotFound
 from bbcs.files import Replacement
-from bbcs.i18n import FIELDS, t
+from bbcs.i18n import FIELDS, shipped_causes, t
 from bbcs.ledger import Ledger
 from bbcs.models import (
     Channel,
@@ -190,6 +190,8 @@ def _in_chinese(name: str, value: object) -> object:
         return member.zh if member is not None else value
     if name in BOOLEAN_COLUMNS and isinstance(value, str):
         return BOOLEAN_COLUMNS[name].get(value, value)
+    if name == "cause" and isinstance(value, str):  # an office's own cause: its code
+        return shipped_causes().get(value, value)
     return value
 
 
@@ -516,7 +518,7 @@ class _CasesImport:
     def _values(self, cells: dict[str, str]) -> dict[str, Any]:
         """The row's case fields, checked (``import_rows.CaseRow``) and in the ledger's own form."""
         try:
-            v = dict(self.rows.CaseRow.read(cells, self.now))
+            v = dict(self.rows.CaseRow.read(cells, self.now, self.ledger.policy.values))
         except self.rows.ValidationError as error:
             self._departments_named(cells)  # every unregistered one, in bad rows too
             raise _Cells(self.rows.problems(error)) from None
@@ -559,8 +561,10 @@ class _CasesImport:
             for name in ("closed_at", "result"):
                 if v[name] is None:
                     cells.append((name, t("import.closed_needs", field=name)))
+            if v["result"] == Result.MERGED:  # its master is not in a cases file (SPEC §11)
+                cells.append(("result", t("import.merged")))
         else:
-            for name in ("closed_at", "result", "resolution"):
+            for name in ("closed_at", "result", "resolution", "cause"):
                 if v[name] is not None:
                     cells.append((name, t("import.not_closed", field=name)))
         if cells:
@@ -614,12 +618,16 @@ class _CasesImport:
                 "dept_due_date": planned[-1][2]["dept_due_date"],
                 "on_time": None,  # a cases file does not say when the reply came
             }
+            if v["cause"] is not None:
+                reply["cause"] = v["cause"]
             planned.append((EventKind.REPLY, at, reply))
         if closed and v["result"] == Result.VOID:  # a mistaken entry, voided (SPEC §13)
             planned.append((EventKind.VOID, clock.iso(v["closed_at"]), {"reason": v["resolution"]}))
         elif closed:
             done = clock.iso(v["closed_at"])
             close = {"result": v["result"], "resolution": v["resolution"]}
+            if v["cause"] is not None:
+                close["cause"] = v["cause"]
             planned.append((EventKind.CLOSE, done, close))
             if v["rating"] is not None:
                 review = {"rating": v["rating"], "comment": None}

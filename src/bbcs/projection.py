@@ -53,6 +53,7 @@ CASE_FIELDS = (
     "closed_at",
     "result",
     "resolution",
+    "cause",
     "rating",
 )
 
@@ -478,6 +479,7 @@ def _close(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: st
     state.closed_at = at
     state.result = data["result"]
     state.resolution = data.get("resolution")
+    state.cause = data.get("cause")
     state.review = None if state.result == Result.WITHDRAWN else "due"
     for hold in state.open_holds():
         hold.ended = day
@@ -546,6 +548,7 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.closed_at = None
     state.result = None
     state.resolution = None
+    state.cause = None
     state.review = None
     state.reply = {}
     state.reopened += 1

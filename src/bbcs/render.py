@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-from bbcs.i18n import label, t
+from bbcs.i18n import cause_label, label, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -403,6 +403,8 @@ def case_detail(case: dict[str, Any]) -> None:
             shown = _enum_label(enums[name], value)
         elif name == "warning":
             shown = _warning_cell(case) or ""
+        elif name == "cause":
+            shown = cause_label(value)
         elif isinstance(value, bool):
             shown = "✓" if value else "✗"
         elif isinstance(value, list):

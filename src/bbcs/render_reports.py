@@ -69,8 +69,44 @@ CASEBOOK_COLUMNS = (
     "pushbacks",
     "working_days_taken",
     "result",
+    "cause",
     "resolution",
 )
+
+
+# the columns of the causes report's tables (SPEC §11)
+CAUSES_COLUMNS = ("cause", "category", "lead_dept", "count", "cases")
+
+
+def causes_sections(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The causes report (常态建设, SPEC §11) as titled tables: by cause, category and lead
+    department; then the 类案, each naming its cases."""
+    from bbcs.i18n import cause_label
+
+    def category(value: str | None) -> str:
+        return value or t("report.no_category")
+
+    counted = [
+        [cause_label(r["cause"]), category(r["category"]), r["dept"] or t("report.window"),
+         str(r["count"]), ", ".join(r["cases"])]
+        for r in doc["causes"]
+    ]  # fmt: skip
+    patterns = [
+        [cause_label(r["cause"]), category(r["category"]), str(r["count"]), ", ".join(r["cases"])]
+        for r in doc["patterns"]
+    ]
+    return [
+        (
+            t("report.by_cause"),
+            [heading(n) for n in CAUSES_COLUMNS],
+            counted,
+        ),
+        (
+            t("report.patterns", threshold=doc["threshold"]),
+            [heading(n) for n in ("cause", "category", "count", "cases")],
+            patterns,
+        ),
+    ]
 
 
 # ---------------------------------------------------------------- words and numbers
@@ -135,6 +171,14 @@ def _enum(enum_name: str, value: str | None) -> str:
 
 
 def case_cell(case: dict[str, Any], name: str) -> str:
+    if name == "cause":
+        from bbcs.i18n import cause_label
+
+        return cause_label(case.get("cause"))
+    return _case_cell(case, name)
+
+
+def _case_cell(case: dict[str, Any], name: str) -> str:
     value = case.get(name)
     if name == "status":
         return _enum("Status", value)
@@ -298,6 +342,19 @@ def renderables(doc: dict[str, Any], width: int | None = None) -> list[Any]:
     from bbcs.render import Column, Stack, layout
 
     out: list[Any] = [Text(title(doc), style="bold")]
+    if doc["kind"] == "causes":
+        for part, heads, found in causes_sections(doc):
+            out.append(Text(part, style="bold"))
+            if not found:
+                out.append(Text(t("report.none")))
+                continue
+            cols = [Column(c, "text" if i in (1, len(heads) - 1) else "whole")
+                    for i, c in enumerate(heads)]  # fmt: skip
+            out.append(layout(None, cols, found, width))
+        if doc["without_cause"]:
+            out.append(Text(t("report.without_cause", count=doc["without_cause"]), style="dim"))
+        _head(doc, out)
+        return out
     if doc["kind"] == "overdue":
         if not doc["cases"]:
             out.append(Text(t("report.no_overdue")))
@@ -360,11 +417,11 @@ def renderables(doc: dict[str, Any], width: int | None = None) -> list[Any]:
 def _casebook_tables(doc: dict[str, Any], width: int | None) -> list[Any]:
     from rich.text import Text
 
-    from bbcs.render import layout
+    from bbcs.render import Column, layout
 
     if not doc["categories"]:
         return [Text(t("report.no_cases"))]
-    return [
+    tables = [
         layout(
             Text(f"{group['category'] or t('report.no_category')} ({len(group['cases'])})"),
             [_column(c) for c in CASEBOOK_COLUMNS],
@@ -373,6 +430,9 @@ def _casebook_tables(doc: dict[str, Any], width: int | None) -> list[Any]:
         )
         for group in doc["categories"]
     ]
+    name, heads, rows = next(p for p in sections(doc) if p[0] == t("report.casebook_by_cause"))
+    columns = [Column(heads[0], "text"), Column(heads[1], "whole"), Column(heads[2], "text")]
+    return [*tables, layout(Text(name), columns, rows, width)]
 
 
 def _head(doc: dict[str, Any], out: list[Any]) -> None:
@@ -408,6 +468,8 @@ def to_text(doc: dict[str, Any], width: int = 160) -> str:
 
 def sections(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]]:
     """The report as titled tables of text: what CSV, Markdown and HTML lay out."""
+    if doc["kind"] == "causes":
+        return causes_sections(doc)
     if doc["kind"] == "overdue":
         return [
             (
@@ -434,6 +496,19 @@ def sections(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]
             for c in group["cases"]
         ]
         parts.append((t("report.kind.casebook"), [heading(n) for n in columns], rows))
+        from bbcs.i18n import cause_label
+
+        parts.append(
+            (
+                t("report.casebook_by_cause"),
+                [heading(n) for n in ("cause", "count", "cases")],
+                [
+                    [cause_label(g["cause"]) or t("report.no_cause"), str(g["count"]),
+                     ", ".join(g["cases"])]
+                    for g in doc.get("by_cause") or []
+                ],
+            )
+        )  # fmt: skip
     names = {d["dept"]: d["name"] for d in doc["departments"]}
     parts.append(
         (
@@ -474,6 +549,15 @@ def to_csv(doc: dict[str, Any]) -> str:
 
     buffer = io.StringIO()
     out = csv.writer(buffer, lineterminator="\r\n")
+    if doc["kind"] == "causes":
+        for i, (name, columns, rows) in enumerate(causes_sections(doc)):
+            if i:
+                out.writerow([])
+            out.writerow([name])
+            out.writerow(columns)
+            out.writerows(rows)
+        _csv_head(doc, out)
+        return buffer.getvalue()
     if doc["kind"] == "overdue":
         out.writerow([heading(n) for n in OVERDUE_COLUMNS])
         for case in doc["cases"]:
@@ -703,6 +787,8 @@ def _svg_pairs(name: str, points: Sequence[tuple[str, str, int, int]]) -> str:
 
 
 def charts(doc: dict[str, Any]) -> list[str]:
+    if doc["kind"] == "causes":
+        return []
     if doc["kind"] == "overdue":
         counts: dict[str, int] = {}
         for case in doc["cases"]:
@@ -945,7 +1031,17 @@ def to_html(doc: dict[str, Any]) -> str:
             "result",
         )
     }
-    if doc["kind"] == "overdue":
+    if doc["kind"] == "causes":
+        for name, columns, rows in causes_sections(doc):
+            body.append(f"<h2>{escape(name)}</h2>")
+            body.append(
+                _html_section(columns, rows, {columns[0], columns[1], columns[-1]})
+                if rows
+                else f"<p>{escape(t('report.none'))}</p>"
+            )
+        if doc["without_cause"]:
+            body.append(f"<p>{escape(t('report.without_cause', count=doc['without_cause']))}</p>")
+    elif doc["kind"] == "overdue":
         _, columns, rows = sections(doc)[0]
         if rows:
             body.append(_html_section(columns, rows, text_columns))
@@ -966,7 +1062,7 @@ def to_html(doc: dict[str, Any]) -> str:
     body.append('<div class="charts">')
     body.extend(f"<figure>{svg}</figure>" for svg in charts(doc))
     body.append("</div>")
-    if doc["kind"] != "overdue":
+    if doc["kind"] not in ("overdue", "causes"):
         name, columns, rows = sections(doc)[-1]
         body.append(f"<h2>{escape(name)}</h2>")
         body.append(_html_section(columns, rows, {t("report.figure")}))
@@ -1013,7 +1109,13 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
         ws.freeze_panes = "A2"
         _print_as_report(ws, title(doc), len(rows))
 
-    if doc["kind"] == "overdue":
+    if doc["kind"] == "causes":
+        for part, heads, found in causes_sections(doc):
+            kinds = ["int" if c == heading("count") else "text" for c in heads]
+            shaped = [[int(v) if k == "int" else v for v, k in zip(r, kinds, strict=True)]
+                      for r in found]  # fmt: skip
+            sheet(part[:31], heads, shaped, kinds)
+    elif doc["kind"] == "overdue":
         sheet(
             t("report.kind.overdue"),
             [heading(n) for n in OVERDUE_COLUMNS],
@@ -1096,7 +1198,7 @@ def to_xlsx(doc: dict[str, Any]) -> bytes:
                 ],
                 ["text", "text", "text", "text", "int", "int"],
             )
-    if doc["kind"] != "overdue":
+    if doc["kind"] not in ("overdue", "causes"):
         who = ("rank", "dept", "name")
         if "previous" in doc:
             sheet(

@@ -22,7 +22,7 @@ from bbcs import clock
 from bbcs.errors import Conflict, InvalidInput, NotFound
 from bbcs.fields import mask_phone
 from bbcs.projection import event_day, project
-from bbcs.rules import urges
+from bbcs.rules import causes, urges
 from bbcs.rules.deadlines import overdue_at_end_of
 from bbcs.rules.ranking import (
     Thresholds,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from bbcs.ledger import Ledger
     from bbcs.rules.calendar import Calendar
 
-KINDS = ("daily", "weekly", "monthly", "pushback", "overdue", "casebook")
+KINDS = ("daily", "weekly", "monthly", "pushback", "overdue", "casebook", "causes")
 WITH_CHANGE = ("weekly", "monthly")
 
 # SPEC §10: the department loop's figures, per department on its own clock
@@ -513,6 +513,7 @@ class ReportBuilder:
                 dept["to"] = matrix.get(dept["dept"], {})
         if kind == "casebook":
             doc["categories"] = self._casebook(span)
+            doc["by_cause"] = _by_cause(doc["categories"])
         if kind in WITH_CHANGE:
             self._compare(doc, previous_span(span, month=kind == "monthly"))
             doc["trend"] = self._trend(span, month=kind == "monthly")
@@ -576,9 +577,28 @@ class ReportBuilder:
                     "result": case["result"],
                     "resolution": case["resolution"],
                     "closed_on": case["closed_on"],
+                    "cause": case["cause"],
                 }
             )
         return [{"category": name, "cases": cases} for name, cases in groups.items()]
+
+    def causes(self, span: Span) -> dict[str, Any]:
+        """常态建设 (SPEC §11): the period's closed cases by cause × category × lead
+        department, and each (cause, category) of ``rules.pattern_threshold`` cases or more
+        flagged as a 类案, naming its cases."""
+        self._prepare(span)
+        rows, without = self.queries.cause_rows(span.period)
+        threshold = self.book.policy.whole("rules.pattern_threshold")
+        counted = causes.by_cause(rows)
+        return {
+            "kind": "causes",
+            "from": span.first.isoformat(),
+            "to": span.last.isoformat(),
+            "causes": counted,
+            "patterns": causes.patterns(counted, threshold),
+            "threshold": threshold,
+            "without_cause": without,
+        }
 
     def overdue(self, day: date) -> dict[str, Any]:
         """Pending and in-progress cases past due at the end of ``day``, most overdue first.
@@ -709,9 +729,21 @@ def _stored_first(kind: str, span: Span) -> str:
     return span.last.isoformat() if kind == "overdue" else span.first.isoformat()
 
 
+def _by_cause(categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The casebook's cases by cause as well as category (None: no cause recorded last)."""
+    groups: dict[str | None, list[str]] = {}
+    for group in categories:
+        for case in group["cases"]:
+            groups.setdefault(case["cause"], []).append(case["id"])
+    order = sorted(groups, key=lambda c: (c is None, -len(groups[c]), c or ""))
+    return [{"cause": c, "count": len(groups[c]), "cases": groups[c]} for c in order]
+
+
 def _build(builder: ReportBuilder, kind: str, span: Span, *, cases: bool) -> dict[str, Any]:
     if kind == "overdue":
         doc = builder.overdue(span.last)
+    elif kind == "causes":
+        doc = builder.causes(span)
     else:
         doc = builder.report(kind, span, cases=cases)
     if builder.book.report_site is not None:

@@ -145,6 +145,10 @@ class Case(Document):
     closed_at: AwareDatetime | None
     result: Result | None
     resolution: str | None
+    cause: str | None = Field(
+        description="why it could not get done (常态建设, SPEC §11): a code of the policy list "
+        "causes; null when none was recorded or the case is open"
+    )
     rating: Rating | None
     warning: Warning | None = Field(description="null when closed or suspended")
     working_days_left: int | None = Field(
@@ -442,6 +446,51 @@ class CasebookCase(Document):
     result: Result | None
     resolution: str | None
     closed_on: date
+    cause: str | None = Field(default=None, description="why it could not get done (常态建设)")
+
+
+class CauseGroup(Document):
+    """The casebook's cases of one cause (None: no cause recorded)."""
+
+    cause: str | None
+    count: int = Field(ge=0)
+    cases: list[CaseId]
+
+
+class CauseCount(Document):
+    """Closed cases of one cause, category and lead department (``report causes``)."""
+
+    cause: str
+    category: str | None
+    dept: DeptCode | None
+    count: int = Field(ge=1)
+    cases: list[CaseId]
+
+
+class Pattern(Document):
+    """A 类案: a cause and category with ``rules.pattern_threshold`` cases or more."""
+
+    cause: str
+    category: str | None
+    count: int = Field(ge=1)
+    cases: list[CaseId]
+
+
+class CausesReport(Document):
+    """``report causes --json`` (常态建设, SPEC §11)."""
+
+    kind: Literal["causes"]
+    from_: date = Field(alias="from")
+    to: date
+    site: str | None = None
+    causes: list[CauseCount] = Field(description="the largest first")
+    patterns: list[Pattern] = Field(description="类案, the largest first")
+    threshold: int = Field(ge=0, description="rules.pattern_threshold")
+    without_cause: int = Field(ge=0, description="cases closed in the period with no cause")
+    head: str | None = Field(default=None, pattern=r"^\d+:[0-9a-f]+$")
+    version: int | None = Field(default=None, ge=1)
+    versions: int | None = Field(default=None, ge=1)
+    reason: str | None = None
 
 
 class Category(Document):
@@ -473,6 +522,9 @@ class PeriodReport(Document):
         default=None, description="weekly and monthly only: the last eight periods, oldest first"
     )
     categories: list[Category] | None = Field(default=None, description="casebook only")
+    by_cause: list[CauseGroup] | None = Field(
+        default=None, description="casebook only: its cases by cause as well"
+    )
     head: str | None = Field(
         default=None, pattern=r"^\d+:[0-9a-f]+$", description="the chain head it saw, when issued"
     )
@@ -516,7 +568,9 @@ class OverdueReport(Document):
     reason: str | None = None
 
 
-class Report(RootModel[Annotated[PeriodReport | OverdueReport, Field(discriminator="kind")]]):
+class Report(
+    RootModel[Annotated[PeriodReport | OverdueReport | CausesReport, Field(discriminator="kind")]]
+):
     """What ``report KIND --json`` prints, told apart by ``kind``."""
 
 

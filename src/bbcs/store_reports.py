@@ -855,7 +855,7 @@ class ReportQueries:
         rows = self.db.execute(
             f"""
             SELECT c.id, c.category, c.summary, c.lead_dept, c.co_depts, c.pushbacks,
-                   c.result, c.resolution, c.closed_on, c.round_start,
+                   c.result, c.resolution, c.closed_on, c.round_start, c.cause,
                    (SELECT group_concat(dept, ',') FROM (
                         SELECT dept FROM holds WHERE case_id = c.id
                         GROUP BY dept ORDER BY min(n)) d) AS departments,
@@ -876,6 +876,26 @@ class ReportQueries:
             case["departments"] = case["departments"].split(",") if case["departments"] else []
             cases.append(case)
         return cases
+
+    def cause_rows(
+        self, period: Period
+    ) -> tuple[list[tuple[str, str | None, str | None, str]], int]:
+        """The cases closed in the period with a cause (常态建设, SPEC §11): (cause, category,
+        lead department, id), oldest close first; and how many closed with none recorded.
+        Void and merged cases are no matter of their own; withdrawn ones count when a
+        cause was recorded."""
+        rows = self.db.execute(
+            f"""
+            SELECT c.cause, c.category, c.lead_dept, c.id
+            FROM cases c
+            WHERE c.status = 'closed' AND c.closed_on >= :first AND c.closed_on <= :last
+              AND c.result NOT IN ('void', 'merged') AND {NOT_VOIDED.format(alias="c.id")}
+            ORDER BY c.closed_on, c.id
+            """,
+            period.params(),
+        ).fetchall()
+        found = [(str(r[0]), r[1], r[2], str(r[3])) for r in rows if r[0] is not None]
+        return found, len(rows) - len(found)
 
     # ----------------------------------------------------------- published
 

@@ -20,6 +20,19 @@ if TYPE_CHECKING:
 
 commands = typer.Typer()
 
+CauseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cause",
+        help=_h(
+            "Why it could not get done through the normal channel (常态建设): a code or label "
+            "of the policy list causes (policy show), e.g. no_policy or 政策空白; a close "
+            "takes the reply's by default."
+        ),
+        show_default=False,
+    ),
+]
+
 
 def _done(state: "CaseState", book: "Ledger") -> None:
     """The case's new state in a line, then a line for each thing the write led to."""
@@ -268,16 +281,17 @@ def reply(
             show_default=False,
         ),
     ] = None,
+    cause: CauseOpt = None,
     at: AtOpt = None,
 ) -> None:
     """Record a department's answer (答复): the lead's waits for the window's review.
 
-    Example: bbcs reply 42 --result resolved --resolution "已修复"
+    Example: bbcs reply 42 --result resolved --resolution "已修复" --cause 职责不清
     """
     from bbcs import render
 
     answer = ledger(write=True).reply(
-        case, result=result, resolution=resolution, dept=dept, at=when(at)
+        case, result=result, resolution=resolution, cause=cause, dept=dept, at=when(at)
     )
     key = "out.replied" if answer.role == "lead" else "out.co_replied"
     render.line(t(key, case=answer.state.id, dept=answer.dept))
@@ -345,11 +359,12 @@ def close(
             "--resolution", help=_h("What was done (default: the reply's)."), show_default=False
         ),
     ] = None,
+    cause: CauseOpt = None,
     at: AtOpt = None,
 ) -> None:
-    """Close a case out (办结/销号), or approve a reply. Example: bbcs close 42 --result resolved --resolution "已办理" """
+    """Close a case out (办结/销号), or approve a reply. Example: bbcs close 42 --result resolved --resolution "已办理" --cause no_policy"""
     book = ledger(write=True)
-    _done(book.close(case, result=result, resolution=resolution, at=when(at)), book)
+    _done(book.close(case, result=result, resolution=resolution, cause=cause, at=when(at)), book)
 
 
 @commands.command()

@@ -34,7 +34,7 @@ def _ledger(site: str | None = None) -> "Ledger":
 
 
 report_app = typer.Typer(
-    help="Reports: daily, weekly, monthly, pushback, overdue, casebook, nightly.",
+    help="Reports: daily, weekly, monthly, pushback, overdue, casebook, causes, nightly.",
     no_args_is_help=True,
 )
 
@@ -544,6 +544,43 @@ def report_casebook(
         cases=cases,
         dept=dept,
         figure=figure,
+        site=site,
+        month=month,
+        first=first,
+        last=last,
+    )
+
+
+@report_app.command("causes")
+def report_causes(
+    month: MonthOpt = None,
+    first: FromOpt = None,
+    last: ToOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    as_json: JsonOpt = False,
+    publish: PublishOpt = False,
+    reprint: PublishedOpt = False,
+    republish: RepublishOpt = False,
+    reason: ReasonOpt = None,
+    version: VersionOpt = None,
+    site: SiteOpt = None,
+) -> None:
+    """Why cases could not get done (常态建设): the period's closed cases by cause, category and
+    lead department, and each 类案 that needs a rule fixed (default the last month).
+
+    Example: bbcs report causes --month 2026-11
+    """
+    _run(
+        "causes",
+        fmt=fmt,
+        output=output,
+        as_json=as_json,
+        publish=publish,
+        reprint=reprint,
+        republish=republish,
+        reason=reason,
+        version=version,
         site=site,
         month=month,
         first=first,

@@ -3,20 +3,23 @@
 Keys are the file's dotted names (``limits.simple``, ``rules.max_extensions``).
 Every value is an integer, a fraction, a boolean or a text (a name, a folder),
 checked against the kind and range its default declares, so ``policy set`` can
-refuse nonsense in one sentence.
+refuse nonsense in one sentence. The one list of the policy, ``causes.*`` (SPEC §11,
+``rules.causes``), also takes new keys: an office adds a cause with ``causes.CODE``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from bbcs.errors import InvalidInput
-from bbcs.fields import MEDIUM, boolean, optional_text
+from bbcs.fields import MEDIUM, SHORT, boolean, optional_text
 from bbcs.models import Complexity
 
 PolicyValue = int | float | bool | str
+CAUSE_KEY = re.compile(r"causes\.[a-z][a-z0-9_]{0,31}")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ def flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, PolicyValue
 
 def parse_value(key: str, text: str, defaults: Mapping[str, PolicyValue]) -> PolicyValue:
     """The value ``text`` stands for under ``key``, of the same kind as its default."""
+    if key not in defaults and CAUSE_KEY.fullmatch(key):
+        return optional_text(text, key, SHORT) or ""  # a cause the office adds
+    if key not in defaults and key.startswith("causes."):
+        raise InvalidInput("policy.bad_cause_code", key=key)
     if key not in defaults:
         raise InvalidInput("policy.unknown_key", key=key, keys=", ".join(sorted(defaults)))
     default = defaults[key]

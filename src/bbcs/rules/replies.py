@@ -72,6 +72,12 @@ def close_defaults(state: CaseState, result: str | None, resolution: str | None)
     return chosen, text
 
 
+def close_cause(state: CaseState, cause: str | None) -> str | None:
+    """Why the matter could not get done (常态建设, SPEC §11): as given, else the standing
+    reply's; None when neither says."""
+    return cause or state.reply.get("cause")
+
+
 def require_redo(state: CaseState) -> None:
     """Only a replied case is sent back (发回重办)."""
     if state.status != Status.REPLIED:
