@@ -90,8 +90,13 @@ def test_a_village_refers_a_case_to_the_county_and_the_countys_week_counts_it(
         if d["dept"] == "ZJJ"
     )
     assert (zjj["pushbacks"], zjj["closed"], zjj["overdue_open"]) == (0, 0, 0)
+    # the county window's own due date moves with a suspension there, as both others do
+    desk.ok("suspend", case, "--reason", "等待现场勘查", user="xian", now="2026-11-03T09:30")
+    desk.ok("resume", case, user="xian", now="2026-11-05T09:00")  # two working days
+    moved = desk.json("show", case, user="xian")
+    assert (moved["site_due"], moved["due_date"]) == ("2026-11-16", "2026-11-13")
     # the county window goes on with it: it assigns the case again
-    desk.ok("assign", case, "GTJ", user="xian", now="2026-11-03T10:00")
+    desk.ok("assign", case, "GTJ", user="xian", now="2026-11-05T10:00")
     assert [c["id"] for c in desk.json("list", "--site", "HX", user="xian")] == [case]
 
 

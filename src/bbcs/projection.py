@@ -256,6 +256,8 @@ def apply(state: CaseState, event: Event) -> None:
 
 
 def _set_dates(state: CaseState, data: Mapping[str, Any]) -> None:
+    if "site_due" in data:
+        state.site_due = data["site_due"]
     if "due_date" in data:
         state.due_date = data["due_date"]
         state.due_provisional = bool(data.get("provisional", False))
@@ -551,6 +553,7 @@ def _reopen(state: CaseState, data: Mapping[str, Any], day: str, seq: int, at: s
     state.cause = None
     state.review = None
     state.reply = {}
+    state.site_due = None  # the new round counts from the reopening, at the window holding it
     state.reopened += 1
     state.extensions = 0
     state.redo_day = None

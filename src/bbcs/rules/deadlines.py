@@ -62,13 +62,16 @@ def lead_clock(calendar: Calendar, day: date, limit: int) -> dict[str, Any]:
 
 
 def moved(calendar: Calendar, state: CaseState, days: int) -> dict[str, Any]:
-    """Both due dates moved ``days`` working days later (an extension, a resume)."""
+    """Both due dates moved ``days`` working days later (an extension, a resume), and a
+    referred case's site due date with them."""
     if days == 0 or state.due_date is None:
         return {}
     due, provisional = due_iso(calendar, state.due_date, 0, days)
     dates: dict[str, Any] = {"due_date": due, "provisional": provisional}
     if state.dept_due_date is not None:
         dates["dept_due_date"], _ = due_iso(calendar, state.dept_due_date, 0, days)
+    if state.site_due is not None:  # the receiving window's own, after a referral (SPEC §12)
+        dates["site_due"], _ = due_iso(calendar, state.site_due, 0, days)
     return dates
 
 
