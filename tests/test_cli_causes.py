@@ -96,3 +96,13 @@ def test_the_casebook_groups_by_cause_as_well(desk: Run) -> None:
         {"cause": None, "count": 1, "cases": cases["other"]},
     ]
     assert "unclear remit" in desk.ok("report", "casebook", *NOV, now=AFTER)
+
+
+def test_an_office_adds_a_cause_of_its_own(desk: Run) -> None:
+    desk.ok("policy", "set", "causes.land_use", "用地指标不足")
+    assert "land_use" in desk.ok("policy", "show")
+    case = desk.open("厂房办不了证", "--reporter", "张三", "--dept", "ZJJ", now="2026-11-02T09:00")
+    desk.ok("close", case, "--result", "explained", "--resolution", "已解释", "--cause",
+            "用地指标不足", now="2026-11-03T09:00")  # fmt: skip
+    assert desk.json("show", case)["cause"] == "land_use"
+    assert "NOT-A-CODE" in desk.fails("policy", "set", "causes.NOT-A-CODE", "某原因")

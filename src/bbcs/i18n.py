@@ -1534,6 +1534,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "policy.key.causes.legacy": ("cause: a problem left from the past", "办不成原因：历史遗留"),
     "policy.key.causes.conduct": ("cause: how staff work (作风)", "办不成原因：作风问题"),
     "policy.key.causes.other": ("cause: other", "办不成原因：其他"),
+    "policy.cause_added": ("cause: one this office added", "办不成原因：本单位增设"),
     "policy.bad_cause_code": (
         "{key} is not a cause code: after causes. come a lowercase letter, then up to 31 "
         "lowercase letters, digits or underscores",

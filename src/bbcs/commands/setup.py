@@ -206,10 +206,17 @@ def policy_show(as_json: JsonOpt = False) -> None:
         lambda found: render.simple_table(
             t("title.policy"),
             [t("col.key"), t("col.meaning"), t("col.value")],
-            [(k, t(f"policy.key.{k}"), render.value_text(v)) for k, v in found.items()],
+            [(k, _meaning(k), render.value_text(v)) for k, v in found.items()],
             wraps=1,
         ),
     )
+
+
+def _meaning(key: str) -> str:
+    """What a policy key means; a cause an office added (``causes.CODE``) says so."""
+    meaning = t(f"policy.key.{key}")
+    added = meaning == f"policy.key.{key}" and key.startswith("causes.")
+    return t("policy.cause_added") if added else meaning
 
 
 # a value may be negative (`policy set rules.max_extensions -1`): the core refuses it in words
