@@ -65,8 +65,8 @@ def test_markdown_cells_keep_their_pipes_and_brackets(desk):
     case = desk.open("a|b *c*", "--reporter", "r", "--category", "甲|乙", "--dept", "ZJJ")
     desk.ok("close", case, "--result", "resolved", "--resolution", "<b>修好</b>")
     md = desk.ok("report", "casebook", "--from", "2026-11-01", "--format", "md")
-    (row,) = [line for line in md.splitlines() if case in line]
-    assert row.count(" | ") == 7  # eight cells: no pipe of the text splits one
+    (row,) = [line for line in md.splitlines() if case in line and "修好" in line]
+    assert row.count(" | ") == 8  # nine cells: no pipe of the text splits one
     assert "a\\|b \\*c\\*" in row and "甲\\|乙" in row and "\\<b\\>修好\\</b\\>" in row
 
 
